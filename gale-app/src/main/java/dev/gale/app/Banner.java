@@ -1,0 +1,30 @@
+package dev.gale.app;
+
+import dev.gale.server.GaleConfig;
+
+/** What the server prints once it listens: where it is and how to log in. */
+final class Banner {
+  private Banner() {}
+
+  static String of(GaleConfig config, int port) {
+    String url = "http://localhost:" + port;
+    String credentials = config.auth().enabled()
+        ? "user '" + config.auth().username() + "', password " + passwordHint(config)
+        : "authentication is OFF (GALE_AUTH_ENABLED=false)";
+    return """
+
+        Gale is running.
+          API:          %s/api/v1  (health: %s/api/v1/health, OpenAPI: %s/api/v1/openapi)
+          Credentials:  %s
+          Data:         %s
+          Store:        %s
+        """.formatted(url, url, url, credentials, config.dataDir().toAbsolutePath(), config.database().url());
+  }
+
+  /** Shows Airbyte's default password, since it is public anyway; a password someone chose stays hidden. */
+  private static String passwordHint(GaleConfig config) {
+    return GaleConfig.Auth.DEFAULT.password().equals(config.auth().password())
+        ? "'" + config.auth().password() + "' (the default; set GALE_AUTH_PASSWORD to change it)"
+        : "from GALE_AUTH_PASSWORD";
+  }
+}

@@ -1,0 +1,36 @@
+package dev.gale.app;
+
+import dev.gale.server.GaleConfig;
+import dev.gale.server.GaleServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gale server}: API, scheduler and a worker in one process, on the embedded store unless told otherwise. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+    description = {"Starts the Gale server: the Config API on one port, with an embedded H2 store by default.",
+        "Environment: GALE_PORT, GALE_DATA_DIR, GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD,",
+        "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY."})
+final class ServerCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: $GALE_PORT or 8000).")
+  Integer port;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded store, logs and keys live (default: $GALE_DATA_DIR or ~/.gale).")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    GaleConfig config = GaleConfig.fromEnvironment(System.getenv(), port, dataDir);
+    GaleServer server = GaleServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "gale-shutdown"));
+    System.out.println(Banner.of(config, server.port()));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.gale.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.server.store.Database;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a Gale server is told at start. Read from the environment ({@code GALE_*}), overridden by command-line
+ * flags. Secrets (passwords, the secret key) never appear in {@link #toString()}.
+ *
+ * @param secretKey base64 AES key for stored secrets; empty means a key file in the data directory
+ */
+public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
+                         Optional<String> secretKey) {
+  public static final int DEFAULT_PORT = 8000;
+
+  public GaleConfig {
+    requireNonNull(host, "host is null");
+    requireNonNull(dataDir, "dataDir is null");
+    requireNonNull(database, "database is null");
+    requireNonNull(auth, "auth is null");
+    requireNonNull(secretKey, "secretKey is null");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+  }
+
+  /** Basic auth for the Config API: on by default with Airbyte's {@code airbyte}/{@code password}. */
+  public record Auth(boolean enabled, String username, String password) {
+    public static final Auth DEFAULT = new Auth(true, "airbyte", "password");
+
+    @Override
+    public String toString() {
+      return "Auth[enabled=" + enabled + ", username=" + username + ", password=**********]";
+    }
+  }
+
+  /**
+   * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
+   * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
+   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD} and {@code GALE_SECRET_KEY}.
+   */
+  public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
+    int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
+    Path dataDir = dataDirFlag != null ? dataDirFlag : Path.of(env.getOrDefault("GALE_DATA_DIR", defaultDataDir()));
+    String url = env.get("GALE_DATABASE_URL");
+    Database.Settings database = url == null || url.isBlank()
+        ? Database.Settings.h2File(dataDir)
+        : new Database.Settings(url, env.get("GALE_DATABASE_USER"), env.get("GALE_DATABASE_PASSWORD"), 10);
+    Auth auth = new Auth(!"false".equalsIgnoreCase(env.getOrDefault("GALE_AUTH_ENABLED", "true")),
+        env.getOrDefault("GALE_AUTH_USERNAME", Auth.DEFAULT.username()),
+        env.getOrDefault("GALE_AUTH_PASSWORD", Auth.DEFAULT.password()));
+    return new GaleConfig(env.getOrDefault("GALE_HOST", "0.0.0.0"), port, dataDir, database, auth,
+        Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()));
+  }
+
+  private static String defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".gale").toString();
+  }
+
+  @Override
+  public String toString() {
+    return "GaleConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
+        + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + "]";
+  }
+}

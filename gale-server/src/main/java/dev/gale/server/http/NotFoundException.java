@@ -1,0 +1,20 @@
+package dev.gale.server.http;
+
+/** 404: the id names nothing, or something deleted that Airbyte no longer resolves. */
+public final class NotFoundException extends ApiException {
+  private final String id;
+
+  public NotFoundException(String kind, Object id) {
+    super("Could not find %s with id: %s".formatted(kind, id));
+    this.id = String.valueOf(id);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public int status() {
+    return 404;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.gale.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One endpoint: its method and path template ({@code /api/v1/workspaces/get}, {@code /api/public/v1/jobs/{jobId}}),
+ * the record types of its body and answer (they drive parsing, validation and the OpenAPI document), and the handler.
+ *
+ * @param requestType the body's record type, or {@code null} when the endpoint takes none
+ * @param responseType the answer's type, or {@code Void.class} for 204 No Content
+ */
+public record Route<I, O>(String method, String path, String tag, String summary, Class<I> requestType,
+                          Class<O> responseType, boolean open, Handler<I, O> handler) {
+  public Route {
+    requireNonNull(method, "method is null");
+    requireNonNull(path, "path is null");
+    requireNonNull(tag, "tag is null");
+    requireNonNull(summary, "summary is null");
+    requireNonNull(responseType, "responseType is null");
+    requireNonNull(handler, "handler is null");
+  }
+
+  /** A Config API endpoint: POST with a JSON body, behind auth. */
+  public static <I, O> Route<I, O> rpc(String path, String tag, String summary, Class<I> requestType, Class<O> responseType,
+                                       Handler<I, O> handler) {
+    return new Route<>("POST", path, tag, summary, requestType, responseType, false, handler);
+  }
+
+  public Route<I, O> withoutAuth() {
+    return new Route<>(method, path, tag, summary, requestType, responseType, true, handler);
+  }
+
+  public boolean answersNoContent() {
+    return responseType == Void.class;
+  }
+
+  /** The endpoint's logic. Throws {@link ApiException} for client errors; returns null only for {@code Void}. */
+  @FunctionalInterface
+  public interface Handler<I, O> {
+    O handle(I body, Call call);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.gale.server.store;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The store's connection: a pooled data source, the schema migrated by Flyway, and a {@link Jdbi} handle. Two
+ * vendors are supported: H2 (the embedded default, in PostgreSQL mode) and PostgreSQL. Each keeps its migrations in
+ * {@code db/migration/<vendor>}, because the two differ in DDL (JSON columns, identity columns).
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Vendor vendor;
+
+  public enum Vendor {
+    H2("h2"), POSTGRESQL("postgresql");
+
+    private final String migrationFolder;
+
+    Vendor(String migrationFolder) {
+      this.migrationFolder = migrationFolder;
+    }
+
+    public static Vendor of(String jdbcUrl) {
+      if (jdbcUrl.startsWith("jdbc:h2:")) {
+        return H2;
+      }
+      if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+        return POSTGRESQL;
+      }
+      throw new IllegalArgumentException("Unsupported database URL (use jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
+    }
+  }
+
+  /** Connection settings. The password is never part of {@link #toString()}. */
+  public record Settings(String url, String user, String password, int maxPoolSize) {
+    public Settings {
+      requireNonNull(url, "url is null");
+      user = user == null ? "" : user;
+      password = password == null ? "" : password;
+    }
+
+    public static Settings h2File(java.nio.file.Path dataDir) {
+      return new Settings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gale") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+          "gale", "", 10);
+    }
+
+    public static Settings h2Memory(String name) {
+      return new Settings("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+          "gale", "", 10);
+    }
+
+    @Override
+    public String toString() {
+      return "Settings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "**********") + "]";
+    }
+  }
+
+  private Database(HikariDataSource dataSource, Vendor vendor) {
+    this.dataSource = dataSource;
+    this.vendor = vendor;
+    this.jdbi = Jdbi.create(dataSource);
+    // JSON documents (configurations, catalogs, schedules) are stored as text in both vendors: Gale never queries
+    // inside them, and text keeps one set of SQL statements for H2 and PostgreSQL.
+    jdbi.registerArgument(new JsonArguments());
+    jdbi.registerColumnMapper(JsonNode.class, new JsonArguments.JsonNodeColumnMapper());
+  }
+
+  /** Opens the pool and brings the schema up to date. */
+  public static Database open(Settings settings) {
+    Vendor vendor = Vendor.of(settings.url());
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setMinimumIdle(1);
+    config.setPoolName("gale-store");
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration/" + vendor.migrationFolder)
+          .load()
+          .migrate();
+      return new Database(dataSource, vendor);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Vendor vendor() {
+    return vendor;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
