@@ -1,0 +1,77 @@
+package dev.gale.server.testing;
+
+import dev.gale.server.GaleConfig;
+import dev.gale.server.GaleServer;
+import dev.gale.server.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A real Gale server on a free port, with its own data directory and (by default) its own in-memory H2 store.
+ * Close it to stop the server and delete the directory.
+ */
+public final class TestingGaleServer implements AutoCloseable {
+  public static final String USER = "airbyte";
+  public static final String PASSWORD = "password";
+
+  private final GaleServer server;
+  private final Path dataDir;
+
+  private TestingGaleServer(GaleServer server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  public static TestingGaleServer start() {
+    return start(Database.Settings.h2Memory("gale-" + UUID.randomUUID()));
+  }
+
+  public static TestingGaleServer start(Database.Settings database) {
+    return start(database, new GaleConfig.Auth(true, USER, PASSWORD));
+  }
+
+  public static TestingGaleServer start(Database.Settings database, GaleConfig.Auth auth) {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("gale-test-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    GaleConfig config = new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.empty());
+    return new TestingGaleServer(GaleServer.start(config), dataDir);
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /** A client with the default credentials, validating every exchange against the served OpenAPI document. */
+  public ApiClient client() {
+    return ApiClient.connect(uri(), USER, PASSWORD);
+  }
+
+  public GaleServer server() {
+    return server;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
