@@ -1,0 +1,57 @@
+package dev.gale.server.api.config;
+
+import static dev.gale.server.http.Route.rpc;
+
+import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.SlugRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceGiveFeedback;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceReadList;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdateName;
+import dev.gale.server.http.Route;
+import dev.gale.server.service.WorkspaceService;
+import java.util.List;
+
+/** {@code /api/v1/workspaces/*}. */
+public final class WorkspacesApi implements ApiModule {
+  private static final String TAG = "workspace";
+  private final WorkspaceService workspaces;
+
+  public WorkspacesApi(WorkspaceService workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  @Override
+  public List<Route<?, ?>> routes() {
+    String p = "/api/v1/workspaces/";
+    return List.of(
+        rpc(p + "create", TAG, "Create a workspace", WorkspaceCreate.class, WorkspaceRead.class,
+            (body, call) -> workspaces.create(body)),
+        rpc(p + "delete", TAG, "Delete a workspace and what it owns", WorkspaceIdRequestBody.class, Void.class,
+            (body, call) -> {
+              workspaces.delete(body.workspaceId());
+              return null;
+            }),
+        rpc(p + "list", TAG, "List workspaces", null, WorkspaceReadList.class,
+            (body, call) -> new WorkspaceReadList(workspaces.list())),
+        rpc(p + "get", TAG, "Get a workspace", WorkspaceIdRequestBody.class, WorkspaceRead.class,
+            (body, call) -> workspaces.get(body.workspaceId())),
+        rpc(p + "get_by_slug", TAG, "Find a workspace by its slug", SlugRequestBody.class, WorkspaceRead.class,
+            (body, call) -> workspaces.getBySlug(body.slug())),
+        rpc(p + "get_by_connection_id", TAG, "Find the workspace of a connection", ConnectionIdRequestBody.class,
+            WorkspaceRead.class, (body, call) -> workspaces.getByConnectionId(body.connectionId())),
+        rpc(p + "update", TAG, "Update a workspace", WorkspaceUpdate.class, WorkspaceRead.class,
+            (body, call) -> workspaces.update(body)),
+        rpc(p + "update_name", TAG, "Rename a workspace", WorkspaceUpdateName.class, WorkspaceRead.class,
+            (body, call) -> workspaces.updateName(body.workspaceId(), body.name())),
+        rpc(p + "tag_feedback_status_as_done", TAG, "Record that feedback was given", WorkspaceGiveFeedback.class,
+            Void.class, (body, call) -> {
+              workspaces.markFeedbackDone(body.workspaceId());
+              return null;
+            }));
+  }
+}

@@ -1,0 +1,242 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.Connector;
+import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connector.ConnectorRegistry;
+import dev.gale.protocol.ConnectorSpecification;
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.DefinitionBodies.DefinitionCreate;
+import dev.gale.server.domain.ActorDefinition;
+import dev.gale.server.domain.ActorDefinitionVersion;
+import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.domain.ReleaseStage;
+import dev.gale.server.domain.SourceType;
+import dev.gale.server.domain.SupportLevel;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.NotFoundException;
+import dev.gale.server.store.DefinitionRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Connector definitions: the built-in ones Gale ships (registered at start from the {@link ConnectorRegistry}) and
+ * custom ones a workspace adds. A definition is runnable when a connector implements it: built-ins by their id,
+ * custom definitions by their docker repository (Gale runs Airbyte's images' equivalents in process).
+ */
+public final class DefinitionService {
+  private final DefinitionRepository definitions;
+  private final ConnectorRegistry registry;
+  private final Clock clock;
+
+  public DefinitionService(DefinitionRepository definitions, ConnectorRegistry registry, Clock clock) {
+    this.definitions = requireNonNull(definitions, "definitions is null");
+    this.registry = requireNonNull(registry, "registry is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Brings the built-in definitions in the store up to the connectors on the class path: new ones are inserted, a
+   * new version becomes the default, and names and icons follow the code. Idempotent; run at every start.
+   */
+  public void registerBuiltIns() {
+    for (Connector connector : registry.connectors()) {
+      ConnectorDescriptor d = connector.descriptor();
+      Instant now = clock.instant();
+      ActorDefinitionVersion version = new ActorDefinitionVersion(versionId(d.definitionId(), d.dockerImageTag()),
+          d.definitionId(), d.dockerRepository(), d.dockerImageTag(), d.documentationUrl(), Json.tree(connector.spec()),
+          protocolVersion(connector.spec()), ReleaseStage.valueOf(d.releaseStage().name()), null,
+          SupportLevel.valueOf(d.supportLevel().name()), now);
+      var existing = definitions.find(d.definitionId());
+      if (existing.isEmpty()) {
+        definitions.insert(new ActorDefinition(d.definitionId(), actorType(d.kind()), d.name(), d.icon(), sourceType(d),
+            false, true, false, version.id(), null, now, now), version);
+        continue;
+      }
+      ActorDefinition current = existing.get();
+      if (definitions.findVersion(version.id()).isEmpty()) {
+        definitions.insertVersion(version);
+      }
+      definitions.update(new ActorDefinition(current.id(), current.actorType(), d.name(), d.icon(), sourceType(d),
+          false, true, current.tombstone(), version.id(), current.resourceRequirements(), current.createdAt(), now));
+    }
+  }
+
+  /** Every live definition of a type. */
+  public List<DefinitionWithVersion> list(ActorType type) {
+    return definitions.list(type);
+  }
+
+  /** The definitions this Gale ships, as they are in the store. */
+  public List<DefinitionWithVersion> listBuiltIn(ActorType type) {
+    return registry.connectors().stream()
+        .filter(c -> actorType(c.descriptor().kind()) == type)
+        .map(c -> live(type, c.descriptor().definitionId()))
+        .toList();
+  }
+
+  public List<DefinitionWithVersion> listForWorkspace(ActorType type, UUID workspaceId) {
+    return definitions.listVisibleTo(workspaceId, type);
+  }
+
+  /** The private definitions of a type, each with whether the workspace was granted it. */
+  public List<Grant> listPrivate(ActorType type, UUID workspaceId) {
+    var granted = definitions.listVisibleTo(workspaceId, type).stream().map(d -> d.definition().id()).collect(Collectors.toSet());
+    return definitions.list(type).stream()
+        .filter(d -> !d.definition().isPublic())
+        .map(d -> new Grant(d, granted.contains(d.definition().id())))
+        .toList();
+  }
+
+  /** A definition and whether a workspace may use it. */
+  public record Grant(DefinitionWithVersion definition, boolean granted) {}
+
+  /** A live definition of the given type with its default version; 404 otherwise. */
+  public DefinitionWithVersion live(ActorType type, UUID definitionId) {
+    return definitions.findWithDefaultVersion(requireNonNull(definitionId, "definitionId is null"))
+        .filter(d -> d.definition().actorType() == type && !d.definition().tombstone())
+        .orElseThrow(() -> new NotFoundException(label(type), definitionId));
+  }
+
+  /** A definition of the given type, deleted or not (actors keep resolving theirs); 404 when it never existed. */
+  public DefinitionWithVersion resolve(ActorType type, UUID definitionId) {
+    return definitions.findWithDefaultVersion(requireNonNull(definitionId, "definitionId is null"))
+        .filter(d -> d.definition().actorType() == type)
+        .orElseThrow(() -> new NotFoundException(label(type), definitionId));
+  }
+
+  /** A live definition a workspace may use; 404 when it is not visible there. */
+  public DefinitionWithVersion liveForWorkspace(ActorType type, UUID definitionId, UUID workspaceId) {
+    DefinitionWithVersion definition = live(type, definitionId);
+    if (!definitions.isVisibleTo(definitionId, workspaceId)) {
+      throw new NotFoundException(label(type) + " in workspace " + workspaceId, definitionId);
+    }
+    return definition;
+  }
+
+  /** The connector that runs a definition. */
+  public Connector implementation(DefinitionWithVersion definition) {
+    return registry.find(definition.definition().id())
+        .or(() -> registry.findByDockerRepository(definition.version().dockerRepository()))
+        .orElseThrow(() -> new IllegalStateException("No connector runs definition " + definition.definition().id()));
+  }
+
+  /** The specification of a definition's default version. */
+  public ConnectorSpecification spec(DefinitionWithVersion definition) {
+    return Json.convert(definition.version().spec(), ConnectorSpecification.class);
+  }
+
+  /**
+   * Adds a custom definition granted to one workspace. Gale cannot pull images; a custom definition must name the
+   * docker repository of a connector Gale runs itself (for example to pin a name, icon or documentation link).
+   */
+  public DefinitionWithVersion createCustom(ActorType type, UUID workspaceId, DefinitionCreate request, String property) {
+    Connector connector = runnable(type, request.dockerRepository(), property + ".dockerRepository");
+    Instant now = clock.instant();
+    UUID id = UUID.randomUUID();
+    ActorDefinitionVersion version = customVersion(id, request.dockerRepository(), request.dockerImageTag(),
+        request.documentationUrl(), connector, now);
+    ActorDefinition definition = new ActorDefinition(id, type, requireText(request.name(), property + ".name"),
+        request.icon(), type == ActorType.SOURCE ? SourceType.CUSTOM : null, true, false, false, version.id(),
+        request.resourceRequirements(), now, now);
+    definitions.insert(definition, version);
+    definitions.grant(id, workspaceId);
+    return live(type, id);
+  }
+
+  /**
+   * Changes the version tag and resource requirements. A custom definition gets a new default version; a built-in
+   * one runs the version this Gale ships, so only that tag is accepted for it.
+   */
+  public DefinitionWithVersion update(ActorType type, UUID definitionId, String dockerImageTag, JsonNode resourceRequirements) {
+    DefinitionWithVersion current = live(type, definitionId);
+    ActorDefinition d = current.definition();
+    UUID versionId = d.defaultVersionId();
+    if (dockerImageTag != null && !dockerImageTag.equals(current.version().dockerImageTag())) {
+      if (!d.custom()) {
+        throw new InvalidInputException("dockerImageTag", dockerImageTag, "%s is built into Gale at version %s; it cannot run another version"
+            .formatted(d.name(), current.version().dockerImageTag()));
+      }
+      Connector connector = implementation(current);
+      ActorDefinitionVersion version = definitions.findVersion(definitionId, dockerImageTag).orElseGet(() -> {
+        ActorDefinitionVersion created = customVersion(definitionId, current.version().dockerRepository(), dockerImageTag,
+            current.version().documentationUrl(), connector, clock.instant());
+        definitions.insertVersion(created);
+        return created;
+      });
+      versionId = version.id();
+    }
+    definitions.update(new ActorDefinition(d.id(), d.actorType(), d.name(), d.icon(), d.sourceType(), d.custom(), d.isPublic(),
+        false, versionId, resourceRequirements == null ? d.resourceRequirements() : resourceRequirements, d.createdAt(),
+        clock.instant()));
+    return live(type, definitionId);
+  }
+
+  public void delete(ActorType type, UUID definitionId) {
+    live(type, definitionId);
+    definitions.tombstone(definitionId);
+  }
+
+  public void grant(ActorType type, UUID definitionId, UUID workspaceId) {
+    live(type, definitionId);
+    definitions.grant(definitionId, workspaceId);
+  }
+
+  public void revoke(ActorType type, UUID definitionId, UUID workspaceId) {
+    live(type, definitionId);
+    definitions.revoke(definitionId, workspaceId);
+  }
+
+  private Connector runnable(ActorType type, String dockerRepository, String property) {
+    Connector connector = registry.findByDockerRepository(requireText(dockerRepository, property))
+        .filter(c -> actorType(c.descriptor().kind()) == type)
+        .orElseThrow(() -> new InvalidInputException(property, dockerRepository,
+            "Gale cannot pull or run the image '%s'; custom definitions must use the repository of a built-in %s: %s"
+                .formatted(dockerRepository, label(type), registry.connectors().stream()
+                    .filter(c -> actorType(c.descriptor().kind()) == type)
+                    .map(c -> c.descriptor().dockerRepository()).sorted().toList())));
+    return connector;
+  }
+
+  private static ActorDefinitionVersion customVersion(UUID definitionId, String repository, String tag, String documentationUrl,
+                                                      Connector connector, Instant now) {
+    return new ActorDefinitionVersion(versionId(definitionId, requireText(tag, "dockerImageTag")), definitionId, repository, tag,
+        documentationUrl, Json.tree(connector.spec()), protocolVersion(connector.spec()), ReleaseStage.CUSTOM, null,
+        SupportLevel.NONE, now);
+  }
+
+  /** Version ids are derived from definition and tag, so every Gale process registers the same rows. */
+  static UUID versionId(UUID definitionId, String dockerImageTag) {
+    return UUID.nameUUIDFromBytes((definitionId + "@" + dockerImageTag).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String protocolVersion(ConnectorSpecification spec) {
+    return spec.protocolVersion() == null ? "0.2.0" : spec.protocolVersion();
+  }
+
+  private static ActorType actorType(ConnectorDescriptor.Kind kind) {
+    return kind == ConnectorDescriptor.Kind.SOURCE ? ActorType.SOURCE : ActorType.DESTINATION;
+  }
+
+  private static SourceType sourceType(ConnectorDescriptor d) {
+    return d.sourceType() == null ? null : SourceType.valueOf(d.sourceType().name());
+  }
+
+  private static String label(ActorType type) {
+    return type == ActorType.SOURCE ? "source definition" : "destination definition";
+  }
+
+  private static String requireText(String value, String property) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(property, value, "'" + property + "' must not be blank");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.WorkspaceBodies.Notification;
+import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigRead;
+import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigWrite;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
+import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.Geography;
+import dev.gale.server.domain.Workspace;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.NotFoundException;
+import dev.gale.server.secrets.SecretCipher;
+import dev.gale.server.store.ActorRepository;
+import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.WorkspaceRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Workspaces: create, read, update, delete. A deleted workspace is a tombstone; it no longer resolves, and what it
+ * owned is deleted with it (sources, destinations, their connections).
+ */
+public final class WorkspaceService {
+  /** Airbyte's single-organization deployments use this organization id. */
+  public static final UUID DEFAULT_ORGANIZATION_ID = new UUID(0, 0);
+  public static final String DEFAULT_WORKSPACE_NAME = "Default Workspace";
+
+  private final WorkspaceRepository workspaces;
+  private final ConnectionRepository connections;
+  private final ActorRepository actors;
+  private final SecretCipher cipher;
+  private final Clock clock;
+
+  public WorkspaceService(WorkspaceRepository workspaces, ConnectionRepository connections, ActorRepository actors,
+                          SecretCipher cipher, Clock clock) {
+    this.workspaces = requireNonNull(workspaces, "workspaces is null");
+    this.connections = requireNonNull(connections, "connections is null");
+    this.actors = requireNonNull(actors, "actors is null");
+    this.cipher = requireNonNull(cipher, "cipher is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** Creates the default workspace on a store that has none, as Airbyte does on its first start. */
+  public void ensureDefaultWorkspace() {
+    if (workspaces.list().isEmpty()) {
+      create(new WorkspaceCreate(DEFAULT_WORKSPACE_NAME, null, null, null, null, null, true, null, null, null));
+    }
+  }
+
+  public WorkspaceRead create(WorkspaceCreate request) {
+    String name = requireName(request.name(), "name");
+    Instant now = clock.instant();
+    Workspace workspace = new Workspace(UUID.randomUUID(),
+        request.organizationId() == null ? DEFAULT_ORGANIZATION_ID : request.organizationId(),
+        name, Slugs.unique(name, slug -> workspaces.findBySlug(slug).isPresent()), request.email(), false,
+        Boolean.TRUE.equals(request.displaySetupWizard()), Boolean.TRUE.equals(request.anonymousDataCollection()),
+        Boolean.TRUE.equals(request.news()), Boolean.TRUE.equals(request.securityUpdates()),
+        notifications(request.notifications()), null, webhooks(request.webhookConfigs()), false, false,
+        request.defaultGeography() == null ? Geography.AUTO : request.defaultGeography(), false, now, now);
+    workspaces.insert(workspace);
+    return read(workspace);
+  }
+
+  public WorkspaceRead get(UUID workspaceId) {
+    return read(live(workspaceId));
+  }
+
+  public WorkspaceRead getBySlug(String slug) {
+    return read(workspaces.findBySlug(slug).orElseThrow(() -> new NotFoundException("workspace with slug", slug)));
+  }
+
+  public WorkspaceRead getByConnectionId(UUID connectionId) {
+    Connection connection = connections.find(connectionId).orElseThrow(() -> new NotFoundException("connection", connectionId));
+    UUID workspaceId = actors.find(connection.sourceId()).orElseThrow(() -> new NotFoundException("source", connection.sourceId()))
+        .workspaceId();
+    return get(workspaceId);
+  }
+
+  public List<WorkspaceRead> list() {
+    return workspaces.list().stream().map(this::read).toList();
+  }
+
+  public List<WorkspaceRead> listByOrganization(UUID organizationId) {
+    return workspaces.listByOrganization(organizationId).stream().map(this::read).toList();
+  }
+
+  /** Changes the fields the request carries; absent fields keep their value. */
+  public WorkspaceRead update(WorkspaceUpdate request) {
+    Workspace w = live(request.workspaceId());
+    String name = request.name() == null ? w.name() : requireName(request.name(), "name");
+    String slug = name.equals(w.name()) ? w.slug()
+        : Slugs.unique(name, s -> workspaces.findBySlug(s).filter(other -> !other.id().equals(w.id())).isPresent());
+    Workspace updated = new Workspace(w.id(), w.organizationId(), name, slug, or(request.email(), w.email()),
+        or(request.initialSetupComplete(), w.initialSetupComplete()), or(request.displaySetupWizard(), w.displaySetupWizard()),
+        or(request.anonymousDataCollection(), w.anonymousDataCollection()), or(request.news(), w.news()),
+        or(request.securityUpdates(), w.securityUpdates()),
+        request.notifications() == null ? w.notifications() : notifications(request.notifications()),
+        w.notificationSettings(),
+        request.webhookConfigs() == null ? w.webhookOperationConfigs() : webhooks(request.webhookConfigs()),
+        w.firstCompletedSync(), w.feedbackDone(), or(request.defaultGeography(), w.defaultGeography()), false,
+        w.createdAt(), clock.instant());
+    workspaces.update(updated);
+    return read(updated);
+  }
+
+  public WorkspaceRead updateName(UUID workspaceId, String name) {
+    return update(new WorkspaceUpdate(workspaceId, requireName(name, "name"), null, null, null, null, null, null, null, null, null));
+  }
+
+  public void markFeedbackDone(UUID workspaceId) {
+    Workspace w = live(workspaceId);
+    workspaces.update(new Workspace(w.id(), w.organizationId(), w.name(), w.slug(), w.email(), w.initialSetupComplete(),
+        w.displaySetupWizard(), w.anonymousDataCollection(), w.news(), w.securityUpdates(), w.notifications(),
+        w.notificationSettings(), w.webhookOperationConfigs(), w.firstCompletedSync(), true, w.defaultGeography(), false,
+        w.createdAt(), clock.instant()));
+  }
+
+  /** Deletes a workspace and, as Airbyte does, the sources and destinations in it and their connections. */
+  public void delete(UUID workspaceId) {
+    live(workspaceId);
+    for (Connection connection : connections.listByWorkspace(workspaceId, false)) {
+      connections.updateStatus(connection.id(), dev.gale.server.domain.ConnectionStatus.DEPRECATED);
+    }
+    for (dev.gale.server.domain.ActorType type : dev.gale.server.domain.ActorType.values()) {
+      actors.listByWorkspace(workspaceId, type).forEach(actor -> actors.tombstone(actor.id()));
+    }
+    workspaces.tombstone(workspaceId);
+  }
+
+  /** The workspace, which must exist and not be deleted. */
+  public Workspace live(UUID workspaceId) {
+    return workspaces.find(requireNonNull(workspaceId, "workspaceId is null"))
+        .filter(w -> !w.tombstone())
+        .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
+  }
+
+  private WorkspaceRead read(Workspace w) {
+    // Airbyte derives customerId from the workspace; Gale has no separate customer, so the id serves as both.
+    return new WorkspaceRead(w.id(), w.id(), w.email(), w.name(), w.slug(), w.initialSetupComplete(), w.displaySetupWizard(),
+        w.anonymousDataCollection(), w.news(), w.securityUpdates(), readNotifications(w.notifications()),
+        w.firstCompletedSync(), w.feedbackDone(), w.defaultGeography(), readWebhooks(w.webhookOperationConfigs()),
+        w.organizationId());
+  }
+
+  private static JsonNode notifications(List<Notification> notifications) {
+    return notifications == null ? null : Json.tree(notifications);
+  }
+
+  private static List<Notification> readNotifications(JsonNode stored) {
+    List<Notification> list = new ArrayList<>();
+    if (stored != null) {
+      stored.forEach(node -> list.add(Json.convert(node, Notification.class)));
+    }
+    return list;
+  }
+
+  /** Stores each webhook with a new id and its auth token encrypted; the token is never read back. */
+  private JsonNode webhooks(List<WebhookConfigWrite> configs) {
+    if (configs == null) {
+      return null;
+    }
+    ArrayNode stored = Json.mapper().createArrayNode();
+    for (WebhookConfigWrite config : configs) {
+      var node = stored.addObject().put("id", UUID.randomUUID().toString()).put("name", config.name());
+      if (config.validationUrl() != null) {
+        node.put("validationUrl", config.validationUrl());
+      }
+      if (config.authToken() != null) {
+        node.put("authToken", cipher.encrypt(config.authToken()));
+      }
+    }
+    return stored;
+  }
+
+  private static List<WebhookConfigRead> readWebhooks(JsonNode stored) {
+    List<WebhookConfigRead> list = new ArrayList<>();
+    if (stored != null) {
+      stored.forEach(node -> list.add(new WebhookConfigRead(UUID.fromString(node.path("id").asText()),
+          node.path("name").isMissingNode() || node.path("name").isNull() ? null : node.path("name").asText())));
+    }
+    return list;
+  }
+
+  private static String requireName(String name, String property) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidInputException(property, name, "'" + property + "' must not be blank");
+    }
+    return name.strip();
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}
