@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -12,11 +14,14 @@ import org.jdbi.v3.core.Jdbi;
  * The store's connection: a pooled data source, the schema migrated by Flyway, and a {@link Jdbi} handle. Two
  * vendors are supported: H2 (the embedded default, in PostgreSQL mode) and PostgreSQL. Each keeps its migrations in
  * {@code db/migration/<vendor>}, because the two differ in DDL (JSON columns, identity columns).
+ *
+ * <p>The database also owns the clock the repositories stamp rows with, so that tests can control time.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Vendor vendor;
+  private final Clock clock;
 
   public enum Vendor {
     H2("h2"), POSTGRESQL("postgresql");
@@ -62,18 +67,31 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Database(HikariDataSource dataSource, Vendor vendor) {
+  private Database(HikariDataSource dataSource, Vendor vendor, Clock clock) {
     this.dataSource = dataSource;
     this.vendor = vendor;
+    this.clock = clock;
     this.jdbi = Jdbi.create(dataSource);
     // JSON documents (configurations, catalogs, schedules) are stored as text in both vendors: Gale never queries
     // inside them, and text keeps one set of SQL statements for H2 and PostgreSQL.
     jdbi.registerArgument(new JsonArguments());
     jdbi.registerColumnMapper(JsonNode.class, new JsonArguments.JsonNodeColumnMapper());
+    jdbi.registerArgument(new InstantArguments());
+    jdbi.registerColumnMapper(Instant.class, new InstantArguments.InstantColumnMapper());
+    jdbi.registerArgument(new UuidArguments());
+    jdbi.registerArgument(new WireEnums.Arguments());
+    jdbi.registerColumnMapper(new WireEnums.Mappers());
   }
 
   /** Opens the pool and brings the schema up to date. */
   public static Database open(Settings settings) {
+    return open(settings, Clock.systemUTC());
+  }
+
+  /** Opens the pool and brings the schema up to date; rows are stamped with {@code clock}. */
+  public static Database open(Settings settings, Clock clock) {
+    requireNonNull(settings, "settings is null");
+    requireNonNull(clock, "clock is null");
     Vendor vendor = Vendor.of(settings.url());
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
@@ -89,7 +107,7 @@ public final class Database implements AutoCloseable {
           .locations("classpath:db/migration/" + vendor.migrationFolder)
           .load()
           .migrate();
-      return new Database(dataSource, vendor);
+      return new Database(dataSource, vendor, clock);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -102,6 +120,11 @@ public final class Database implements AutoCloseable {
 
   public Vendor vendor() {
     return vendor;
+  }
+
+  /** The time to stamp rows with, at the precision the database keeps (so it reads back equal). */
+  public Instant now() {
+    return InstantArguments.toStoredPrecision(clock.instant());
   }
 
   @Override

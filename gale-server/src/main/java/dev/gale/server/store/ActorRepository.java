@@ -1,0 +1,121 @@
+package dev.gale.server.store;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.result.RowView;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Sources and destinations (Airbyte's actors). Deleting one is a tombstone: the row stays so that jobs and
+ * deprecated connections that name it still resolve, and {@link #find} still returns it with the flag set.
+ */
+public final class ActorRepository {
+  private static final String COLUMNS = "id, workspace_id, actor_definition_id, actor_type, name, configuration, "
+      + "tombstone, created_at, updated_at";
+
+  private final Database database;
+
+  public ActorRepository(Database database) {
+    this.database = requireNonNull(database, "database is null");
+  }
+
+  public void insert(Actor actor) {
+    requireNonNull(actor, "actor is null");
+    database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO actor (" + COLUMNS + ") VALUES (:id, "
+            + ":workspaceId, :actorDefinitionId, :actorType, :name, :configuration, :tombstone, :createdAt, :updatedAt)")
+        .bindMethods(actor)
+        .execute());
+  }
+
+  /**
+   * Writes the name, configuration, tombstone and updatedAt; the workspace, definition and type of an actor never
+   * change. False when there is no such actor.
+   */
+  public boolean update(Actor actor) {
+    requireNonNull(actor, "actor is null");
+    return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE actor SET name = :name, "
+            + "configuration = :configuration, tombstone = :tombstone, updated_at = :updatedAt WHERE id = :id")
+        .bindMethods(actor)
+        .execute()) == 1;
+  }
+
+  /** Finds an actor, tombstoned or not. */
+  public Optional<Actor> find(UUID id) {
+    requireNonNull(id, "id is null");
+    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM actor WHERE id = :id")
+        .bind("id", id)
+        .map(ActorRepository::map)
+        .findOne());
+  }
+
+  /** The live actors of a type in a workspace, by name (ignoring case). */
+  public List<Actor> listByWorkspace(UUID workspaceId, ActorType actorType) {
+    requireNonNull(workspaceId, "workspaceId is null");
+    return search(ActorSearch.of(actorType).inWorkspace(workspaceId));
+  }
+
+  /** The actors that match every criterion given, by name (ignoring case). */
+  public List<Actor> search(ActorSearch search) {
+    requireNonNull(search, "search is null");
+    List<String> conditions = new ArrayList<>();
+    conditions.add("actor_type = :actorType");
+    if (search.workspaceId() != null) {
+      conditions.add("workspace_id = :workspaceId");
+    }
+    if (search.definitionId() != null) {
+      conditions.add("actor_definition_id = :definitionId");
+    }
+    if (search.nameContains() != null) {
+      conditions.add("LOWER(name) LIKE :namePattern");
+    }
+    if (!search.includeTombstoned()) {
+      conditions.add("tombstone = FALSE");
+    }
+    String sql = "SELECT " + COLUMNS + " FROM actor WHERE " + String.join(" AND ", conditions)
+        + " ORDER BY LOWER(name), id";
+    return database.jdbi().withHandle(handle -> {
+      Query query = handle.createQuery(sql).bind("actorType", search.actorType());
+      if (search.workspaceId() != null) {
+        query.bind("workspaceId", search.workspaceId());
+      }
+      if (search.definitionId() != null) {
+        query.bind("definitionId", search.definitionId());
+      }
+      if (search.nameContains() != null) {
+        query.bind("namePattern", Sql.containsPattern(search.nameContains()));
+      }
+      return query.map(ActorRepository::map).list();
+    });
+  }
+
+  /** Marks an actor deleted; false when there is no such actor. */
+  public boolean tombstone(UUID id) {
+    requireNonNull(id, "id is null");
+    return database.jdbi().withHandle(handle -> handle.createUpdate(
+            "UPDATE actor SET tombstone = TRUE, updated_at = :now WHERE id = :id")
+        .bind("id", id)
+        .bind("now", database.now())
+        .execute()) == 1;
+  }
+
+  private static Actor map(RowView row) {
+    return new Actor(
+        row.getColumn("id", UUID.class),
+        row.getColumn("workspace_id", UUID.class),
+        row.getColumn("actor_definition_id", UUID.class),
+        row.getColumn("actor_type", ActorType.class),
+        row.getColumn("name", String.class),
+        row.getColumn("configuration", JsonNode.class),
+        row.getColumn("tombstone", Boolean.class),
+        row.getColumn("created_at", Instant.class),
+        row.getColumn("updated_at", Instant.class));
+  }
+}

@@ -1,0 +1,39 @@
+package dev.gale.server.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.server.domain.JobConfigType;
+import dev.gale.server.domain.JobStatus;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Which jobs {@link JobRepository#list} and {@link JobRepository#count} match. An empty set matches anything.
+ *
+ * @param scopes connection ids (or other scopes) as strings
+ */
+public record JobQuery(Set<JobConfigType> configTypes, Set<String> scopes, Set<JobStatus> statuses) {
+  public static final JobQuery ALL = new JobQuery(Set.of(), Set.of(), Set.of());
+
+  public JobQuery {
+    configTypes = Set.copyOf(requireNonNull(configTypes, "configTypes is null"));
+    scopes = Set.copyOf(requireNonNull(scopes, "scopes is null"));
+    statuses = Set.copyOf(requireNonNull(statuses, "statuses is null"));
+  }
+
+  public static JobQuery ofScope(String scope) {
+    return ALL.withScopes(Set.of(requireNonNull(scope, "scope is null")));
+  }
+
+  public JobQuery withConfigTypes(Collection<JobConfigType> types) {
+    return new JobQuery(Set.copyOf(types), scopes, statuses);
+  }
+
+  public JobQuery withScopes(Collection<String> newScopes) {
+    return new JobQuery(configTypes, Set.copyOf(newScopes), statuses);
+  }
+
+  public JobQuery withStatuses(Collection<JobStatus> newStatuses) {
+    return new JobQuery(configTypes, scopes, Set.copyOf(newStatuses));
+  }
+}
