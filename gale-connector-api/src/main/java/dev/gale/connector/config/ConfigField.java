@@ -2,7 +2,6 @@ package dev.gale.connector.config;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -183,9 +182,8 @@ public record ConfigField<T>(String name, Type type, String title, String descri
       return this;
     }
 
-    @SafeVarargs
-    public final Builder<T> allowedValues(T... values) {
-      this.allowedValues = Arrays.asList(values);
+    public Builder<T> allowedValues(List<T> values) {
+      this.allowedValues = values;
       return this;
     }
 
@@ -194,9 +192,8 @@ public record ConfigField<T>(String name, Type type, String title, String descri
       return this;
     }
 
-    @SafeVarargs
-    public final Builder<T> examples(T... examples) {
-      this.examples = Arrays.asList(examples);
+    public Builder<T> examples(List<T> examples) {
+      this.examples = examples;
       return this;
     }
 

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class ConfigSchemaTest {
   static final ConfigField<String> HOST = ConfigField.string("host").title("Host").required().order(0)
-      .examples("db.example.com").build();
+      .examples(List.of("db.example.com")).build();
   static final ConfigField<Long> PORT = ConfigField.integer("port").title("Port").description("TCP port.")
       .defaultValue(5432L).minimum(1).maximum(65535).order(1).build();
   static final ConfigField<String> PASSWORD = ConfigField.string("password").title("Password").secret().order(2)
-      .allowedValues("hunter2-only", "also-fine").build();
+      .allowedValues(List.of("hunter2-only", "also-fine")).build();
   static final ConfigField<Double> RATIO = ConfigField.number("ratio").minimum(0).maximum(1).build();
   static final ConfigField<Boolean> SSL = ConfigField.bool("ssl").defaultValue(true).build();
 
