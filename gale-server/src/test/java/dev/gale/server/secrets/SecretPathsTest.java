@@ -1,0 +1,106 @@
+package dev.gale.server.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretPathsTest {
+  static final JsonNode SPEC = Json.parse("""
+      {"type":"object","properties":{
+        "host":{"type":"string"},
+        "password":{"type":"string","airbyte_secret":true},
+        "credentials":{"type":"object","properties":{
+          "client_id":{"type":"string"},"client_secret":{"type":"string","airbyte_secret":true}}},
+        "tunnel_method":{"type":"object","oneOf":[
+          {"properties":{"tunnel_method":{"const":"NO_TUNNEL"}}},
+          {"properties":{"tunnel_method":{"const":"SSH_KEY_AUTH"},"ssh_key":{"type":"string","airbyte_secret":true}}},
+          {"properties":{"tunnel_method":{"const":"SSH_PASSWORD_AUTH"},
+                         "tunnel_user_password":{"type":"string","airbyte_secret":true}}}]},
+        "auth":{"anyOf":[{"properties":{"token":{"type":"string","airbyte_secret":true}}}],
+                "allOf":[{"properties":{"pin":{"type":"string","airbyte_secret":true}}}]},
+        "api_keys":{"type":"array","items":{"type":"object","properties":{
+          "name":{"type":"string"},"key":{"type":"string","airbyte_secret":true}}}},
+        "headers":{"type":"object","additionalProperties":{"type":"string","airbyte_secret":true}},
+        "replica":{"$ref":"#/definitions/server"},
+        "odd.name":{"type":"string","airbyte_secret":true}},
+       "definitions":{"server":{"type":"object","properties":{
+          "secret_token":{"type":"string","airbyte_secret":true},"next":{"$ref":"#/definitions/server"}}}}}""");
+
+  @Test
+  void findsSecretsEverywhereTheSpecCanDeclareThem() {
+    assertThat(SecretPaths.of(SPEC).jsonPaths()).containsExactlyInAnyOrder(
+        "$.password",
+        "$.credentials.client_secret",
+        "$.tunnel_method.ssh_key",
+        "$.tunnel_method.tunnel_user_password",
+        "$.auth.token",
+        "$.auth.pin",
+        "$.api_keys[*].key",
+        "$.headers.*",
+        "$.replica.secret_token",
+        "$['odd.name']");
+  }
+
+  @Test
+  void specWithoutSecretsHasNoPaths() {
+    SecretPaths paths = SecretPaths.of(Json.parse("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}"));
+
+    assertThat(paths.isEmpty()).isTrue();
+    assertThat(paths.jsonPaths()).isEmpty();
+    assertThat(SecretPaths.of(SPEC).isEmpty()).isFalse();
+  }
+
+  @Test
+  void tellsWhetherAConfigurationPathIsSecret() {
+    SecretPaths paths = SecretPaths.of(SPEC);
+
+    assertThat(paths.isSecret(List.of("password"))).isTrue();
+    assertThat(paths.isSecret(List.of("host"))).isFalse();
+    assertThat(paths.isSecret(List.of("tunnel_method", "ssh_key"))).isTrue();
+    assertThat(paths.isSecret(List.of("tunnel_method", "tunnel_method"))).isFalse();
+    assertThat(paths.isSecret(List.of("api_keys", 3, "key"))).isTrue();
+    assertThat(paths.isSecret(List.of("api_keys", 3, "name"))).isFalse();
+    assertThat(paths.isSecret(List.of("headers", "Authorization"))).isTrue();
+    assertThat(paths.isSecret(List.of("password", "inside"))).isTrue();
+    assertThat(paths.isSecret(List.of("unknown", "deeper"))).isFalse();
+    assertThat(paths.isSecret(List.of())).isFalse();
+  }
+
+  @Test
+  void masksSecretValuesInACopy() {
+    JsonNode config = Json.parse("""
+        {"host":"db","password":"hunter2","credentials":{"client_id":"id","client_secret":"cs"},
+         "tunnel_method":{"tunnel_method":"SSH_KEY_AUTH","ssh_key":"-----BEGIN KEY-----"},
+         "api_keys":[{"name":"a","key":"k1"},{"name":"b","key":null}],
+         "headers":{"X-Token":"t"},"replica":{"secret_token":"rt","port":1},"odd.name":"o"}""");
+    JsonNode original = config.deepCopy();
+
+    JsonNode masked = SecretPaths.of(SPEC).mask(config);
+
+    assertThat(masked).isEqualTo(Json.parse("""
+        {"host":"db","password":"**********","credentials":{"client_id":"id","client_secret":"**********"},
+         "tunnel_method":{"tunnel_method":"SSH_KEY_AUTH","ssh_key":"**********"},
+         "api_keys":[{"name":"a","key":"**********"},{"name":"b","key":null}],
+         "headers":{"X-Token":"**********"},"replica":{"secret_token":"**********","port":1},
+         "odd.name":"**********"}"""));
+    assertThat(config).isEqualTo(original);
+  }
+
+  @Test
+  void masksNonStringSecretsToo() {
+    SecretPaths paths = SecretPaths.of(Json.parse("{\"properties\":{\"pin\":{\"type\":\"integer\",\"airbyte_secret\":true}}}"));
+
+    assertThat(paths.mask(Json.parse("{\"pin\":1234}"))).isEqualTo(Json.parse("{\"pin\":\"**********\"}"));
+    assertThat(paths.secretValues(Json.parse("{\"pin\":1234}"))).containsExactly("1234");
+  }
+
+  @Test
+  void collectsSecretValuesForScrubbing() {
+    assertThat(SecretPaths.of(SPEC).secretValues(Json.parse("""
+        {"password":"p","tunnel_method":{"tunnel_user_password":"tp"},"api_keys":[{"key":"k"}],"host":"h"}""")))
+        .containsExactlyInAnyOrder("p", "tp", "k");
+  }
+}
