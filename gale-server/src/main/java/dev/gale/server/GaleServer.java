@@ -2,16 +2,28 @@ package dev.gale.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.config.DestinationDefinitionsApi;
+import dev.gale.server.api.config.SourceDefinitionsApi;
+import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.http.ApiServer;
 import dev.gale.server.http.Authenticator;
 import dev.gale.server.http.BasicAuthenticator;
 import dev.gale.server.http.Router;
+import dev.gale.server.secrets.SecretCipher;
+import dev.gale.server.service.DefinitionService;
+import dev.gale.server.service.WorkspaceService;
+import dev.gale.server.store.ActorRepository;
+import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
+import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.WorkspaceRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,10 +54,11 @@ public final class GaleServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
     }
-    Database database = Database.open(config.database());
+    Clock clock = Clock.systemUTC();
+    Database database = Database.open(config.database(), clock);
     try {
       Router router = new Router();
-      for (ApiModule module : modules(router, database, config)) {
+      for (ApiModule module : modules(router, database, config, clock)) {
         module.routes().forEach(router::add);
       }
       List<Authenticator> authenticators = config.auth().enabled()
@@ -61,9 +74,26 @@ public final class GaleServer implements AutoCloseable {
     }
   }
 
-  private static List<ApiModule> modules(Router router, Database database, GaleConfig config) {
+  /** Builds the repositories and services, brings the store's built-in state up to date, and lists the APIs. */
+  private static List<ApiModule> modules(Router router, Database database, GaleConfig config, Clock clock) {
+    ConnectorRegistry registry = ConnectorRegistry.builtIns();
+    SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
+
+    WorkspaceRepository workspaceRepository = new WorkspaceRepository(database);
+    DefinitionRepository definitionRepository = new DefinitionRepository(database);
+    ActorRepository actorRepository = new ActorRepository(database);
+    ConnectionRepository connectionRepository = new ConnectionRepository(database);
+
+    WorkspaceService workspaces = new WorkspaceService(workspaceRepository, connectionRepository, actorRepository, cipher, clock);
+    DefinitionService definitions = new DefinitionService(definitionRepository, registry, clock);
+    definitions.registerBuiltIns();
+    workspaces.ensureDefaultWorkspace();
+
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
+    modules.add(new WorkspacesApi(workspaces));
+    modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
+    modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     return modules;
   }
 
