@@ -75,6 +75,10 @@ public record ConfigField<T>(String name, Type type, String title, String descri
     if (type != Type.OBJECT && type != Type.ONE_OF && !options.isEmpty()) {
       throw new IllegalArgumentException(name + ": only object fields have shapes");
     }
+    boolean isObject = type == Type.OBJECT || type == Type.ONE_OF;
+    if (isObject && (defaultValue != null || constant != null || !allowedValues.isEmpty() || !examples.isEmpty())) {
+      throw new IllegalArgumentException(name + ": object fields take their defaults from their own fields");
+    }
     if ((type == Type.ONE_OF) != (discriminator != null)) {
       throw new IllegalArgumentException(name + ": a one-of field, and only it, has a discriminator");
     }

@@ -145,6 +145,9 @@ class ConfigSchemaTest {
     assertThatThrownBy(() -> ConfigField.integer("n").secret().build()).hasMessageContaining("only string");
     assertThatThrownBy(() -> ConfigField.string("s").minimum(1).build()).hasMessageContaining("numbers only");
     assertThatThrownBy(() -> ConfigSchema.of("Twice", HOST, HOST)).hasMessageContaining("declared twice");
+    assertThatThrownBy(() -> ConfigField.object("o", ConfigSchema.of("O", HOST))
+        .defaultValue(SCHEMA.read(Json.parse("{\"host\":\"h\"}"))).build())
+        .hasMessageContaining("take their defaults from their own fields");
     assertThatThrownBy(() -> ConfigField.oneOf("t", "kind", List.of(ConfigSchema.of("No kind", HOST))).build())
         .hasMessageContaining("lacks the discriminator");
     assertThatThrownBy(() -> ConfigField.oneOf("t", "tunnel_method", List.of(SSH_OPTION, SSH_OPTION)).build())
