@@ -34,6 +34,10 @@ public final class OpenApiDocument {
       if (route.requestType() != null) {
         operation.put("requestBody", Map.of("required", false,
             "content", Map.of("application/json", Map.of("schema", schemas.schemaOf(route.requestType())))));
+      } else if (route.method().equals("POST")) {
+        // A bodyless Config API call: clients send nothing or {}, and both are read the same way.
+        operation.put("requestBody", Map.of("required", false,
+            "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
       }
       Map<String, Object> responses = new TreeMap<>();
       if (route.answersNoContent()) {
