@@ -25,6 +25,8 @@ public final class SystemApi implements ApiModule {
         new Route<>("GET", "/api/v1/health", "health", "Is the server up", null, HealthCheckRead.class, true,
             (body, call) -> new HealthCheckRead(true)),
         new Route<>("GET", "/api/v1/openapi", "openapi", "Gale's OpenAPI document for everything it serves", null,
-            Map.class, true, (body, call) -> OpenApiDocument.of(router.routes(), version)));
+            Map.class, true, (body, call) -> OpenApiDocument.of(router.routes(), version))
+            // Airbyte serves its document as text/plain (YAML); JSON is YAML too, so its clients read Gale's as they are.
+            .producing("text/plain"));
   }
 }

@@ -73,18 +73,18 @@ public final class ApiServer implements AutoCloseable {
         if (match.route().answersNoContent()) {
           exchange.sendResponseHeaders(204, -1);
         } else {
-          send(exchange, 200, answer);
+          send(exchange, 200, answer, match.route().produces());
         }
       } catch (ApiException e) {
         if (e instanceof UnauthorizedException) {
           authenticators.forEach(a -> exchange.getResponseHeaders().add("WWW-Authenticate", a.challenge()));
         }
         LOG.debug("{} {} -> {} {}", method, path, e.status(), e.getMessage());
-        send(exchange, e.status(), ErrorBodies.of(e));
+        send(exchange, e.status(), ErrorBodies.of(e), Route.JSON);
       } catch (RuntimeException e) {
         String incident = UUID.randomUUID().toString();
         LOG.error("{} {} failed (incident {})", method, path, incident, e);
-        send(exchange, 500, ErrorBodies.internal(incident));
+        send(exchange, 500, ErrorBodies.internal(incident), Route.JSON);
       }
     } catch (IOException e) {
       LOG.debug("Client went away: {}", e.getMessage());
@@ -123,9 +123,9 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+  private static void send(HttpExchange exchange, int status, Object body, String mediaType) throws IOException {
     byte[] json = Json.mapper().writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Content-Type", mediaType);
     exchange.sendResponseHeaders(status, json.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(json);

@@ -43,7 +43,8 @@ public final class OpenApiDocument {
       if (route.answersNoContent()) {
         responses.put("204", Map.of("description", "Done; no content"));
       } else {
-        responses.put("200", response("Success", schemas.schemaOf(route.responseType())));
+        responses.put("200", Map.of("description", "Success",
+            "content", Map.of(route.produces(), Map.of("schema", schemas.schemaOf(route.responseType())))));
       }
       if (!route.open()) {
         responses.putAll(errorRefs);

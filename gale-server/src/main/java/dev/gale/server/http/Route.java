@@ -8,16 +8,25 @@ import static java.util.Objects.requireNonNull;
  *
  * @param requestType the body's record type, or {@code null} when the endpoint takes none
  * @param responseType the answer's type, or {@code Void.class} for 204 No Content
+ * @param produces the answer's media type; the body is JSON text either way
  */
 public record Route<I, O>(String method, String path, String tag, String summary, Class<I> requestType,
-                          Class<O> responseType, boolean open, Handler<I, O> handler) {
+                          Class<O> responseType, boolean open, String produces, Handler<I, O> handler) {
+  public static final String JSON = "application/json";
+
   public Route {
     requireNonNull(method, "method is null");
     requireNonNull(path, "path is null");
     requireNonNull(tag, "tag is null");
     requireNonNull(summary, "summary is null");
     requireNonNull(responseType, "responseType is null");
+    requireNonNull(produces, "produces is null");
     requireNonNull(handler, "handler is null");
+  }
+
+  public Route(String method, String path, String tag, String summary, Class<I> requestType, Class<O> responseType,
+               boolean open, Handler<I, O> handler) {
+    this(method, path, tag, summary, requestType, responseType, open, JSON, handler);
   }
 
   /** A Config API endpoint: POST with a JSON body, behind auth. */
@@ -27,7 +36,12 @@ public record Route<I, O>(String method, String path, String tag, String summary
   }
 
   public Route<I, O> withoutAuth() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, true, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, handler);
+  }
+
+  /** The same route answering with another media type (its body still JSON text, which is also YAML). */
+  public Route<I, O> producing(String mediaType) {
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, handler);
   }
 
   public boolean answersNoContent() {

@@ -65,7 +65,7 @@ class SystemApiIT {
     try (TestingGaleServer open = TestingGaleServer.start(Database.Settings.h2Memory("open-" + UUID.randomUUID()),
         new GaleConfig.Auth(false, "airbyte", "password"))) {
       ApiClient anonymous = ApiClient.connect(open.uri(), "x", "y").withAuthorization(null);
-      assertThat(anonymous.post("/api/v1/workspaces/list", "{}").status()).isNotEqualTo(401);
+      assertThat(anonymous.send("POST", "/api/v1/workspaces/list", null, null).status()).isEqualTo(200);
     }
   }
 }

@@ -85,7 +85,8 @@ public final class ApiClient {
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
     String pathOnly = URI.create(path).getPath();
     for (SpecValidator validator : validators) {
-      validator.check(method, pathOnly, authorization, body, answer.status(), answer.rawBody());
+      validator.check(method, pathOnly, authorization, body, answer.status(),
+          response.headers().firstValue("Content-Type").orElse(""), answer.rawBody());
     }
     return answer;
   }
