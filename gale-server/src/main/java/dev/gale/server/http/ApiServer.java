@@ -81,7 +81,8 @@ public final class ApiServer implements AutoCloseable {
         }
         LOG.debug("{} {} -> {} {}", method, path, e.status(), e.getMessage());
         send(exchange, e.status(), ErrorBodies.of(e), Route.JSON);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Whatever failed, the client gets Airbyte's error shape and an incident id, never the failure itself.
         String incident = UUID.randomUUID().toString();
         LOG.error("{} {} failed (incident {})", method, path, incident, e);
         send(exchange, 500, ErrorBodies.internal(incident), Route.JSON);

@@ -37,6 +37,9 @@ final class RequestBodies {
           ? "one of " + enumValues(e.getTargetType()) : "a value of type " + typeName(e.getTargetType());
       throw new InvalidInputException(path(e), e.getValue(), "Invalid value at '%s': expected %s".formatted(path(e), expected));
     } catch (JsonMappingException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+        throw new BadRequestException("Malformed JSON body: more than one JSON value");
+      }
       String path = path(e);
       throw new InvalidInputException(path, null, "Invalid value at '%s': %s".formatted(path, e.getOriginalMessage()));
     } catch (JsonProcessingException e) {

@@ -1,0 +1,35 @@
+package dev.gale.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.Json;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentTest {
+  record Child(@Required Long size) {}
+
+  record Thing(@Required UUID id, String name, List<Child> children, Child self) {}
+
+  @Test
+  void recordsBecomeComponentsWithTheirRequiredProperties() {
+    List<Route<?, ?>> routes = List.of(
+        Route.rpc("/api/v1/things/get", "things", "Get a thing", Thing.class, Thing.class, (body, call) -> body),
+        Route.rpc("/api/v1/things/delete", "things", "Delete a thing", Thing.class, Void.class, (body, call) -> null));
+    JsonNode document = Json.tree(OpenApiDocument.of(routes, "1.0"));
+
+    JsonNode thing = document.at("/components/schemas/Thing");
+    assertThat(thing.path("required").toString()).isEqualTo("[\"id\"]");
+    assertThat(thing.at("/properties/id/format").asText()).isEqualTo("uuid");
+    assertThat(thing.at("/properties/children/items/$ref").asText()).isEqualTo("#/components/schemas/Child");
+    assertThat(document.at("/components/schemas/Child/properties/size/format").asText()).isEqualTo("int64");
+
+    JsonNode get = document.at("/paths/~1api~1v1~1things~1get/post");
+    assertThat(get.at("/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Thing");
+    assertThat(get.at("/responses/422/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/InvalidInputExceptionInfo");
+    assertThat(document.at("/paths/~1api~1v1~1things~1delete/post/responses").has("204")).isTrue();
+  }
+}
