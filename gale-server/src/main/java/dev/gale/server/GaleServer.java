@@ -5,14 +5,18 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
+import dev.gale.server.api.config.DestinationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
+import dev.gale.server.api.config.SourcesApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.http.ApiServer;
 import dev.gale.server.http.Authenticator;
 import dev.gale.server.http.BasicAuthenticator;
 import dev.gale.server.http.Router;
+import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.secrets.SecretCipher;
+import dev.gale.server.service.ActorService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
@@ -20,6 +24,7 @@ import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.WorkspaceRepository;
+import dev.gale.server.validation.ConfigValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,6 +91,8 @@ public final class GaleServer implements AutoCloseable {
 
     WorkspaceService workspaces = new WorkspaceService(workspaceRepository, connectionRepository, actorRepository, cipher, clock);
     DefinitionService definitions = new DefinitionService(definitionRepository, registry, clock);
+    ActorService actors = new ActorService(actorRepository, connectionRepository, definitionRepository, definitions,
+        workspaces, new ConfigSecrets(cipher), new ConfigValidator(), clock);
     definitions.registerBuiltIns();
     workspaces.ensureDefaultWorkspace();
 
@@ -94,6 +101,8 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new WorkspacesApi(workspaces));
     modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
+    modules.add(new SourcesApi(actors));
+    modules.add(new DestinationsApi(actors));
     return modules;
   }
 

@@ -9,6 +9,12 @@ public final class NotFoundException extends ApiException {
     this.id = String.valueOf(id);
   }
 
+  /** As {@link #NotFoundException(String, Object)}, followed by why, when the id names something of another kind. */
+  public NotFoundException(String kind, Object id, String detail) {
+    super("Could not find %s with id: %s; %s".formatted(kind, id, detail));
+    this.id = String.valueOf(id);
+  }
+
   public String id() {
     return id;
   }

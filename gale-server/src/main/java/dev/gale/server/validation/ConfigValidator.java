@@ -88,7 +88,17 @@ public final class ConfigValidator {
    * @throws InvalidInputException (422) listing every violation
    */
   public void requireValid(JsonNode connectionSpecification, JsonNode config) {
-    List<ValidationError> errors = validate(connectionSpecification, config);
+    requireValid(connectionSpecification, config, ConfigSecrets.CONNECTION_CONFIGURATION);
+  }
+
+  /**
+   * Throws when {@code config} violates the specification.
+   *
+   * @param rootPath the property that holds the configuration in the request, prefixed to every property path
+   * @throws InvalidInputException (422) listing every violation
+   */
+  public void requireValid(JsonNode connectionSpecification, JsonNode config, String rootPath) {
+    List<ValidationError> errors = validate(connectionSpecification, config, rootPath);
     if (!errors.isEmpty()) {
       List<String> details = errors.stream().map(e -> e.propertyPath() + ": " + e.message()).toList();
       throw new InvalidInputException("The configuration does not match the connector's specification: "

@@ -1,0 +1,295 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.NotFoundException;
+import dev.gale.server.secrets.ConfigSecrets;
+import dev.gale.server.store.ActorRepository;
+import dev.gale.server.store.ActorSearch;
+import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.validation.ConfigValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Sources and destinations (Airbyte's actors), one service for both: every method takes the {@link ActorType} the
+ * caller means, and an id of the other type is a 404 that says so.
+ *
+ * <p>A configuration is validated against its definition's specification, stored with its secrets encrypted, and
+ * shown only masked. A deleted actor is a tombstone: it still resolves by id (as in Airbyte, so jobs and deprecated
+ * connections can show it) but is left out of lists and searches and can no longer be changed.
+ */
+public final class ActorService {
+  /** Airbyte names an unnamed clone after its original with this suffix. */
+  static final String CLONE_SUFFIX = " (Copy)";
+  /** JSON equality, except that numbers are equal by value (a stored {@code 5} matches a searched {@code 5.0}). */
+  private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+      ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
+  private final ActorRepository actors;
+  private final ConnectionRepository connections;
+  private final DefinitionRepository definitionRepository;
+  private final DefinitionService definitions;
+  private final WorkspaceService workspaces;
+  private final ConfigSecrets secrets;
+  private final ConfigValidator validator;
+  private final Clock clock;
+
+  public ActorService(ActorRepository actors, ConnectionRepository connections, DefinitionRepository definitionRepository,
+                      DefinitionService definitions, WorkspaceService workspaces, ConfigSecrets secrets,
+                      ConfigValidator validator, Clock clock) {
+    this.actors = requireNonNull(actors, "actors is null");
+    this.connections = requireNonNull(connections, "connections is null");
+    this.definitionRepository = requireNonNull(definitionRepository, "definitionRepository is null");
+    this.definitions = requireNonNull(definitions, "definitions is null");
+    this.workspaces = requireNonNull(workspaces, "workspaces is null");
+    this.secrets = requireNonNull(secrets, "secrets is null");
+    this.validator = requireNonNull(validator, "validator is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Creates an actor in a live workspace from a live definition of the same type that the workspace may use.
+   *
+   * @throws NotFoundException for an unknown or deleted workspace or definition, or a definition of the other type
+   * @throws InvalidInputException for a blank name or a configuration its specification rejects
+   */
+  public ActorView create(ActorType type, UUID workspaceId, UUID definitionId, String name, JsonNode configuration) {
+    UUID workspace = workspaces.live(workspaceId).id();
+    DefinitionWithVersion definition = usableDefinition(type, definitionId, workspace);
+    String actorName = requireName(name, "name");
+    JsonNode stored = storable(definition, configuration, null, ConfigSecrets.CONNECTION_CONFIGURATION);
+    return insert(type, workspace, definition, actorName, stored);
+  }
+
+  /**
+   * Replaces the name and configuration. The configuration is taken whole, except that a secret sent back masked
+   * keeps its stored value: a client may read an actor, change one field and send everything back.
+   */
+  public ActorView update(ActorType type, UUID actorId, String name, JsonNode configuration) {
+    Actor actor = live(type, actorId);
+    DefinitionWithVersion definition = definitionOf(actor);
+    String actorName = requireName(name, "name");
+    JsonNode stored = storable(definition, configuration, actor.configuration(), ConfigSecrets.CONNECTION_CONFIGURATION);
+    Actor updated = new Actor(actor.id(), actor.workspaceId(), actor.actorDefinitionId(), type, actorName, stored, false,
+        actor.createdAt(), clock.instant());
+    actors.update(updated);
+    return view(updated, definition);
+  }
+
+  /** An actor by id, deleted or not. */
+  public ActorView get(ActorType type, UUID actorId) {
+    Actor actor = resolve(type, actorId);
+    return view(actor, definitionOf(actor));
+  }
+
+  /** The live actors of a type in a live workspace, by name. */
+  public List<ActorView> list(ActorType type, UUID workspaceId) {
+    return views(actors.listByWorkspace(workspaces.live(workspaceId).id(), type));
+  }
+
+  /**
+   * The live actors that match every criterion given. Names match exactly; a configuration matches when each
+   * property it gives equals the stored one. Secrets are compared masked, so a search can never tell a secret's
+   * value: a secret property matches whenever the actor has a value for it.
+   */
+  public List<ActorView> search(ActorType type, Criteria criteria) {
+    ActorSearch query = ActorSearch.of(type);
+    query = criteria.workspaceId() == null ? query : query.inWorkspace(criteria.workspaceId());
+    query = criteria.definitionId() == null ? query : query.ofDefinition(criteria.definitionId());
+    query = isBlank(criteria.name()) ? query : query.nameContaining(criteria.name());
+    JsonNode wanted = configurationCriterion(criteria.configuration());
+    Function<Actor, DefinitionWithVersion> definition = definitionCache();
+    return actors.search(query).stream()
+        .filter(actor -> criteria.actorId() == null || actor.id().equals(criteria.actorId()))
+        .filter(actor -> isBlank(criteria.name()) || actor.name().equals(criteria.name()))
+        .filter(actor -> isBlank(criteria.definitionName())
+            || definition.apply(actor).definition().name().equals(criteria.definitionName()))
+        .filter(actor -> wanted == null || hasProperties(actor, connectionSpecification(definition.apply(actor)), wanted))
+        .map(actor -> view(actor, definition.apply(actor)))
+        .toList();
+  }
+
+  /**
+   * What {@link #search} matches; each null (or blank) criterion matches any actor.
+   *
+   * @param definitionName the name of the actor's definition
+   * @param configuration properties the actor's configuration must have, with the same values
+   */
+  public record Criteria(UUID actorId, UUID workspaceId, UUID definitionId, String name, String definitionName,
+                         JsonNode configuration) {}
+
+  /**
+   * Creates a copy of a live actor in its workspace, named "&lt;name&gt; (Copy)" unless a name is given. A
+   * configuration given replaces the copied one as in {@link #update} (secrets sent masked keep the original's values)
+   * and is validated as on create.
+   *
+   * @param name nullable: the original's name with the copy suffix
+   * @param configuration nullable: the original's configuration
+   */
+  public ActorView clone(ActorType type, UUID actorId, String name, JsonNode configuration) {
+    Actor original = live(type, actorId);
+    UUID workspace = workspaces.live(original.workspaceId()).id();
+    DefinitionWithVersion definition = usableDefinition(type, original.actorDefinitionId(), workspace);
+    String overrides = label(type) + "Configuration";
+    String cloneName = name == null ? original.name() + CLONE_SUFFIX : requireName(name, overrides + ".name");
+    JsonNode sent = configuration != null ? configuration
+        : secrets.mask(connectionSpecification(definition), original.configuration());
+    JsonNode stored = storable(definition, sent, original.configuration(),
+        overrides + "." + ConfigSecrets.CONNECTION_CONFIGURATION);
+    return insert(type, workspace, definition, cloneName, stored);
+  }
+
+  /**
+   * Deletes a live actor. As in Airbyte, the connections using it are deprecated first, so that a failure half-way
+   * leaves the actor visible and the delete can simply be repeated.
+   */
+  public void delete(ActorType type, UUID actorId) {
+    live(type, actorId);
+    List<Connection> using = type == ActorType.SOURCE
+        ? connections.listBySource(actorId, false) : connections.listByDestination(actorId, false);
+    using.forEach(connection -> connections.updateStatus(connection.id(), ConnectionStatus.DEPRECATED));
+    actors.tombstone(actorId);
+  }
+
+  /** A live actor of the given type, for services that use one (connections, jobs); 404 otherwise. */
+  public Actor live(ActorType type, UUID actorId) {
+    Actor actor = resolve(type, actorId);
+    if (actor.tombstone()) {
+      throw new NotFoundException(label(type), actorId, "it was deleted");
+    }
+    return actor;
+  }
+
+  /** The definition an actor was created from, with its default version (whose connector runs the actor). */
+  public DefinitionWithVersion definitionOf(Actor actor) {
+    return definitions.resolve(actor.actorType(), actor.actorDefinitionId());
+  }
+
+  /**
+   * The configuration with its secrets decrypted, to hand to the connector that runs the actor. Never for a
+   * response, a log line or an error message.
+   */
+  public JsonNode revealedConfiguration(Actor actor) {
+    return secrets.reveal(connectionSpecification(definitionOf(actor)), actor.configuration());
+  }
+
+  private Actor resolve(ActorType type, UUID actorId) {
+    Actor actor = actors.find(requireNonNull(actorId, "actorId is null"))
+        .orElseThrow(() -> new NotFoundException(label(type), actorId));
+    if (actor.actorType() != type) {
+      throw new NotFoundException(label(type), actorId, "it is a " + label(actor.actorType()));
+    }
+    return actor;
+  }
+
+  private DefinitionWithVersion usableDefinition(ActorType type, UUID definitionId, UUID workspaceId) {
+    definitionRepository.find(requireNonNull(definitionId, "definitionId is null"))
+        .filter(definition -> definition.actorType() != type)
+        .ifPresent(definition -> {
+          throw new NotFoundException(label(type) + " definition", definitionId, "it is a %s definition (%s)"
+              .formatted(label(definition.actorType()), definition.name()));
+        });
+    return definitions.liveForWorkspace(type, definitionId, workspaceId);
+  }
+
+  /**
+   * The stored form of a configuration a client sent: masked secrets take their values from {@code previousStored},
+   * the others are encrypted, and the result, revealed, must satisfy the specification.
+   *
+   * @param property where the configuration is in the request, for the paths of input errors
+   */
+  private JsonNode storable(DefinitionWithVersion definition, JsonNode sent, JsonNode previousStored, String property) {
+    if (sent == null || !sent.isObject()) {
+      throw new InvalidInputException(property, null, "'" + property + "' must be a JSON object");
+    }
+    JsonNode specification = connectionSpecification(definition);
+    JsonNode stored = secrets.protectForStorage(specification, sent, previousStored);
+    validator.requireValid(specification, secrets.reveal(specification, stored), property);
+    return stored;
+  }
+
+  private ActorView insert(ActorType type, UUID workspaceId, DefinitionWithVersion definition, String name, JsonNode stored) {
+    Instant now = clock.instant();
+    Actor actor = new Actor(UUID.randomUUID(), workspaceId, definition.definition().id(), type, name, stored, false, now, now);
+    actors.insert(actor);
+    return view(actor, definition);
+  }
+
+  private List<ActorView> views(List<Actor> list) {
+    Function<Actor, DefinitionWithVersion> definition = definitionCache();
+    return list.stream().map(actor -> view(actor, definition.apply(actor))).toList();
+  }
+
+  /** Looks each definition up once: the actors of a list mostly share a few definitions. */
+  private Function<Actor, DefinitionWithVersion> definitionCache() {
+    Map<UUID, DefinitionWithVersion> byId = new HashMap<>();
+    return actor -> byId.computeIfAbsent(actor.actorDefinitionId(), id -> definitionOf(actor));
+  }
+
+  /**
+   * Whether the actor's configuration has each property of {@code wanted} with an equal value (numbers by value).
+   * Both sides are compared masked, so secret values never take part.
+   */
+  private boolean hasProperties(Actor actor, JsonNode specification, JsonNode wanted) {
+    JsonNode have = secrets.mask(specification, actor.configuration());
+    JsonNode want = secrets.mask(specification, wanted);
+    for (Map.Entry<String, JsonNode> property : want.properties()) {
+      JsonNode value = have.get(property.getKey());
+      if (value == null || !value.equals(SAME_VALUE, property.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A configuration to search by: null when none is given; it must be an object. */
+  private static JsonNode configurationCriterion(JsonNode configuration) {
+    if (configuration == null || configuration.isNull()) {
+      return null;
+    }
+    if (!configuration.isObject()) {
+      throw new InvalidInputException(ConfigSecrets.CONNECTION_CONFIGURATION, null,
+          "'connectionConfiguration' must be a JSON object of the properties to match");
+    }
+    return configuration;
+  }
+
+  private ActorView view(Actor actor, DefinitionWithVersion definition) {
+    return ActorView.of(actor, definition.definition(), secrets.mask(connectionSpecification(definition), actor.configuration()));
+  }
+
+  private JsonNode connectionSpecification(DefinitionWithVersion definition) {
+    return definitions.spec(definition).connectionSpecification();
+  }
+
+  private static String label(ActorType type) {
+    return type.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String requireName(String name, String property) {
+    if (isBlank(name)) {
+      throw new InvalidInputException(property, name, "'" + property + "' must not be blank");
+    }
+    return name;
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+}

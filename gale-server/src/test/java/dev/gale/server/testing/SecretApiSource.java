@@ -1,0 +1,106 @@
+package dev.gale.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.ConnectorCapabilities;
+import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connector.ConnectorException;
+import dev.gale.connector.Source;
+import dev.gale.connector.config.ConfigException;
+import dev.gale.connector.config.ConfigField;
+import dev.gale.connector.config.ConfigSchema;
+import dev.gale.connector.config.ConfigValues;
+import dev.gale.protocol.AirbyteCatalog;
+import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStream;
+import dev.gale.protocol.ConnectorSpecification;
+import dev.gale.protocol.Json;
+import dev.gale.protocol.SyncMode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A source for an HTTP API that takes an API key, registered only on gale-server's test class path (through
+ * {@code META-INF/services}) so that API tests have a definition with secrets, top-level and nested, the way real
+ * API and database connectors declare them. It serves one stream, named by its {@code resource} setting.
+ */
+public final class SecretApiSource implements Source {
+  public static final UUID DEFINITION_ID = UUID.fromString("5ec7e7a1-7e57-4a9e-8c0d-000000000001");
+  public static final String NAME = "Secret API (test)";
+  private static final String DOCUMENTATION_URL = "https://docs.example.com/secret-api";
+
+  static final ConfigField<String> API_KEY = ConfigField.string("api_key").title("API Key")
+      .description("Key sent in the Authorization header.").secret().required().order(0).build();
+  static final ConfigField<String> ENDPOINT = ConfigField.string("endpoint").title("Endpoint")
+      .description("Base URL of the API, http or https.").required().order(1).build();
+  static final ConfigField<String> RESOURCE = ConfigField.string("resource").title("Resource")
+      .description("The collection to read; the stream has its name.").defaultValue("items").order(2).build();
+  static final ConfigField<Long> PAGE_SIZE = ConfigField.integer("page_size").title("Page Size")
+      .defaultValue(100L).minimum(1).maximum(1000).order(3).build();
+  static final ConfigField<String> PROXY_HOST = ConfigField.string("host").title("Host").required().build();
+  static final ConfigField<String> PROXY_PASSWORD = ConfigField.string("password").title("Password").secret().build();
+  static final ConfigField<ConfigValues> PROXY = ConfigField.object("proxy",
+      ConfigSchema.of("Proxy", PROXY_HOST, PROXY_PASSWORD)).title("Proxy").order(4).build();
+  static final ConfigSchema CONFIG = ConfigSchema.of("Secret API Spec", API_KEY, ENDPOINT, RESOURCE, PAGE_SIZE, PROXY);
+
+  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(DEFINITION_ID,
+      ConnectorDescriptor.Kind.SOURCE, NAME, "gale/source-secret-api-test", "0.1.0", DOCUMENTATION_URL, null,
+      ConnectorDescriptor.ReleaseStage.ALPHA, ConnectorDescriptor.SupportLevel.NONE, ConnectorDescriptor.SourceType.API);
+
+  @Override
+  public ConnectorDescriptor descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public ConnectorCapabilities capabilities() {
+    return ConnectorCapabilities.source(SyncMode.FULL_REFRESH);
+  }
+
+  @Override
+  public ConnectorSpecification spec() {
+    return ConnectorSpecification.of(DOCUMENTATION_URL, CONFIG.toJsonSchema());
+  }
+
+  @Override
+  public AirbyteConnectionStatus check(JsonNode config) {
+    try {
+      usable(config);
+      return AirbyteConnectionStatus.succeeded();
+    } catch (ConnectorException e) {
+      return AirbyteConnectionStatus.failed(e.getMessage());
+    }
+  }
+
+  @Override
+  public AirbyteCatalog discover(JsonNode config) {
+    ConfigValues values = usable(config);
+    JsonNode schema = Json.parse("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
+        + "\"updated_at\":{\"type\":\"string\",\"format\":\"date-time\"}}}");
+    return new AirbyteCatalog(List.of(AirbyteStream.of(values.get(RESOURCE), schema, List.of(SyncMode.FULL_REFRESH))
+        .withSourceDefinedPrimaryKey(List.of(List.of("id")))));
+  }
+
+  /** Reads the configuration and checks what a request to the API would need; messages name fields, never values. */
+  private static ConfigValues usable(JsonNode config) {
+    ConfigValues values;
+    try {
+      values = CONFIG.read(config);
+    } catch (ConfigException e) {
+      throw new ConnectorException(e.getMessage());
+    }
+    if (values.get(API_KEY).isBlank()) {
+      throw new ConnectorException("'api_key' must not be blank");
+    }
+    try {
+      URI endpoint = new URI(values.get(ENDPOINT));
+      if (!"https".equals(endpoint.getScheme()) && !"http".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
+        throw new ConnectorException("'endpoint' must be an http or https URL with a host");
+      }
+    } catch (URISyntaxException e) {
+      throw new ConnectorException("'endpoint' is not a URL");
+    }
+    return values;
+  }
+}
