@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Secrets through {@code /api/v1/sources/*}, with the test-only {@link SecretApiSource} whose specification declares a
  * top-level and a nested secret: they are stored only encrypted, never answered, and kept when sent back masked.
  */
-class ActorSecretsIT {
+class ActorSecretsApiIT {
   static final String MASK = "**********";
   static final String API_KEY = "sk-live-7c1f9e2a-do-not-show";
   static final String PROXY_PASSWORD = "pw-3b8d41-do-not-show";
