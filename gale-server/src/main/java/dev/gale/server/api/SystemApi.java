@@ -6,7 +6,7 @@ import dev.gale.server.http.Router;
 import java.util.List;
 import java.util.Map;
 
-/** Health and the OpenAPI document: the two endpoints a client may call before it has credentials. */
+/** Health (the one endpoint open without credentials) and Gale's OpenAPI document. */
 public final class SystemApi implements ApiModule {
   /** Airbyte's HealthCheckRead. */
   public record HealthCheckRead(@dev.gale.server.http.Required Boolean available) {}
@@ -25,7 +25,7 @@ public final class SystemApi implements ApiModule {
         new Route<>("GET", "/api/v1/health", "health", "Is the server up", null, HealthCheckRead.class, true,
             (body, call) -> new HealthCheckRead(true)),
         new Route<>("GET", "/api/v1/openapi", "openapi", "Gale's OpenAPI document for everything it serves", null,
-            Map.class, true, (body, call) -> OpenApiDocument.of(router.routes(), version))
+            Map.class, false, (body, call) -> OpenApiDocument.of(router.routes(), version))
             // Airbyte serves its document as text/plain (YAML); JSON is YAML too, so its clients read Gale's as they are.
             .producing("text/plain"));
   }
