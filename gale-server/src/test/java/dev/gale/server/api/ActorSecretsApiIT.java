@@ -6,20 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.Json;
 import dev.gale.server.secrets.SecretCipher;
-import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.ApiResponse;
 import dev.gale.server.testing.SecretApiSource;
-import dev.gale.server.testing.TestingGaleServer;
+import dev.gale.server.testing.GaleServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Secrets through {@code /api/v1/sources/*}, with the test-only {@link SecretApiSource} whose specification declares a
@@ -31,23 +30,16 @@ class ActorSecretsApiIT {
   static final String PROXY_PASSWORD = "pw-3b8d41-do-not-show";
   static final String ROTATED_API_KEY = "sk-rotated-5e02-do-not-show";
 
-  private static TestingGaleServer gale;
-  private static ApiClient api;
+  @RegisterExtension
+  static final GaleServerExtension gale = new GaleServerExtension();
   private static SecretCipher cipher;
 
   UUID workspaceId;
   final List<String> answers = new ArrayList<>();
 
   @BeforeAll
-  static void start() {
-    gale = TestingGaleServer.start();
-    api = gale.client();
-    cipher = SecretCipher.forServer(Optional.empty(), gale.dataDir());
-  }
-
-  @AfterAll
-  static void stop() {
-    gale.close();
+  static void setUp() {
+    cipher = SecretCipher.forServer(Optional.empty(), gale.testing().dataDir());
   }
 
   @BeforeEach
@@ -71,7 +63,7 @@ class ActorSecretsApiIT {
     JsonNode masked = created.path("connectionConfiguration");
     assertThat(masked.path("api_key").asText()).isEqualTo(MASK);
     assertThat(masked.at("/proxy/password").asText()).isEqualTo(MASK);
-    assertThat(masked.path("endpoint").asText()).isEqualTo("https://api.example.com/v2");
+    assertThat(masked.path("endpoint").asText()).isEqualTo("https://gale.api().example.com/v2");
     assertThat(masked.at("/proxy/host").asText()).isEqualTo("proxy.internal");
     assertThat(post("/api/v1/sources/get", Map.of("sourceId", id)).expect(200)).isEqualTo(created);
     assertThat(post("/api/v1/sources/list", Map.of("workspaceId", workspaceId)).expect(200).path("sources"))
@@ -87,20 +79,20 @@ class ActorSecretsApiIT {
 
     String row = storedRow(id);
 
-    assertThat(row).doesNotContain(API_KEY, PROXY_PASSWORD).contains("https://api.example.com/v2", "proxy.internal");
+    assertThat(row).doesNotContain(API_KEY, PROXY_PASSWORD).contains("https://gale.api().example.com/v2", "proxy.internal");
     assertThat(storedSecret(id, "/api_key")).isEqualTo(API_KEY);
     assertThat(storedSecret(id, "/proxy/password")).isEqualTo(PROXY_PASSWORD);
   }
 
   @Test
   void aConfigurationSentBackMaskedKeepsTheStoredSecrets() {
-    JsonNode updated = sendBackChanged("endpoint", "https://api.example.com/v3");
+    JsonNode updated = sendBackChanged("endpoint", "https://gale.api().example.com/v3");
 
-    assertThat(updated.at("/connectionConfiguration/endpoint").asText()).isEqualTo("https://api.example.com/v3");
+    assertThat(updated.at("/connectionConfiguration/endpoint").asText()).isEqualTo("https://gale.api().example.com/v3");
     assertThat(updated.at("/connectionConfiguration/api_key").asText()).isEqualTo(MASK);
     assertThat(storedSecret(id(updated), "/api_key")).isEqualTo(API_KEY);
     assertThat(storedSecret(id(updated), "/proxy/password")).isEqualTo(PROXY_PASSWORD);
-    assertThat(Json.parse(storedRow(id(updated))).path("endpoint").asText()).isEqualTo("https://api.example.com/v3");
+    assertThat(Json.parse(storedRow(id(updated))).path("endpoint").asText()).isEqualTo("https://gale.api().example.com/v3");
   }
 
   @Test
@@ -149,7 +141,7 @@ class ActorSecretsApiIT {
 
     assertThat(searchByConfiguration(Map.of("api_key", API_KEY))).containsExactly(id);
     assertThat(searchByConfiguration(Map.of("api_key", "a guess"))).as("a search must not tell a secret").containsExactly(id);
-    assertThat(searchByConfiguration(Map.of("endpoint", "https://api.example.com/v2", "page_size", 50.0)))
+    assertThat(searchByConfiguration(Map.of("endpoint", "https://gale.api().example.com/v2", "page_size", 50.0)))
         .containsExactly(id);
     assertThat(searchByConfiguration(Map.of("endpoint", "https://elsewhere.example.com"))).isEmpty();
   }
@@ -173,7 +165,7 @@ class ActorSecretsApiIT {
   }
 
   private static ObjectNode config() {
-    ObjectNode config = Json.object().put("api_key", API_KEY).put("endpoint", "https://api.example.com/v2")
+    ObjectNode config = Json.object().put("api_key", API_KEY).put("endpoint", "https://gale.api().example.com/v2")
         .put("page_size", 50);
     config.putObject("proxy").put("host", "proxy.internal").put("password", PROXY_PASSWORD);
     return config;
@@ -212,7 +204,7 @@ class ActorSecretsApiIT {
   }
 
   private ApiResponse post(String path, Object body) {
-    ApiResponse response = api.post(path, body);
+    ApiResponse response = gale.api().post(path, body);
     answers.add(response.rawBody());
     return response;
   }

@@ -8,19 +8,17 @@ import dev.gale.protocol.Json;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.store.ConnectionRepository;
-import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.ApiResponse;
 import dev.gale.server.testing.StoreSamples;
-import dev.gale.server.testing.TestingGaleServer;
+import dev.gale.server.testing.GaleServerExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,24 +70,14 @@ class ActorsApiIT {
             "connectionConfiguration.test_destination", "{\"test_destination\":{\"test_destination_type\":\"LOGGING\"}}"));
   }
 
-  private static TestingGaleServer gale;
-  private static ApiClient api;
+  @RegisterExtension
+  static final GaleServerExtension gale = new GaleServerExtension();
 
   @Parameter
   Family family;
 
   UUID workspaceId;
 
-  @BeforeAll
-  static void start() {
-    gale = TestingGaleServer.start();
-    api = gale.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    gale.close();
-  }
 
   @BeforeEach
   void newWorkspace() {
@@ -101,7 +89,7 @@ class ActorsApiIT {
     Instant before = Instant.now().minusSeconds(1);
     JsonNode created = create("Mine", family.config());
 
-    JsonNode definition = api.post("/api/v1/" + family.label() + "_definitions/get",
+    JsonNode definition = gale.api().post("/api/v1/" + family.label() + "_definitions/get",
         Map.of(family.definitionIdField(), family.definitionId())).expect(200);
     assertThat(created.path(family.id()).asText()).isNotBlank();
     assertThat(created.path("workspaceId").asText()).isEqualTo(workspaceId.toString());
@@ -116,12 +104,12 @@ class ActorsApiIT {
 
   @Test
   void createNeedsALiveWorkspace() {
-    api.post(family.path("create"), createBody(UUID.randomUUID(), family.definitionId(), "x", family.config()))
+    gale.api().post(family.path("create"), createBody(UUID.randomUUID(), family.definitionId(), "x", family.config()))
         .expectError(404);
     UUID deleted = createWorkspace("to delete");
-    api.post("/api/v1/workspaces/delete", Map.of("workspaceId", deleted)).expect(204);
+    gale.api().post("/api/v1/workspaces/delete", Map.of("workspaceId", deleted)).expect(204);
 
-    JsonNode error = api.post(family.path("create"), createBody(deleted, family.definitionId(), "x", family.config()))
+    JsonNode error = gale.api().post(family.path("create"), createBody(deleted, family.definitionId(), "x", family.config()))
         .expectError(404);
 
     assertThat(error.path("message").asText()).contains("workspace", deleted.toString());
@@ -130,21 +118,21 @@ class ActorsApiIT {
   @Test
   void createNeedsALiveDefinitionOfItsTypeThatTheWorkspaceMayUse() {
     UUID unknown = UUID.randomUUID();
-    assertThat(api.post(family.path("create"), createBody(workspaceId, unknown, "x", family.config())).expectError(404)
+    assertThat(gale.api().post(family.path("create"), createBody(workspaceId, unknown, "x", family.config())).expectError(404)
         .path("id").asText()).isEqualTo(unknown.toString());
 
-    JsonNode wrongType = api.post(family.path("create"),
+    JsonNode wrongType = gale.api().post(family.path("create"),
         createBody(workspaceId, family.otherTypeDefinitionId(), "x", family.config())).expectError(404);
     assertThat(wrongType.path("message").asText()).contains("Could not find " + family.label() + " definition",
         family.otherTypeDefinitionId().toString(), "it is a " + (family.label().equals("source") ? "destination" : "source")
             + " definition");
 
     UUID elsewhere = createCustomDefinition(createWorkspace("other"));
-    api.post(family.path("create"), createBody(workspaceId, elsewhere, "x", family.config())).expectError(404);
+    gale.api().post(family.path("create"), createBody(workspaceId, elsewhere, "x", family.config())).expectError(404);
 
     UUID custom = createCustomDefinition(workspaceId);
     create(workspaceId, custom, "from custom", family.config()).expect(200);
-    api.post("/api/v1/" + family.label() + "_definitions/delete", Map.of(family.definitionIdField(), custom)).expect(204);
+    gale.api().post("/api/v1/" + family.label() + "_definitions/delete", Map.of(family.definitionIdField(), custom)).expect(204);
     create(workspaceId, custom, "from deleted", family.config()).expectError(404);
   }
 
@@ -158,7 +146,7 @@ class ActorsApiIT {
 
   @Test
   void createRejectsMissingBlankAndMistypedProperties() {
-    JsonNode missing = api.post(family.path("create"), Map.of("workspaceId", workspaceId,
+    JsonNode missing = gale.api().post(family.path("create"), Map.of("workspaceId", workspaceId,
         family.definitionIdField(), family.definitionId(), "connectionConfiguration", Json.parse(family.config())))
         .expectError(422);
     assertThat(paths(missing)).containsExactly("name");
@@ -171,7 +159,7 @@ class ActorsApiIT {
 
     ObjectNode mistyped = createBody(workspaceId, family.definitionId(), "x", family.config());
     mistyped.put("workspaceId", "not-a-uuid");
-    assertThat(paths(api.post(family.path("create"), mistyped).expectError(422))).containsExactly("workspaceId");
+    assertThat(paths(gale.api().post(family.path("create"), mistyped).expectError(422))).containsExactly("workspaceId");
   }
 
   @Test
@@ -192,7 +180,7 @@ class ActorsApiIT {
 
     assertThat(paths(update(id(created), "Changed", family.invalidConfig()).expectError(422))).contains(family.invalidPath());
     assertThat(paths(update(id(created), "", family.config()).expectError(422))).containsExactly("name");
-    assertThat(paths(api.post(family.path("update"), Map.of(family.id(), id(created), "name", "x")).expectError(422)))
+    assertThat(paths(gale.api().post(family.path("update"), Map.of(family.id(), id(created), "name", "x")).expectError(422)))
         .containsExactly("connectionConfiguration");
 
     assertThat(get(id(created)).expect(200)).isEqualTo(created);
@@ -204,14 +192,14 @@ class ActorsApiIT {
     assertThat(get(unknown).expectError(404).path("message").asText())
         .isEqualTo("Could not find " + family.label() + " with id: " + unknown);
     update(unknown, "x", family.config()).expectError(404);
-    api.post(family.path("clone"), Map.of(family.label() + "CloneId", unknown)).expectError(404);
-    api.post(family.path("delete"), Map.of(family.id(), unknown)).expectError(404);
+    gale.api().post(family.path("clone"), Map.of(family.label() + "CloneId", unknown)).expectError(404);
+    gale.api().post(family.path("delete"), Map.of(family.id(), unknown)).expectError(404);
 
     UUID other = otherTypeActor();
     assertThat(get(other).expectError(404).path("message").asText()).contains(other.toString(), "it is a");
     update(other, "x", family.config()).expectError(404);
-    api.post(family.path("delete"), Map.of(family.id(), other)).expectError(404);
-    assertThat(paths(api.post(family.path("get"), Map.of(family.id(), "nope")).expectError(422))).containsExactly(family.id());
+    gale.api().post(family.path("delete"), Map.of(family.id(), other)).expectError(404);
+    assertThat(paths(gale.api().post(family.path("get"), Map.of(family.id(), "nope")).expectError(422))).containsExactly(family.id());
   }
 
   @Test
@@ -219,13 +207,13 @@ class ActorsApiIT {
     UUID b = id(create("b", family.config()));
     UUID a = id(create("A", family.config()));
     UUID deleted = id(create("deleted", family.config()));
-    api.post(family.path("delete"), Map.of(family.id(), deleted)).expect(204);
+    gale.api().post(family.path("delete"), Map.of(family.id(), deleted)).expect(204);
     UUID otherWorkspace = createWorkspace("other");
     create(otherWorkspace, family.definitionId(), "elsewhere", family.config()).expect(200);
     otherTypeActor();
 
     assertThat(list(workspaceId)).containsExactly(a, b);
-    api.post(family.path("list"), Map.of("workspaceId", UUID.randomUUID())).expectError(404);
+    gale.api().post(family.path("list"), Map.of("workspaceId", UUID.randomUUID())).expectError(404);
   }
 
   @Test
@@ -233,7 +221,7 @@ class ActorsApiIT {
     JsonNode mine = create("Mine", family.config());
     JsonNode other = create("Other", family.otherConfig());
     JsonNode deleted = create("Mine", family.config());
-    api.post(family.path("delete"), Map.of(family.id(), id(deleted))).expect(204);
+    gale.api().post(family.path("delete"), Map.of(family.id(), id(deleted))).expect(204);
     create(createWorkspace("elsewhere"), family.definitionId(), "Mine", family.config()).expect(200);
 
     assertThat(search(Map.of("workspaceId", workspaceId))).containsExactly(id(mine), id(other));
@@ -252,7 +240,7 @@ class ActorsApiIT {
         .contains(id(mine));
     assertThat(search(Map.of("workspaceId", workspaceId, "connectionConfiguration", Json.parse(family.unmatchedConfig()))))
         .isEmpty();
-    assertThat(paths(api.post(family.path("search"), Map.of("connectionConfiguration", List.of(1))).expectError(422)))
+    assertThat(paths(gale.api().post(family.path("search"), Map.of("connectionConfiguration", List.of(1))).expectError(422)))
         .containsExactly("connectionConfiguration");
   }
 
@@ -267,7 +255,7 @@ class ActorsApiIT {
   void cloneCopiesUnderTheOriginalsNameWithCopySuffix() {
     JsonNode original = create("Original", family.config());
 
-    JsonNode clone = api.post(family.path("clone"), Map.of(family.label() + "CloneId", id(original))).expect(200);
+    JsonNode clone = gale.api().post(family.path("clone"), Map.of(family.label() + "CloneId", id(original))).expect(200);
 
     assertThat(id(clone)).isNotEqualTo(id(original));
     assertThat(clone.path("name").asText()).isEqualTo("Original (Copy)");
@@ -312,16 +300,16 @@ class ActorsApiIT {
     Connection notUsing = connection(connections, spareSource, spareDestination);
     JsonNode before = get(deleted).expect(200);
 
-    api.post(family.path("delete"), Map.of(family.id(), deleted)).expect(204);
+    gale.api().post(family.path("delete"), Map.of(family.id(), deleted)).expect(204);
 
     assertThat(connections.find(using.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.DEPRECATED);
     assertThat(connections.find(notUsing.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
     assertThat(get(deleted).expect(200)).as("a deleted actor still resolves by id").isEqualTo(before);
     assertThat(list(workspaceId)).doesNotContain(deleted);
-    assertThat(api.post(family.path("delete"), Map.of(family.id(), deleted)).expectError(404).path("message").asText())
+    assertThat(gale.api().post(family.path("delete"), Map.of(family.id(), deleted)).expectError(404).path("message").asText())
         .contains("deleted");
     update(deleted, "revived", family.config()).expectError(404);
-    api.post(family.path("clone"), Map.of(family.label() + "CloneId", deleted)).expectError(404);
+    gale.api().post(family.path("clone"), Map.of(family.label() + "CloneId", deleted)).expectError(404);
   }
 
   private JsonNode create(String name, String config) {
@@ -329,7 +317,7 @@ class ActorsApiIT {
   }
 
   private ApiResponse create(UUID workspace, UUID definitionId, String name, String config) {
-    return api.post(family.path("create"), createBody(workspace, definitionId, name, config));
+    return gale.api().post(family.path("create"), createBody(workspace, definitionId, name, config));
   }
 
   private ObjectNode createBody(UUID workspace, UUID definitionId, String name, String config) {
@@ -342,23 +330,23 @@ class ActorsApiIT {
   private ApiResponse update(UUID id, String name, String config) {
     ObjectNode body = Json.object().put(family.id(), id.toString()).put("name", name);
     body.set("connectionConfiguration", Json.parse(config));
-    return api.post(family.path("update"), body);
+    return gale.api().post(family.path("update"), body);
   }
 
   private ApiResponse get(UUID id) {
-    return api.post(family.path("get"), Map.of(family.id(), id));
+    return gale.api().post(family.path("get"), Map.of(family.id(), id));
   }
 
   private ApiResponse cloneWith(UUID id, Map<String, Object> overrides) {
-    return api.post(family.path("clone"), Map.of(family.label() + "CloneId", id, family.label() + "Configuration", overrides));
+    return gale.api().post(family.path("clone"), Map.of(family.label() + "CloneId", id, family.label() + "Configuration", overrides));
   }
 
   private List<UUID> list(UUID workspace) {
-    return ids(api.post(family.path("list"), Map.of("workspaceId", workspace)).expect(200));
+    return ids(gale.api().post(family.path("list"), Map.of("workspaceId", workspace)).expect(200));
   }
 
   private List<UUID> search(Map<String, Object> criteria) {
-    return ids(api.post(family.path("search"), criteria).expect(200));
+    return ids(gale.api().post(family.path("search"), criteria).expect(200));
   }
 
   private List<UUID> ids(JsonNode readList) {
@@ -381,7 +369,7 @@ class ActorsApiIT {
     ObjectNode body = Json.object().put("workspaceId", workspaceId.toString()).put("name", label + " " + UUID.randomUUID())
         .put(label + "DefinitionId", definitionId.toString());
     body.set("connectionConfiguration", Json.parse(config));
-    return UUID.fromString(api.post("/api/v1/" + label + "s/create", body).expect(200).path(label + "Id").asText());
+    return UUID.fromString(gale.api().post("/api/v1/" + label + "s/create", body).expect(200).path(label + "Id").asText());
   }
 
   private static Connection connection(ConnectionRepository connections, UUID source, UUID destination) {
@@ -392,14 +380,14 @@ class ActorsApiIT {
 
   private UUID createCustomDefinition(UUID workspace) {
     String repository = family.label().equals("source") ? "airbyte/source-faker" : "airbyte/destination-dev-null";
-    JsonNode created = api.post("/api/v1/" + family.label() + "_definitions/create_custom", Map.of("workspaceId", workspace,
+    JsonNode created = gale.api().post("/api/v1/" + family.label() + "_definitions/create_custom", Map.of("workspaceId", workspace,
         family.label() + "Definition", Map.of("name", "Custom " + UUID.randomUUID(), "dockerRepository", repository,
             "dockerImageTag", "1.0.0", "documentationUrl", "https://docs.example.com"))).expect(200);
     return UUID.fromString(created.path(family.definitionIdField()).asText());
   }
 
   private static UUID createWorkspace(String name) {
-    return UUID.fromString(api.post("/api/v1/workspaces/create", Map.of("name", name)).expect(200).path("workspaceId").asText());
+    return UUID.fromString(gale.api().post("/api/v1/workspaces/create", Map.of("name", name)).expect(200).path("workspaceId").asText());
   }
 
   /** The property paths of a 422's validation errors. */

@@ -5,34 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connectors.devnull.DevNullDestination;
 import dev.gale.connectors.sample.SampleDataSource;
-import dev.gale.server.testing.ApiClient;
-import dev.gale.server.testing.TestingGaleServer;
+import dev.gale.server.testing.GaleServerExtension;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DefinitionsApiIT {
   private static final String FAKER = SampleDataSource.DEFINITION_ID.toString();
   private static final String DEV_NULL = DevNullDestination.DEFINITION_ID.toString();
 
-  private static TestingGaleServer gale;
-  private static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    gale = TestingGaleServer.start();
-    api = gale.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    gale.close();
-  }
+  @RegisterExtension
+  static final GaleServerExtension gale = new GaleServerExtension();
 
   private static String newWorkspace(String name) {
-    return api.post("/api/v1/workspaces/create", Map.of("name", name)).expect(200).path("workspaceId").asText();
+    return gale.api().post("/api/v1/workspaces/create", Map.of("name", name)).expect(200).path("workspaceId").asText();
   }
 
   private static Map<String, Object> fakerImage(String name, String tag) {
@@ -42,48 +29,48 @@ class DefinitionsApiIT {
 
   @Test
   void builtInConnectorsAreListedWithStableIds() {
-    JsonNode sources = api.send("POST", "/api/v1/source_definitions/list", null, null).expect(200).path("sourceDefinitions");
+    JsonNode sources = gale.api().send("POST", "/api/v1/source_definitions/list", null, null).expect(200).path("sourceDefinitions");
     JsonNode faker = find(sources, "sourceDefinitionId", FAKER);
     assertThat(faker.path("dockerRepository").asText()).isEqualTo("airbyte/source-faker");
     assertThat(faker.path("sourceType").asText()).isEqualTo("api");
     assertThat(faker.path("custom").asBoolean()).isFalse();
 
-    JsonNode destinations = api.send("POST", "/api/v1/destination_definitions/list", null, null).expect(200)
+    JsonNode destinations = gale.api().send("POST", "/api/v1/destination_definitions/list", null, null).expect(200)
         .path("destinationDefinitions");
     JsonNode devNull = find(destinations, "destinationDefinitionId", DEV_NULL);
     assertThat(devNull.path("dockerRepository").asText()).isEqualTo("airbyte/destination-dev-null");
     assertThat(devNull.path("normalizationConfig").path("supported").asBoolean()).isFalse();
 
-    assertThat(api.send("POST", "/api/v1/source_definitions/list_latest", null, null).expect(200).path("sourceDefinitions")
+    assertThat(gale.api().send("POST", "/api/v1/source_definitions/list_latest", null, null).expect(200).path("sourceDefinitions")
         .findValuesAsText("sourceDefinitionId")).contains(FAKER);
-    assertThat(api.send("POST", "/api/v1/destination_definitions/list_latest", null, null).expect(200).path("destinationDefinitions")
+    assertThat(gale.api().send("POST", "/api/v1/destination_definitions/list_latest", null, null).expect(200).path("destinationDefinitions")
         .findValuesAsText("destinationDefinitionId")).contains(DEV_NULL);
   }
 
   @Test
   void getFindsADefinitionOnlyUnderItsOwnType() {
-    JsonNode faker = api.post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", FAKER)).expect(200);
+    JsonNode faker = gale.api().post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", FAKER)).expect(200);
     assertThat(faker.path("name").asText()).contains("Faker");
-    api.post("/api/v1/destination_definitions/get", Map.of("destinationDefinitionId", FAKER)).expectError(404);
-    api.post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", UUID.randomUUID().toString())).expectError(404);
+    gale.api().post("/api/v1/destination_definitions/get", Map.of("destinationDefinitionId", FAKER)).expectError(404);
+    gale.api().post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", UUID.randomUUID().toString())).expectError(404);
   }
 
   @Test
   void specificationsCarryTheConnectorsJsonSchema() {
     String workspace = newWorkspace("Specs");
-    JsonNode spec = api.post("/api/v1/source_definition_specifications/get",
+    JsonNode spec = gale.api().post("/api/v1/source_definition_specifications/get",
         Map.of("sourceDefinitionId", FAKER, "workspaceId", workspace)).expect(200);
     assertThat(spec.at("/connectionSpecification/properties/count/type").asText()).isEqualTo("integer");
     assertThat(spec.at("/connectionSpecification/properties").has("records_per_slice")).isTrue();
     assertThat(spec.path("jobInfo").path("succeeded").asBoolean()).isTrue();
     assertThat(spec.path("jobInfo").path("configType").asText()).isEqualTo("get_spec");
 
-    JsonNode destination = api.post("/api/v1/destination_definition_specifications/get",
+    JsonNode destination = gale.api().post("/api/v1/destination_definition_specifications/get",
         Map.of("destinationDefinitionId", DEV_NULL, "workspaceId", workspace)).expect(200);
     assertThat(destination.path("supportedDestinationSyncModes").findValuesAsText("")).isEmpty();
     assertThat(destination.path("supportedDestinationSyncModes").toString()).contains("overwrite", "append");
 
-    api.post("/api/v1/source_definition_specifications/get",
+    gale.api().post("/api/v1/source_definition_specifications/get",
         Map.of("sourceDefinitionId", FAKER, "workspaceId", UUID.randomUUID().toString())).expectError(404);
   }
 
@@ -91,7 +78,7 @@ class DefinitionsApiIT {
   void aCustomDefinitionIsPrivateToItsWorkspaceUntilGranted() {
     String owner = newWorkspace("Owner");
     String other = newWorkspace("Other");
-    JsonNode custom = api.post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", owner,
+    JsonNode custom = gale.api().post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", owner,
         "sourceDefinition", fakerImage("Pinned Faker", "6.2.21"))).expect(200);
     String id = custom.path("sourceDefinitionId").asText();
     assertThat(custom.path("custom").asBoolean()).isTrue();
@@ -100,54 +87,54 @@ class DefinitionsApiIT {
 
     assertThat(visibleTo(owner)).contains(id, FAKER);
     assertThat(visibleTo(other)).contains(FAKER).doesNotContain(id);
-    api.post("/api/v1/source_definitions/get_for_workspace", Map.of("sourceDefinitionId", id, "workspaceId", other)).expectError(404);
+    gale.api().post("/api/v1/source_definitions/get_for_workspace", Map.of("sourceDefinitionId", id, "workspaceId", other)).expectError(404);
 
-    JsonNode privateForOther = api.post("/api/v1/source_definitions/list_private", Map.of("workspaceId", other)).expect(200);
+    JsonNode privateForOther = gale.api().post("/api/v1/source_definitions/list_private", Map.of("workspaceId", other)).expect(200);
     assertThat(find(privateForOther.path("sourceDefinitions"), id).path("granted").asBoolean()).isFalse();
 
-    JsonNode granted = api.post("/api/v1/source_definitions/grant_definition", Map.of("sourceDefinitionId", id, "workspaceId", other)).expect(200);
+    JsonNode granted = gale.api().post("/api/v1/source_definitions/grant_definition", Map.of("sourceDefinitionId", id, "workspaceId", other)).expect(200);
     assertThat(granted.path("granted").asBoolean()).isTrue();
     assertThat(visibleTo(other)).contains(id);
-    assertThat(api.post("/api/v1/source_definitions/get_for_workspace", Map.of("sourceDefinitionId", id, "workspaceId", other))
+    assertThat(gale.api().post("/api/v1/source_definitions/get_for_workspace", Map.of("sourceDefinitionId", id, "workspaceId", other))
         .expect(200).path("name").asText()).isEqualTo("Pinned Faker");
 
-    api.post("/api/v1/source_definitions/revoke_definition", Map.of("sourceDefinitionId", id, "workspaceId", other)).expect(204);
+    gale.api().post("/api/v1/source_definitions/revoke_definition", Map.of("sourceDefinitionId", id, "workspaceId", other)).expect(204);
     assertThat(visibleTo(other)).doesNotContain(id);
   }
 
   @Test
   void customDefinitionsMustNameAConnectorGaleRuns() {
     String workspace = newWorkspace("Images");
-    JsonNode error = api.post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace,
+    JsonNode error = gale.api().post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace,
         "sourceDefinition", Map.of("name", "Mystery", "dockerRepository", "someone/source-mystery", "dockerImageTag", "1.0",
             "documentationUrl", "https://example.com"))).expectError(422);
     assertThat(error.path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("sourceDefinition.dockerRepository");
     // a destination image is no source
-    api.post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace, "sourceDefinition", Map.of(
+    gale.api().post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace, "sourceDefinition", Map.of(
         "name", "Wrong kind", "dockerRepository", "airbyte/destination-dev-null", "dockerImageTag", "1.0",
         "documentationUrl", "https://example.com"))).expectError(422);
-    JsonNode missing = api.post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace,
+    JsonNode missing = gale.api().post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace,
         "sourceDefinition", Map.of("name", "No tag", "dockerRepository", "airbyte/source-faker", "documentationUrl", "x"))).expectError(422);
     assertThat(missing.path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("sourceDefinition.dockerImageTag");
-    api.post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", UUID.randomUUID().toString(),
+    gale.api().post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", UUID.randomUUID().toString(),
         "sourceDefinition", fakerImage("x", "1"))).expectError(404);
   }
 
   @Test
   void updateMovesACustomDefinitionToAnotherTagButNotABuiltIn() {
     String workspace = newWorkspace("Versions");
-    String id = api.post("/api/v1/destination_definitions/create_custom", Map.of("workspaceId", workspace,
+    String id = gale.api().post("/api/v1/destination_definitions/create_custom", Map.of("workspaceId", workspace,
         "destinationDefinition", Map.of("name", "My null", "dockerRepository", "airbyte/destination-dev-null",
             "dockerImageTag", "0.7.0", "documentationUrl", "https://example.com"))).expect(200)
         .path("destinationDefinitionId").asText();
     // Airbyte's document misspells this required property as "dockerImageag"; it is sent too so the gate can check the rest.
-    JsonNode updated = api.post("/api/v1/destination_definitions/update", Map.of("destinationDefinitionId", id,
+    JsonNode updated = gale.api().post("/api/v1/destination_definitions/update", Map.of("destinationDefinitionId", id,
         "dockerImageTag", "0.8.0", "dockerImageag", "0.8.0")).expect(200);
     assertThat(updated.path("dockerImageTag").asText()).isEqualTo("0.8.0");
 
-    JsonNode builtIn = api.post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", FAKER)).expect(200);
-    api.post("/api/v1/source_definitions/update", Map.of("sourceDefinitionId", FAKER, "dockerImageTag", "0.0.1")).expectError(422);
-    JsonNode sameTag = api.post("/api/v1/source_definitions/update", Map.of("sourceDefinitionId", FAKER,
+    JsonNode builtIn = gale.api().post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", FAKER)).expect(200);
+    gale.api().post("/api/v1/source_definitions/update", Map.of("sourceDefinitionId", FAKER, "dockerImageTag", "0.0.1")).expectError(422);
+    JsonNode sameTag = gale.api().post("/api/v1/source_definitions/update", Map.of("sourceDefinitionId", FAKER,
         "dockerImageTag", builtIn.path("dockerImageTag").asText(),
         "resourceRequirements", Map.of("default", Map.of("memory_limit", "1Gi")))).expect(200);
     assertThat(sameTag.at("/resourceRequirements/default/memory_limit").asText()).isEqualTo("1Gi");
@@ -156,16 +143,16 @@ class DefinitionsApiIT {
   @Test
   void deleteRemovesADefinition() {
     String workspace = newWorkspace("Deletes");
-    String id = api.post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace,
+    String id = gale.api().post("/api/v1/source_definitions/create_custom", Map.of("workspaceId", workspace,
         "sourceDefinition", fakerImage("Short-lived", "1.0.0"))).expect(200).path("sourceDefinitionId").asText();
-    api.post("/api/v1/source_definitions/delete", Map.of("sourceDefinitionId", id)).expect(204);
-    api.post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", id)).expectError(404);
+    gale.api().post("/api/v1/source_definitions/delete", Map.of("sourceDefinitionId", id)).expect(204);
+    gale.api().post("/api/v1/source_definitions/get", Map.of("sourceDefinitionId", id)).expectError(404);
     assertThat(visibleTo(workspace)).doesNotContain(id);
-    api.post("/api/v1/source_definitions/delete", Map.of("sourceDefinitionId", id)).expectError(404);
+    gale.api().post("/api/v1/source_definitions/delete", Map.of("sourceDefinitionId", id)).expectError(404);
   }
 
   private static java.util.List<String> visibleTo(String workspaceId) {
-    return api.post("/api/v1/source_definitions/list_for_workspace", Map.of("workspaceId", workspaceId)).expect(200)
+    return gale.api().post("/api/v1/source_definitions/list_for_workspace", Map.of("workspaceId", workspaceId)).expect(200)
         .path("sourceDefinitions").findValuesAsText("sourceDefinitionId");
   }
 

@@ -6,37 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.GaleConfig;
 import dev.gale.server.store.Database;
 import dev.gale.server.testing.ApiClient;
+import dev.gale.server.testing.GaleServerExtension;
 import dev.gale.server.testing.TestingGaleServer;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SystemApiIT {
-  private static TestingGaleServer gale;
-  private static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    gale = TestingGaleServer.start();
-    api = gale.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    gale.close();
-  }
+  @RegisterExtension
+  static final GaleServerExtension gale = new GaleServerExtension();
 
   @Test
   void healthAnswersWithoutCredentials() {
-    JsonNode health = api.withAuthorization(null).get("/api/v1/health").expect(200);
+    JsonNode health = gale.api().withAuthorization(null).get("/api/v1/health").expect(200);
     assertThat(health.path("available").asBoolean()).isTrue();
   }
 
   @Test
   void openApiDocumentDescribesEveryServedRoute() {
-    api.withAuthorization(null).get("/api/v1/openapi").expectError(401);
-    JsonNode document = api.get("/api/v1/openapi").expect(200);
+    gale.api().withAuthorization(null).get("/api/v1/openapi").expectError(401);
+    JsonNode document = gale.api().get("/api/v1/openapi").expect(200);
     assertThat(document.path("openapi").asText()).startsWith("3.0");
     assertThat(document.path("paths").has("/api/v1/health")).isTrue();
     assertThat(document.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
@@ -44,21 +33,21 @@ class SystemApiIT {
 
   @Test
   void missingCredentialsAre401WithChallenge() {
-    var response = api.withAuthorization(null).post("/api/v1/workspaces/list", "{}");
+    var response = gale.api().withAuthorization(null).post("/api/v1/workspaces/list", "{}");
     response.expectError(401);
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
   }
 
   @Test
   void wrongPasswordIs401() {
-    api.withAuthorization(ApiClient.basic("airbyte", "wrong")).post("/api/v1/workspaces/list", "{}").expectError(401);
-    api.withAuthorization("Basic !!!not-base64").post("/api/v1/workspaces/list", "{}").expectError(401);
+    gale.api().withAuthorization(ApiClient.basic("airbyte", "wrong")).post("/api/v1/workspaces/list", "{}").expectError(401);
+    gale.api().withAuthorization("Basic !!!not-base64").post("/api/v1/workspaces/list", "{}").expectError(401);
   }
 
   @Test
   void unknownEndpointIs404AndWrongMethodIs405() {
-    api.post("/api/v1/nothing/here", "{}").expectError(404);
-    api.get("/api/v1/workspaces/list").expectError(405);
+    gale.api().post("/api/v1/nothing/here", "{}").expectError(404);
+    gale.api().get("/api/v1/workspaces/list").expectError(405);
   }
 
   @Test

@@ -11,50 +11,37 @@ import dev.gale.server.domain.ActorType;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.DefinitionRepository;
-import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.StoreSamples;
-import dev.gale.server.testing.TestingGaleServer;
+import dev.gale.server.testing.GaleServerExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkspacesApiIT {
-  private static TestingGaleServer gale;
-  private static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    gale = TestingGaleServer.start();
-    api = gale.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    gale.close();
-  }
+  @RegisterExtension
+  static final GaleServerExtension gale = new GaleServerExtension();
 
   private static JsonNode create(String name) {
-    return api.post("/api/v1/workspaces/create", Map.of("name", name)).expect(200);
+    return gale.api().post("/api/v1/workspaces/create", Map.of("name", name)).expect(200);
   }
 
   @Test
   void aDefaultWorkspaceExistsAfterTheFirstStart() {
-    JsonNode list = api.send("POST", "/api/v1/workspaces/list", null, null).expect(200);
+    JsonNode list = gale.api().send("POST", "/api/v1/workspaces/list", null, null).expect(200);
     assertThat(list.path("workspaces").findValuesAsText("name")).contains("Default Workspace");
   }
 
   @Test
   void listAcceptsAnEmptyBodyWithoutContentTypeAsThePythonClientSends() {
-    assertThat(api.send("POST", "/api/v1/workspaces/list", "", null).expect(200).path("workspaces").isArray()).isTrue();
+    assertThat(gale.api().send("POST", "/api/v1/workspaces/list", "", null).expect(200).path("workspaces").isArray()).isTrue();
   }
 
   @Test
   void createReadsBackWithSlugAndDefaults() {
-    JsonNode created = api.post("/api/v1/workspaces/create", Map.of("name", "Data Team ünïcode", "email", "ops@example.com",
+    JsonNode created = gale.api().post("/api/v1/workspaces/create", Map.of("name", "Data Team ünïcode", "email", "ops@example.com",
         "news", true, "defaultGeography", "eu")).expect(200);
     assertThat(created.path("slug").asText()).isEqualTo("data-team-unicode");
     assertThat(created.path("email").asText()).isEqualTo("ops@example.com");
@@ -62,9 +49,9 @@ class WorkspacesApiIT {
     assertThat(created.path("initialSetupComplete").asBoolean()).isFalse();
     assertThat(created.path("defaultGeography").asText()).isEqualTo("eu");
 
-    JsonNode got = api.post("/api/v1/workspaces/get", Map.of("workspaceId", created.path("workspaceId").asText())).expect(200);
+    JsonNode got = gale.api().post("/api/v1/workspaces/get", Map.of("workspaceId", created.path("workspaceId").asText())).expect(200);
     assertThat(got).isEqualTo(created);
-    JsonNode bySlug = api.post("/api/v1/workspaces/get_by_slug", Map.of("slug", "data-team-unicode")).expect(200);
+    JsonNode bySlug = gale.api().post("/api/v1/workspaces/get_by_slug", Map.of("slug", "data-team-unicode")).expect(200);
     assertThat(bySlug.path("workspaceId")).isEqualTo(created.path("workspaceId"));
   }
 
@@ -80,11 +67,11 @@ class WorkspacesApiIT {
   void updateChangesOnlyWhatItCarriesAndIgnoresUnknownFields() {
     ObjectNode read = (ObjectNode) create("Partial");
     read.put("email", "new@example.com").put("someFieldGaleDoesNotKnow", 42);
-    JsonNode updated = api.post("/api/v1/workspaces/update", read).expect(200);
+    JsonNode updated = gale.api().post("/api/v1/workspaces/update", read).expect(200);
     assertThat(updated.path("email").asText()).isEqualTo("new@example.com");
     assertThat(updated.path("name").asText()).isEqualTo("Partial");
 
-    JsonNode onlySetup = api.post("/api/v1/workspaces/update", Map.of("workspaceId", read.path("workspaceId").asText(),
+    JsonNode onlySetup = gale.api().post("/api/v1/workspaces/update", Map.of("workspaceId", read.path("workspaceId").asText(),
         "initialSetupComplete", true)).expect(200);
     assertThat(onlySetup.path("initialSetupComplete").asBoolean()).isTrue();
     assertThat(onlySetup.path("email").asText()).isEqualTo("new@example.com");
@@ -93,23 +80,23 @@ class WorkspacesApiIT {
   @Test
   void updateNameRenamesAndReslugs() {
     String id = create("Old Name").path("workspaceId").asText();
-    JsonNode renamed = api.post("/api/v1/workspaces/update_name", Map.of("workspaceId", id, "name", "New Name")).expect(200);
+    JsonNode renamed = gale.api().post("/api/v1/workspaces/update_name", Map.of("workspaceId", id, "name", "New Name")).expect(200);
     assertThat(renamed.path("name").asText()).isEqualTo("New Name");
     assertThat(renamed.path("slug").asText()).isEqualTo("new-name");
-    api.post("/api/v1/workspaces/update_name", Map.of("workspaceId", id, "name", "  ")).expectError(422);
+    gale.api().post("/api/v1/workspaces/update_name", Map.of("workspaceId", id, "name", "  ")).expectError(422);
   }
 
   @Test
   void feedbackIsTaggedAsDone() {
     String id = create("Feedback").path("workspaceId").asText();
-    api.post("/api/v1/workspaces/tag_feedback_status_as_done", Map.of("workspaceId", id)).expect(204);
-    assertThat(api.post("/api/v1/workspaces/get", Map.of("workspaceId", id)).expect(200).path("feedbackDone").asBoolean()).isTrue();
+    gale.api().post("/api/v1/workspaces/tag_feedback_status_as_done", Map.of("workspaceId", id)).expect(204);
+    assertThat(gale.api().post("/api/v1/workspaces/get", Map.of("workspaceId", id)).expect(200).path("feedbackDone").asBoolean()).isTrue();
   }
 
   @Test
   void webhookTokensAreStoredEncryptedAndNeverReadBack() {
     String token = "webhook-token-" + UUID.randomUUID();
-    JsonNode created = api.post("/api/v1/workspaces/create", Map.of("name", "Hooks",
+    JsonNode created = gale.api().post("/api/v1/workspaces/create", Map.of("name", "Hooks",
         "webhookConfigs", List.of(Map.of("name", "dbt cloud", "authToken", token)))).expect(200);
     assertThat(created.path("webhookConfigs").get(0).path("name").asText()).isEqualTo("dbt cloud");
     assertThat(created.path("webhookConfigs").get(0).path("id").asText()).isNotBlank();
@@ -133,43 +120,43 @@ class WorkspacesApiIT {
     var connection = StoreSamples.connection(source.id(), destination.id(), "c", List.of(), now);
     new ConnectionRepository(database).insert(connection);
 
-    JsonNode found = api.post("/api/v1/workspaces/get_by_connection_id", Map.of("connectionId", connection.id().toString())).expect(200);
+    JsonNode found = gale.api().post("/api/v1/workspaces/get_by_connection_id", Map.of("connectionId", connection.id().toString())).expect(200);
     assertThat(found.path("workspaceId").asText()).isEqualTo(workspaceId.toString());
     assertThat(source.actorType()).isEqualTo(ActorType.SOURCE);
-    api.post("/api/v1/workspaces/get_by_connection_id", Map.of("connectionId", UUID.randomUUID().toString())).expectError(404);
+    gale.api().post("/api/v1/workspaces/get_by_connection_id", Map.of("connectionId", UUID.randomUUID().toString())).expectError(404);
   }
 
   @Test
   void deleteHidesTheWorkspace() {
     String id = create("Doomed").path("workspaceId").asText();
-    api.post("/api/v1/workspaces/delete", Map.of("workspaceId", id)).expect(204);
-    api.post("/api/v1/workspaces/get", Map.of("workspaceId", id)).expectError(404);
-    assertThat(api.send("POST", "/api/v1/workspaces/list", null, null).expect(200).findValuesAsText("workspaceId")).doesNotContain(id);
-    api.post("/api/v1/workspaces/delete", Map.of("workspaceId", id)).expectError(404);
+    gale.api().post("/api/v1/workspaces/delete", Map.of("workspaceId", id)).expect(204);
+    gale.api().post("/api/v1/workspaces/get", Map.of("workspaceId", id)).expectError(404);
+    assertThat(gale.api().send("POST", "/api/v1/workspaces/list", null, null).expect(200).findValuesAsText("workspaceId")).doesNotContain(id);
+    gale.api().post("/api/v1/workspaces/delete", Map.of("workspaceId", id)).expectError(404);
   }
 
   @Test
   void unknownIdsAre404InAirbytesShape() {
     String unknown = UUID.randomUUID().toString();
-    JsonNode error = api.post("/api/v1/workspaces/get", Map.of("workspaceId", unknown)).expectError(404);
+    JsonNode error = gale.api().post("/api/v1/workspaces/get", Map.of("workspaceId", unknown)).expectError(404);
     assertThat(error.path("id").asText()).isEqualTo(unknown);
-    api.post("/api/v1/workspaces/get_by_slug", Map.of("slug", "no-such-slug")).expectError(404);
+    gale.api().post("/api/v1/workspaces/get_by_slug", Map.of("slug", "no-such-slug")).expectError(404);
   }
 
   @Test
   void badInputIsA4xxNamingTheProperty() {
-    api.post("/api/v1/workspaces/create", "{\"name\": ").expectError(400);
-    api.post("/api/v1/workspaces/create", "[1, 2]").expectError(422);
-    api.post("/api/v1/workspaces/create", "null").expectError(422);
-    assertThat(api.post("/api/v1/workspaces/create", Map.of("email", "x@example.com")).expectError(422)
+    gale.api().post("/api/v1/workspaces/create", "{\"name\": ").expectError(400);
+    gale.api().post("/api/v1/workspaces/create", "[1, 2]").expectError(422);
+    gale.api().post("/api/v1/workspaces/create", "null").expectError(422);
+    assertThat(gale.api().post("/api/v1/workspaces/create", Map.of("email", "x@example.com")).expectError(422)
         .path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("name");
-    assertThat(api.post("/api/v1/workspaces/create", Map.of("name", "x", "defaultGeography", "mars")).expectError(422)
+    assertThat(gale.api().post("/api/v1/workspaces/create", Map.of("name", "x", "defaultGeography", "mars")).expectError(422)
         .path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("defaultGeography");
-    assertThat(api.post("/api/v1/workspaces/create", Map.of("name", "x", "news", "maybe")).expectError(422)
+    assertThat(gale.api().post("/api/v1/workspaces/create", Map.of("name", "x", "news", "maybe")).expectError(422)
         .path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("news");
-    assertThat(api.post("/api/v1/workspaces/get", Map.of("workspaceId", "not-a-uuid")).expectError(422)
+    assertThat(gale.api().post("/api/v1/workspaces/get", Map.of("workspaceId", "not-a-uuid")).expectError(422)
         .path("validationErrors").get(0).path("propertyPath").asText()).isEqualTo("workspaceId");
-    api.post("/api/v1/workspaces/get", "{\"workspaceId\": null}").expectError(422);
-    api.post("/api/v1/workspaces/update", Json.object().put("workspaceId", UUID.randomUUID().toString())).expectError(404);
+    gale.api().post("/api/v1/workspaces/get", "{\"workspaceId\": null}").expectError(422);
+    gale.api().post("/api/v1/workspaces/update", Json.object().put("workspaceId", UUID.randomUUID().toString())).expectError(404);
   }
 }
