@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.config.ChecksApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.DestinationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
@@ -17,6 +18,7 @@ import dev.gale.server.http.Router;
 import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
+import dev.gale.server.service.ConnectorCheckService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
@@ -41,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class GaleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GaleServer.class);
   public static final String VERSION = "0.1.0";
+  /** How long a connection check may take before it counts as failed. */
+  private static final java.time.Duration CHECK_TIMEOUT = java.time.Duration.ofMinutes(2);
 
   private final GaleConfig config;
   private final Database database;
@@ -103,6 +107,7 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     modules.add(new SourcesApi(actors));
     modules.add(new DestinationsApi(actors));
+    modules.add(new ChecksApi(actors, new ConnectorCheckService(definitions, clock, CHECK_TIMEOUT)));
     return modules;
   }
 

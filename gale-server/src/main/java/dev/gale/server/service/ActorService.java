@@ -92,6 +92,32 @@ public final class ActorService {
     return view(updated, definition);
   }
 
+  /**
+   * What an update would store, revealed and not saved: for checking a changed configuration before keeping it.
+   * Masked secrets take their stored values. Never for a response, a log line or an error message.
+   */
+  public Candidate candidateForUpdate(ActorType type, UUID actorId, JsonNode configuration) {
+    Actor actor = live(type, actorId);
+    DefinitionWithVersion definition = definitionOf(actor);
+    JsonNode stored = storable(definition, configuration, actor.configuration(), ConfigSecrets.CONNECTION_CONFIGURATION);
+    return new Candidate(definition, secrets.reveal(connectionSpecification(definition), stored));
+  }
+
+  /** What a create would store, revealed and not saved; see {@link #candidateForUpdate}. */
+  public Candidate candidateForCreate(ActorType type, UUID workspaceId, UUID definitionId, JsonNode configuration) {
+    DefinitionWithVersion definition = usableDefinition(type, definitionId, workspaces.live(workspaceId).id());
+    JsonNode stored = storable(definition, configuration, null, ConfigSecrets.CONNECTION_CONFIGURATION);
+    return new Candidate(definition, secrets.reveal(connectionSpecification(definition), stored));
+  }
+
+  /** A configuration ready for a connector: its definition and the revealed configuration. */
+  public record Candidate(DefinitionWithVersion definition, JsonNode revealedConfiguration) {
+    @Override
+    public String toString() {
+      return "Candidate[definition=" + definition.definition().id() + "]";
+    }
+  }
+
   /** An actor by id, deleted or not. */
   public ActorView get(ActorType type, UUID actorId) {
     Actor actor = resolve(type, actorId);

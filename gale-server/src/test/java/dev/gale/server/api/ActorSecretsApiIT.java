@@ -63,7 +63,7 @@ class ActorSecretsApiIT {
     JsonNode masked = created.path("connectionConfiguration");
     assertThat(masked.path("api_key").asText()).isEqualTo(MASK);
     assertThat(masked.at("/proxy/password").asText()).isEqualTo(MASK);
-    assertThat(masked.path("endpoint").asText()).isEqualTo("https://gale.api().example.com/v2");
+    assertThat(masked.path("endpoint").asText()).isEqualTo("https://api.example.com/v2");
     assertThat(masked.at("/proxy/host").asText()).isEqualTo("proxy.internal");
     assertThat(post("/api/v1/sources/get", Map.of("sourceId", id)).expect(200)).isEqualTo(created);
     assertThat(post("/api/v1/sources/list", Map.of("workspaceId", workspaceId)).expect(200).path("sources"))
@@ -79,20 +79,20 @@ class ActorSecretsApiIT {
 
     String row = storedRow(id);
 
-    assertThat(row).doesNotContain(API_KEY, PROXY_PASSWORD).contains("https://gale.api().example.com/v2", "proxy.internal");
+    assertThat(row).doesNotContain(API_KEY, PROXY_PASSWORD).contains("https://api.example.com/v2", "proxy.internal");
     assertThat(storedSecret(id, "/api_key")).isEqualTo(API_KEY);
     assertThat(storedSecret(id, "/proxy/password")).isEqualTo(PROXY_PASSWORD);
   }
 
   @Test
   void aConfigurationSentBackMaskedKeepsTheStoredSecrets() {
-    JsonNode updated = sendBackChanged("endpoint", "https://gale.api().example.com/v3");
+    JsonNode updated = sendBackChanged("endpoint", "https://api.example.com/v3");
 
-    assertThat(updated.at("/connectionConfiguration/endpoint").asText()).isEqualTo("https://gale.api().example.com/v3");
+    assertThat(updated.at("/connectionConfiguration/endpoint").asText()).isEqualTo("https://api.example.com/v3");
     assertThat(updated.at("/connectionConfiguration/api_key").asText()).isEqualTo(MASK);
     assertThat(storedSecret(id(updated), "/api_key")).isEqualTo(API_KEY);
     assertThat(storedSecret(id(updated), "/proxy/password")).isEqualTo(PROXY_PASSWORD);
-    assertThat(Json.parse(storedRow(id(updated))).path("endpoint").asText()).isEqualTo("https://gale.api().example.com/v3");
+    assertThat(Json.parse(storedRow(id(updated))).path("endpoint").asText()).isEqualTo("https://api.example.com/v3");
   }
 
   @Test
@@ -141,7 +141,7 @@ class ActorSecretsApiIT {
 
     assertThat(searchByConfiguration(Map.of("api_key", API_KEY))).containsExactly(id);
     assertThat(searchByConfiguration(Map.of("api_key", "a guess"))).as("a search must not tell a secret").containsExactly(id);
-    assertThat(searchByConfiguration(Map.of("endpoint", "https://gale.api().example.com/v2", "page_size", 50.0)))
+    assertThat(searchByConfiguration(Map.of("endpoint", "https://api.example.com/v2", "page_size", 50.0)))
         .containsExactly(id);
     assertThat(searchByConfiguration(Map.of("endpoint", "https://elsewhere.example.com"))).isEmpty();
   }
@@ -165,7 +165,7 @@ class ActorSecretsApiIT {
   }
 
   private static ObjectNode config() {
-    ObjectNode config = Json.object().put("api_key", API_KEY).put("endpoint", "https://gale.api().example.com/v2")
+    ObjectNode config = Json.object().put("api_key", API_KEY).put("endpoint", "https://api.example.com/v2")
         .put("page_size", 50);
     config.putObject("proxy").put("host", "proxy.internal").put("password", PROXY_PASSWORD);
     return config;

@@ -1,0 +1,70 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.Connector;
+import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.server.domain.DefinitionWithVersion;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a connector's {@code check} as Airbyte's synchronous check job does: bounded in time, and a connector that
+ * fails or hangs is an answer ("failed, because ..."), not a server error. Gale's connectors run in process, so the
+ * "job" is this call.
+ */
+public final class ConnectorCheckService {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorCheckService.class);
+
+  private final DefinitionService definitions;
+  private final Clock clock;
+  private final Duration timeout;
+
+  public ConnectorCheckService(DefinitionService definitions, Clock clock, Duration timeout) {
+    this.definitions = requireNonNull(definitions, "definitions is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.timeout = requireNonNull(timeout, "timeout is null");
+  }
+
+  /**
+   * The outcome of a check.
+   *
+   * @param completed whether the connector answered (true also when it answered "failed")
+   * @param succeeded whether the configuration works
+   * @param message the connector's explanation; never a secret value
+   */
+  public record Outcome(boolean completed, boolean succeeded, String message, long startedAtMillis, long endedAtMillis) {}
+
+  public Outcome check(DefinitionWithVersion definition, JsonNode revealedConfiguration) {
+    Connector connector = definitions.implementation(definition);
+    long started = clock.millis();
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<AirbyteConnectionStatus> status = executor.submit(() -> connector.check(revealedConfiguration));
+      try {
+        AirbyteConnectionStatus answer = status.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean ok = answer.status() == AirbyteConnectionStatus.Status.SUCCEEDED;
+        return new Outcome(true, ok, answer.message(), started, clock.millis());
+      } catch (TimeoutException e) {
+        status.cancel(true);
+        return new Outcome(false, false, "The check did not answer within " + timeout.toSeconds() + " s", started, clock.millis());
+      } catch (ExecutionException e) {
+        // A connector's exception message is secret-free by contract; its stack stays in the server log.
+        LOG.warn("Check of {} failed", connector.descriptor().name(), e.getCause());
+        return new Outcome(false, false, "The check failed: " + e.getCause().getMessage(), started, clock.millis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        status.cancel(true);
+        return new Outcome(false, false, "The check was interrupted", started, clock.millis());
+      }
+    }
+  }
+}
