@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
+import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
@@ -13,12 +15,16 @@ import dev.gale.server.http.Authenticator;
 import dev.gale.server.http.BasicAuthenticator;
 import dev.gale.server.http.Router;
 import dev.gale.server.secrets.SecretCipher;
+import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.DefinitionService;
+import dev.gale.server.service.OperationService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
+import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.OperationRepository;
 import dev.gale.server.store.WorkspaceRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,11 +95,19 @@ public final class GaleServer implements AutoCloseable {
     definitions.registerBuiltIns();
     workspaces.ensureDefaultWorkspace();
 
+    OperationRepository operationRepository = new OperationRepository(database);
+    ConnectionService connections = new ConnectionService(connectionRepository, actorRepository, operationRepository,
+        new CatalogRepository(database), workspaces, definitions, clock);
+    OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
+        clock);
+
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
     modules.add(new WorkspacesApi(workspaces));
     modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
+    modules.add(new ConnectionsApi(connections));
+    modules.add(new OperationsApi(operations));
     return modules;
   }
 
