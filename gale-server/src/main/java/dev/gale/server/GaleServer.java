@@ -8,6 +8,7 @@ import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
+import dev.gale.server.api.config.StateApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.http.ApiServer;
@@ -18,6 +19,7 @@ import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.OperationService;
+import dev.gale.server.service.StateService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
@@ -25,6 +27,7 @@ import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.OperationRepository;
+import dev.gale.server.store.StateRepository;
 import dev.gale.server.store.WorkspaceRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,6 +103,7 @@ public final class GaleServer implements AutoCloseable {
         new CatalogRepository(database), workspaces, definitions, clock);
     OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
         clock);
+    StateService states = new StateService(new StateRepository(database), connections);
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
@@ -108,6 +112,7 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     modules.add(new ConnectionsApi(connections));
     modules.add(new OperationsApi(operations));
+    modules.add(new StateApi(states));
     return modules;
   }
 
