@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.config.ChecksApi;
+import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.DestinationsApi;
+import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
+import dev.gale.server.api.config.StateApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.http.ApiServer;
@@ -18,13 +21,19 @@ import dev.gale.server.http.Router;
 import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
+import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCheckService;
 import dev.gale.server.service.DefinitionService;
+import dev.gale.server.service.OperationService;
+import dev.gale.server.service.StateService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
+import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.OperationRepository;
+import dev.gale.server.store.StateRepository;
 import dev.gale.server.store.WorkspaceRepository;
 import dev.gale.server.validation.ConfigValidator;
 import java.io.IOException;
@@ -100,6 +109,13 @@ public final class GaleServer implements AutoCloseable {
     definitions.registerBuiltIns();
     workspaces.ensureDefaultWorkspace();
 
+    OperationRepository operationRepository = new OperationRepository(database);
+    ConnectionService connections = new ConnectionService(connectionRepository, actors, operationRepository,
+        new CatalogRepository(database), workspaces, definitions, clock);
+    OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
+        clock);
+    StateService states = new StateService(new StateRepository(database), connections);
+
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
     modules.add(new WorkspacesApi(workspaces));
@@ -108,6 +124,9 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new SourcesApi(actors));
     modules.add(new DestinationsApi(actors));
     modules.add(new ChecksApi(actors, new ConnectorCheckService(definitions, clock, CHECK_TIMEOUT)));
+    modules.add(new ConnectionsApi(connections));
+    modules.add(new OperationsApi(operations));
+    modules.add(new StateApi(states));
     return modules;
   }
 

@@ -215,7 +215,8 @@ public final class ActorService {
     return secrets.reveal(connectionSpecification(definitionOf(actor)), actor.configuration());
   }
 
-  private Actor resolve(ActorType type, UUID actorId) {
+  /** An actor of this type by id, deleted or not; 404 when there is none. */
+  public Actor resolve(ActorType type, UUID actorId) {
     Actor actor = actors.find(requireNonNull(actorId, "actorId is null"))
         .orElseThrow(() -> new NotFoundException(label(type), actorId));
     if (actor.actorType() != type) {

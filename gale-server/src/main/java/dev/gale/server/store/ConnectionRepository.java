@@ -131,6 +131,15 @@ public final class ConnectionRepository {
     return select(withDeprecated(where, includeDeprecated), query -> query.bind("operationId", operationId));
   }
 
+  /** Takes an operation off every connection that runs it (deleting an operation); returns how many it was on. */
+  public int detachOperation(UUID operationId) {
+    requireNonNull(operationId, "operationId is null");
+    return database.jdbi().withHandle(handle -> handle.createUpdate(
+            "DELETE FROM connection_operation WHERE operation_id = :operationId")
+        .bind("operationId", operationId)
+        .execute());
+  }
+
   /** Every connection with a status, across workspaces: what the scheduler scans for {@code active}. */
   public List<Connection> listByStatus(ConnectionStatus status) {
     requireNonNull(status, "status is null");

@@ -173,6 +173,21 @@ class ConnectionRepositoryIT {
   }
 
   @Test
+  void detachOperationTakesItOffEveryConnectionAndKeepsTheOthersInOrder() {
+    Operation detached = operation("detached op");
+    Operation kept = operation("kept op");
+    Connection withBoth = insert("detach both", List.of(detached.id(), kept.id()));
+    Connection withOne = insert("detach one", List.of(detached.id()));
+
+    assertThat(connections.detachOperation(detached.id())).isEqualTo(2);
+
+    assertThat(connections.find(withBoth.id()).orElseThrow().operationIds()).containsExactly(kept.id());
+    assertThat(connections.find(withOne.id()).orElseThrow().operationIds()).isEmpty();
+    assertThat(connections.listByOperation(detached.id(), true)).isEmpty();
+    assertThat(connections.detachOperation(UUID.randomUUID())).isZero();
+  }
+
+  @Test
   void listByStatusSpansWorkspaces() {
     Connection here = insert("status here", List.of());
     Connection there = store.newConnection("status there");

@@ -6,8 +6,15 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,23 +65,63 @@ public final class SpecValidator {
       throw new IllegalStateException(AIRBYTE_SPEC_PROPERTY + " names no file: " + path);
     }
     // Airbyte answers 400, 401 and 409 without documenting them in this document; their bodies are still checked
-    // against Gale's own document. Gale returns fields newer than this 2023 document (from Airbyte's current one), so
-    // undeclared properties are allowed; what this document declares, and requires, is checked.
+    // against Gale's own document.
     LevelResolver levels = LevelResolver.create()
         .withLevel("validation.request.path.missing", ValidationReport.Level.IGNORE)
         .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)
-        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-        .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
         .build();
+    String document = asOpenApiReadsIt(path);
     return Optional.of(new SpecValidator("Airbyte " + path.getFileName(),
-        OpenApiInteractionValidator.createFor(path.toString()).withBasePathOverride("/api").withLevelResolver(levels),
-        OpenApiInteractionValidator.createFor(path.toString()).withBasePathOverride("/api")
+        OpenApiInteractionValidator.createForInlineApiSpecification(document).withBasePathOverride("/api")
+            .withLevelResolver(levels),
+        OpenApiInteractionValidator.createForInlineApiSpecification(document).withBasePathOverride("/api")
             .withLevelResolver(LevelResolver.create()
                 .withLevel("validation.request", ValidationReport.Level.IGNORE)
                 .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)
-                .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
                 .build()),
         false));
+  }
+
+  /**
+   * Airbyte's document with the meaning OpenAPI gives it. The validator closes every object schema that does not
+   * say {@code additionalProperties}, which would reject the fields newer Airbyte versions add (and that clients
+   * generated from this document accept); so an absent {@code additionalProperties} becomes the {@code true} it
+   * means, and the objects Airbyte closes on purpose ({@code AirbyteStream}...) stay closed. And
+   * {@code AirbyteStream} requires {@code json_schema}, a known mistake for its property {@code jsonSchema}: with
+   * the object closed, no stream could pass either way.
+   */
+  private static String asOpenApiReadsIt(Path path) {
+    JsonNode document;
+    try {
+      document = new YAMLMapper().readTree(path.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    document.path("components").path("schemas").forEach(SpecValidator::openUnlessClosed);
+    ArrayNode required = (ArrayNode) document.at("/components/schemas/AirbyteStream/required");
+    for (int i = 0; i < required.size(); i++) {
+      if (required.get(i).asText().equals("json_schema")) {
+        required.set(i, "jsonSchema");
+      }
+    }
+    return document.toString();
+  }
+
+  private static void openUnlessClosed(JsonNode schema) {
+    if (!(schema instanceof ObjectNode object) || object.has("$ref")) {
+      return;
+    }
+    if (object.has("properties")) {
+      if (!object.has("additionalProperties")) {
+        object.put("additionalProperties", true);
+      }
+      object.get("properties").forEach(SpecValidator::openUnlessClosed);
+    }
+    openUnlessClosed(object.get("items"));
+    openUnlessClosed(object.get("additionalProperties"));
+    for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+      object.path(combinator).forEach(SpecValidator::openUnlessClosed);
+    }
   }
 
   /** Throws an AssertionError listing every violation. */

@@ -1,0 +1,48 @@
+package dev.gale.server.api.config;
+
+import static dev.gale.server.http.Route.rpc;
+
+import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionReadList;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
+import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
+import dev.gale.server.http.Route;
+import dev.gale.server.service.ConnectionService;
+import java.util.List;
+
+/** {@code /api/v1/connections/*}. */
+public final class ConnectionsApi implements ApiModule {
+  private static final String TAG = "connection";
+  private final ConnectionService connections;
+
+  public ConnectionsApi(ConnectionService connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public List<Route<?, ?>> routes() {
+    String p = "/api/v1/connections/";
+    return List.of(
+        rpc(p + "create", TAG, "Create a connection", ConnectionCreate.class, ConnectionRead.class,
+            (body, call) -> connections.create(body)),
+        rpc(p + "update", TAG, "Update a connection; absent fields keep their value", ConnectionUpdate.class,
+            ConnectionRead.class, (body, call) -> connections.update(body)),
+        rpc(p + "get", TAG, "Get a connection, deleted ones included", ConnectionIdRequestBody.class, ConnectionRead.class,
+            (body, call) -> connections.get(body.connectionId())),
+        rpc(p + "list", TAG, "List the connections of a workspace, without deleted ones", WorkspaceIdRequestBody.class,
+            ConnectionReadList.class, (body, call) -> connections.list(body.workspaceId(), false)),
+        rpc(p + "list_all", TAG, "List the connections of a workspace, deleted ones included", WorkspaceIdRequestBody.class,
+            ConnectionReadList.class, (body, call) -> connections.list(body.workspaceId(), true)),
+        rpc(p + "search", TAG, "Find the connections that match every given field", ConnectionSearch.class,
+            ConnectionReadList.class, (body, call) -> connections.search(body)),
+        rpc(p + "delete", TAG, "Delete a connection (it becomes deprecated)", ConnectionIdRequestBody.class, Void.class,
+            (body, call) -> {
+              connections.delete(body.connectionId());
+              return null;
+            }));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.gale.server.api.model;
+
+import dev.gale.server.api.model.ActorBodies.DestinationSearch;
+import dev.gale.server.api.model.ActorBodies.SourceSearch;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
+import dev.gale.server.domain.BackfillPreference;
+import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.domain.Geography;
+import dev.gale.server.domain.NamespaceDefinitionType;
+import dev.gale.server.domain.NonBreakingChangesPreference;
+import dev.gale.server.domain.ScheduleTimeUnit;
+import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.http.Required;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Bodies of {@code /api/v1/connections/*}. The API's enums (status, schedule type, geography...) have the same wire
+ * values as the domain's, so the domain enums serve as they are.
+ */
+public final class ConnectionBodies {
+  private ConnectionBodies() {}
+
+  public record ConnectionCreate(String name, NamespaceDefinitionType namespaceDefinition, String namespaceFormat,
+                                 String prefix, @Required UUID sourceId, @Required UUID destinationId,
+                                 List<UUID> operationIds, AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
+                                 ScheduleType scheduleType, ConnectionScheduleData scheduleData,
+                                 @Required ConnectionStatus status, ResourceRequirements resourceRequirements,
+                                 UUID sourceCatalogId, Geography geography, Boolean notifySchemaChanges,
+                                 Boolean notifySchemaChangesByEmail,
+                                 NonBreakingChangesPreference nonBreakingChangesPreference,
+                                 BackfillPreference backfillPreference) {}
+
+  /** A patch: absent (null) fields keep their value. */
+  public record ConnectionUpdate(@Required UUID connectionId, NamespaceDefinitionType namespaceDefinition,
+                                 String namespaceFormat, String name, String prefix, List<UUID> operationIds,
+                                 AirbyteCatalog syncCatalog, ConnectionSchedule schedule, ScheduleType scheduleType,
+                                 ConnectionScheduleData scheduleData, ConnectionStatus status,
+                                 ResourceRequirements resourceRequirements, UUID sourceCatalogId, Geography geography,
+                                 Boolean notifySchemaChanges, Boolean notifySchemaChangesByEmail,
+                                 NonBreakingChangesPreference nonBreakingChangesPreference,
+                                 BackfillPreference backfillPreference, Boolean breakingChange) {}
+
+  /**
+   * A connection as read. {@code schedule} is the legacy form of a basic schedule, kept for older clients;
+   * {@code workspaceId} and {@code created_at} (epoch seconds) come from newer Airbyte versions.
+   */
+  public record ConnectionRead(@Required UUID connectionId, @Required String name,
+                               NamespaceDefinitionType namespaceDefinition, String namespaceFormat, String prefix,
+                               @Required UUID sourceId, @Required UUID destinationId, List<UUID> operationIds,
+                               @Required AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
+                               ScheduleType scheduleType, ConnectionScheduleData scheduleData,
+                               @Required ConnectionStatus status, ResourceRequirements resourceRequirements,
+                               UUID sourceCatalogId, Geography geography, @Required Boolean breakingChange,
+                               Boolean notifySchemaChanges, Boolean notifySchemaChangesByEmail,
+                               NonBreakingChangesPreference nonBreakingChangesPreference,
+                               BackfillPreference backfillPreference, UUID workspaceId,
+                               @JsonProperty("created_at") Long createdAt) {}
+
+  public record ConnectionReadList(@Required List<ConnectionRead> connections) {}
+
+  /** Every given field must match; blank texts count as not given, as in Airbyte. */
+  public record ConnectionSearch(UUID connectionId, String name, NamespaceDefinitionType namespaceDefinition,
+                                 String namespaceFormat, String prefix, UUID sourceId, UUID destinationId,
+                                 ConnectionSchedule schedule, ScheduleType scheduleType,
+                                 ConnectionScheduleData scheduleData, ConnectionStatus status, SourceSearch source,
+                                 DestinationSearch destination) {}
+
+  /**
+   * Criteria on a connection's source. {@code sourceName} is the name of its definition; each property of
+   * {@code connectionConfiguration} must equal the configuration as responses show it (secrets masked).
+   */
+  /** The legacy schedule: a basic schedule without a schedule type. */
+  public record ConnectionSchedule(@Required Long units, @Required ScheduleTimeUnit timeUnit) {}
+
+  /** Filled for the schedule type's own part only: {@code basicSchedule} for basic, {@code cron} for cron. */
+  public record ConnectionScheduleData(ConnectionScheduleDataBasicSchedule basicSchedule, ConnectionScheduleDataCron cron) {}
+
+  public record ConnectionScheduleDataBasicSchedule(@Required ScheduleTimeUnit timeUnit, @Required Long units) {}
+
+  /** A Quartz cron expression evaluated in a time zone (an IANA id such as {@code Europe/Paris}, or {@code UTC}). */
+  public record ConnectionScheduleDataCron(@Required String cronExpression, @Required String cronTimeZone) {}
+
+  /** Kubernetes-style quantities; blank means unbounded. */
+  public record ResourceRequirements(@JsonProperty("cpu_request") String cpuRequest,
+                                     @JsonProperty("cpu_limit") String cpuLimit,
+                                     @JsonProperty("memory_request") String memoryRequest,
+                                     @JsonProperty("memory_limit") String memoryLimit) {}
+}

@@ -1,0 +1,75 @@
+package dev.gale.server.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.secrets.SecretPaths;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Whether a connection matches a {@link ConnectionSearch}: every criterion given must equal the connection's value,
+ * including those on its source and destination. Texts match exactly; a blank text is no criterion, as in Airbyte.
+ */
+record ConnectionMatcher(ConnectionSearch search, DefinitionService definitions) {
+
+  boolean matches(ConnectionRead c, Actor source, Actor destination) {
+    var s = search;
+    return given(s.connectionId(), c.connectionId()) && givenText(s.name(), c.name())
+        && given(s.namespaceDefinition(), c.namespaceDefinition())
+        // Airbyte's web app sends the text "null" for an unset format; it means no criterion there too.
+        && (givenText(s.namespaceFormat(), c.namespaceFormat()) || "null".equals(s.namespaceFormat()))
+        && givenText(s.prefix(), c.prefix()) && given(s.sourceId(), c.sourceId())
+        && given(s.destinationId(), c.destinationId()) && given(s.schedule(), c.schedule())
+        && given(s.scheduleType(), c.scheduleType()) && given(s.scheduleData(), c.scheduleData())
+        && given(s.status(), c.status())
+        && (s.source() == null || actorMatches(source, s.source().sourceDefinitionId(), s.source().sourceId(),
+            s.source().workspaceId(), s.source().name(), s.source().sourceName(), s.source().connectionConfiguration()))
+        && (s.destination() == null || actorMatches(destination, s.destination().destinationDefinitionId(),
+            s.destination().destinationId(), s.destination().workspaceId(), s.destination().name(),
+            s.destination().destinationName(), s.destination().connectionConfiguration()));
+  }
+
+  private boolean actorMatches(Actor actor, UUID definitionId, UUID actorId, UUID workspaceId, String name,
+                               String definitionName, JsonNode configuration) {
+    if (!(given(definitionId, actor.actorDefinitionId()) && given(actorId, actor.id())
+        && given(workspaceId, actor.workspaceId()) && givenText(name, actor.name()))) {
+      return false;
+    }
+    // Configurations are objects: only an object with properties to compare is a criterion.
+    boolean anyConfiguration = configuration == null || !configuration.isObject() || configuration.isEmpty();
+    if (isBlank(definitionName) && anyConfiguration) {
+      return true;
+    }
+    DefinitionWithVersion definition = definitions.resolve(actor.actorType(), actor.actorDefinitionId());
+    return givenText(definitionName, definition.definition().name())
+        && (anyConfiguration || configurationMatches(configuration, definition, actor.configuration()));
+  }
+
+  /** Each property searched for equals the stored one as responses show it: a secret only ever matches its mask. */
+  private boolean configurationMatches(JsonNode wanted, DefinitionWithVersion definition, JsonNode stored) {
+    JsonNode shown = SecretPaths.of(definitions.spec(definition).connectionSpecification()).mask(stored);
+    for (Iterator<Map.Entry<String, JsonNode>> fields = wanted.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getValue().equals(shown.get(field.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <T> boolean given(T wanted, T actual) {
+    return wanted == null || wanted.equals(actual);
+  }
+
+  private static boolean givenText(String wanted, String actual) {
+    return isBlank(wanted) || wanted.equals(actual);
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+}

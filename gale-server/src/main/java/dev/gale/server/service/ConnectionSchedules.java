@@ -1,0 +1,110 @@
+package dev.gale.server.service;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionSchedule;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleData;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataCron;
+import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.ScheduleTimeUnit;
+import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.http.InvalidInputException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * A connection's schedule in Airbyte's two forms: {@code scheduleType} with {@code scheduleData} (manual, basic,
+ * cron), and the legacy {@code schedule} that older clients send and read, which is a basic schedule.
+ */
+final class ConnectionSchedules {
+  // Airbyte evaluates cron schedules with Quartz, so Quartz syntax (seconds first, '?' for a free day field) it is.
+  private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
+  private ConnectionSchedules() {}
+
+  /** A schedule as stored: the type and Airbyte's {@code ConnectionScheduleData} (null for manual). */
+  record Schedule(ScheduleType type, JsonNode data) {
+    static final Schedule MANUAL = new Schedule(ScheduleType.MANUAL, null);
+  }
+
+  /**
+   * The schedule a request asks for; empty when it names none. {@code scheduleType} decides; the legacy
+   * {@code schedule} alone means a basic schedule, and given with a schedule type it must say the same.
+   */
+  static Optional<Schedule> requested(ConnectionSchedule legacy, ScheduleType type, ConnectionScheduleData data) {
+    if (type == null) {
+      if (data != null) {
+        throw new InvalidInputException("scheduleType", null,
+            "scheduleData needs a scheduleType (basic or cron) saying how to read it");
+      }
+      return Optional.ofNullable(legacy).map(s -> basic(s.timeUnit(), s.units(), "schedule"));
+    }
+    Schedule schedule = switch (type) {
+      case MANUAL -> {
+        if (data != null) {
+          throw new InvalidInputException("scheduleData", null, "A manual connection has no scheduleData; leave it out");
+        }
+        yield Schedule.MANUAL;
+      }
+      case BASIC_SCHEDULE -> {
+        if (data == null || data.basicSchedule() == null) {
+          throw new InvalidInputException("scheduleData.basicSchedule", null,
+              "scheduleType basic needs scheduleData.basicSchedule {timeUnit, units}");
+        }
+        yield basic(data.basicSchedule().timeUnit(), data.basicSchedule().units(), "scheduleData.basicSchedule");
+      }
+      case CRON -> cron(data == null ? null : data.cron());
+    };
+    if (legacy != null && !basic(legacy.timeUnit(), legacy.units(), "schedule").equals(schedule)) {
+      throw new InvalidInputException("schedule", null,
+          "The legacy schedule disagrees with scheduleType and scheduleData; send one or the other");
+    }
+    return Optional.of(schedule);
+  }
+
+  /** The legacy form of a connection's schedule: set for basic schedules only. */
+  static ConnectionSchedule legacy(Connection connection) {
+    if (connection.scheduleType() != ScheduleType.BASIC_SCHEDULE) {
+      return null;
+    }
+    ConnectionScheduleDataBasicSchedule basic = data(connection).basicSchedule();
+    return new ConnectionSchedule(basic.units(), basic.timeUnit());
+  }
+
+  static ConnectionScheduleData data(Connection connection) {
+    return connection.scheduleData() == null ? null : Json.convert(connection.scheduleData(), ConnectionScheduleData.class);
+  }
+
+  private static Schedule basic(ScheduleTimeUnit timeUnit, long units, String path) {
+    if (units <= 0) {
+      throw new InvalidInputException(path + ".units", units, "A schedule's units must be 1 or more, not " + units);
+    }
+    return new Schedule(ScheduleType.BASIC_SCHEDULE,
+        Json.tree(new ConnectionScheduleData(new ConnectionScheduleDataBasicSchedule(timeUnit, units), null)));
+  }
+
+  private static Schedule cron(ConnectionScheduleDataCron cron) {
+    if (cron == null) {
+      throw new InvalidInputException("scheduleData.cron", null,
+          "scheduleType cron needs scheduleData.cron {cronExpression, cronTimeZone}");
+    }
+    try {
+      QUARTZ.parse(cron.cronExpression()).validate();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("scheduleData.cron.cronExpression", cron.cronExpression(),
+          "Not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): " + e.getMessage());
+    }
+    try {
+      ZoneId.of(cron.cronTimeZone());
+    } catch (DateTimeException e) {
+      throw new InvalidInputException("scheduleData.cron.cronTimeZone", cron.cronTimeZone(),
+          "Unknown time zone '%s'; use an IANA id such as Europe/Paris or UTC".formatted(cron.cronTimeZone()));
+    }
+    return new Schedule(ScheduleType.CRON, Json.tree(new ConnectionScheduleData(null, cron)));
+  }
+}

@@ -1,0 +1,247 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.DestinationSyncMode;
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionReadList;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
+import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
+import dev.gale.server.api.model.ConnectionBodies.ResourceRequirements;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.BackfillPreference;
+import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.domain.NamespaceDefinitionType;
+import dev.gale.server.domain.NonBreakingChangesPreference;
+import dev.gale.server.domain.Operation;
+import dev.gale.server.http.ConflictException;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.NotFoundException;
+import dev.gale.server.service.ConnectionSchedules.Schedule;
+import dev.gale.server.store.CatalogRepository;
+import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.OperationRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Connections: which streams move from a source to a destination, how and when. A connection lives in the workspace
+ * of its source and destination (they must share one). Deleting a connection deprecates it: it still resolves by id
+ * and in {@code list_all}, but it no longer syncs and cannot be changed.
+ */
+public final class ConnectionService {
+  private final ConnectionRepository connections;
+  private final ActorService actors;
+  private final OperationRepository operations;
+  private final CatalogRepository catalogs;
+  private final WorkspaceService workspaces;
+  private final DefinitionService definitions;
+  private final Clock clock;
+
+  public ConnectionService(ConnectionRepository connections, ActorService actors, OperationRepository operations,
+                           CatalogRepository catalogs, WorkspaceService workspaces, DefinitionService definitions, Clock clock) {
+    this.connections = requireNonNull(connections, "connections is null");
+    this.actors = requireNonNull(actors, "actors is null");
+    this.operations = requireNonNull(operations, "operations is null");
+    this.catalogs = requireNonNull(catalogs, "catalogs is null");
+    this.workspaces = requireNonNull(workspaces, "workspaces is null");
+    this.definitions = requireNonNull(definitions, "definitions is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** Creates a connection, with Airbyte's defaults for what the request leaves out. */
+  public ConnectionRead create(ConnectionCreate request) {
+    Actor source = liveActor(request.sourceId(), ActorType.SOURCE, "sourceId");
+    Actor destination = liveActor(request.destinationId(), ActorType.DESTINATION, "destinationId");
+    if (!source.workspaceId().equals(destination.workspaceId())) {
+      throw new InvalidInputException("destinationId", destination.id(),
+          "The destination is in workspace %s, the source in workspace %s; a connection joins two of one workspace"
+              .formatted(destination.workspaceId(), source.workspaceId()));
+    }
+    if (request.status() == ConnectionStatus.DEPRECATED) {
+      throw new InvalidInputException("status", "deprecated", "A new connection is active or inactive; deprecated means deleted");
+    }
+    UUID workspaceId = source.workspaceId();
+    Schedule schedule = ConnectionSchedules.requested(request.schedule(), request.scheduleType(), request.scheduleData())
+        .orElse(Schedule.MANUAL);
+    AirbyteCatalog catalog = request.syncCatalog() == null ? SyncCatalogs.EMPTY
+        : SyncCatalogs.validated(request.syncCatalog(), destinationModes(destination));
+    Instant now = clock.instant();
+    Connection connection = new Connection(UUID.randomUUID(),
+        request.name() == null ? source.name() + " <> " + destination.name() : requireName(request.name()),
+        source.id(), destination.id(), or(request.namespaceDefinition(), NamespaceDefinitionType.SOURCE),
+        request.namespaceFormat(), request.prefix(), Json.tree(catalog), schedule.type(), schedule.data(), request.status(),
+        resources(request.resourceRequirements()), sourceCatalog(request.sourceCatalogId()),
+        or(request.geography(), workspaces.live(workspaceId).defaultGeography()), false,
+        or(request.nonBreakingChangesPreference(), NonBreakingChangesPreference.IGNORE),
+        or(request.notifySchemaChanges(), true), or(request.notifySchemaChangesByEmail(), false),
+        or(request.backfillPreference(), BackfillPreference.DISABLED), operationIds(request.operationIds(), workspaceId),
+        now, now);
+    connections.insert(connection);
+    return read(connection, workspaceId);
+  }
+
+  /** Applies a patch: what the request leaves out keeps its value. A deleted connection cannot be changed (409). */
+  public ConnectionRead update(ConnectionUpdate patch) {
+    Connection current = find(patch.connectionId());
+    if (current.status() == ConnectionStatus.DEPRECATED) {
+      throw new ConflictException("Connection %s is deleted (deprecated); it cannot be changed".formatted(current.id()));
+    }
+    UUID workspaceId = workspaceOf(current);
+    Schedule schedule = ConnectionSchedules.requested(patch.schedule(), patch.scheduleType(), patch.scheduleData())
+        .orElse(new Schedule(current.scheduleType(), current.scheduleData()));
+    AirbyteCatalog catalog = patch.syncCatalog() == null ? null
+        : SyncCatalogs.validated(patch.syncCatalog(), destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())));
+    Connection updated = new Connection(current.id(), patch.name() == null ? current.name() : requireName(patch.name()),
+        current.sourceId(), current.destinationId(), or(patch.namespaceDefinition(), current.namespaceDefinition()),
+        or(patch.namespaceFormat(), current.namespaceFormat()), or(patch.prefix(), current.prefix()),
+        catalog == null ? current.syncCatalog() : Json.tree(catalog), schedule.type(), schedule.data(),
+        or(patch.status(), current.status()),
+        patch.resourceRequirements() == null ? current.resourceRequirements() : resources(patch.resourceRequirements()),
+        patch.sourceCatalogId() == null ? current.sourceCatalogId() : sourceCatalog(patch.sourceCatalogId()),
+        or(patch.geography(), current.geography()), or(patch.breakingChange(), current.breakingChange()),
+        or(patch.nonBreakingChangesPreference(), current.nonBreakingChangesPreference()),
+        or(patch.notifySchemaChanges(), current.notifySchemaChanges()),
+        or(patch.notifySchemaChangesByEmail(), current.notifySchemaChangesByEmail()),
+        or(patch.backfillPreference(), current.backfillPreference()),
+        patch.operationIds() == null ? current.operationIds() : operationIds(patch.operationIds(), workspaceId),
+        current.createdAt(), clock.instant());
+    connections.update(updated);
+    return read(updated, workspaceId);
+  }
+
+  /** A connection, deleted (deprecated) ones included. */
+  public ConnectionRead get(UUID connectionId) {
+    Connection connection = find(connectionId);
+    return read(connection, workspaceOf(connection));
+  }
+
+  public ConnectionReadList list(UUID workspaceId, boolean includeDeleted) {
+    UUID id = workspaces.live(workspaceId).id();
+    return new ConnectionReadList(connections.listByWorkspace(id, includeDeleted).stream().map(c -> read(c, id)).toList());
+  }
+
+  /**
+   * The connections of every workspace that match each criterion the search gives. Deleted connections are left
+   * out, as in Airbyte, unless the search asks for status {@code deprecated}.
+   */
+  public ConnectionReadList search(ConnectionSearch search) {
+    List<ConnectionStatus> statuses = search.status() == null
+        ? List.of(ConnectionStatus.ACTIVE, ConnectionStatus.INACTIVE) : List.of(search.status());
+    ConnectionMatcher matcher = new ConnectionMatcher(search, definitions);
+    List<ConnectionRead> found = new ArrayList<>();
+    for (ConnectionStatus status : statuses) {
+      for (Connection connection : connections.listByStatus(status)) {
+        Actor source = actors.resolve(ActorType.SOURCE, connection.sourceId());
+        ConnectionRead read = read(connection, source.workspaceId());
+        if (matcher.matches(read, source, actors.resolve(ActorType.DESTINATION, connection.destinationId()))) {
+          found.add(read);
+        }
+      }
+    }
+    found.sort(Comparator.comparing((ConnectionRead c) -> c.name().toLowerCase(Locale.ROOT))
+        .thenComparing(ConnectionRead::connectionId));
+    return new ConnectionReadList(found);
+  }
+
+  /** Deprecates a connection; deleting one that is deleted already changes nothing. */
+  public void delete(UUID connectionId) {
+    find(connectionId);
+    connections.updateStatus(connectionId, ConnectionStatus.DEPRECATED);
+  }
+
+  /** The connection, deprecated or not; 404 when there is none. */
+  public Connection find(UUID connectionId) {
+    return connections.find(requireNonNull(connectionId, "connectionId is null"))
+        .orElseThrow(() -> new NotFoundException("connection", connectionId));
+  }
+
+  private UUID workspaceOf(Connection connection) {
+    return actors.resolve(ActorType.SOURCE, connection.sourceId()).workspaceId();
+  }
+
+  /** The operations a connection runs: each exists, is not deleted, is in the connection's workspace, and is listed once. */
+  private List<UUID> operationIds(List<UUID> ids, UUID workspaceId) {
+    if (ids == null) {
+      return List.of();
+    }
+    Set<UUID> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String path = "operationIds[" + i + "]";
+      UUID id = ids.get(i);
+      if (id == null || !seen.add(id)) {
+        throw new InvalidInputException(path, id,
+            id == null ? "An operation id is required" : "The operation " + id + " is listed twice");
+      }
+      Operation operation = operations.find(id).orElseThrow(() -> new NotFoundException("operation", id));
+      if (operation.tombstone() || !operation.workspaceId().equals(workspaceId)) {
+        throw new InvalidInputException(path, id, operation.tombstone() ? "The operation " + id + " is deleted"
+            : "The operation %s belongs to workspace %s, not to the connection's workspace %s"
+                .formatted(id, operation.workspaceId(), workspaceId));
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private UUID sourceCatalog(UUID catalogId) {
+    if (catalogId != null && catalogs.find(catalogId).isEmpty()) {
+      throw new InvalidInputException("sourceCatalogId", catalogId, "No discovered catalog has the id " + catalogId);
+    }
+    return catalogId;
+  }
+
+  private List<DestinationSyncMode> destinationModes(Actor destination) {
+    var spec = definitions.spec(definitions.resolve(ActorType.DESTINATION, destination.actorDefinitionId()));
+    return spec.supportedDestinationSyncModes() == null ? List.of() : spec.supportedDestinationSyncModes();
+  }
+
+  /** A source or destination a connection may use: 404 when unknown, 422 when deleted (the request is at fault). */
+  private Actor liveActor(UUID id, ActorType type, String property) {
+    Actor actor = actors.resolve(type, id);
+    if (actor.tombstone()) {
+      throw new InvalidInputException(property, id, "The %s %s is deleted".formatted(label(type), id));
+    }
+    return actor;
+  }
+
+  private static String label(ActorType type) {
+    return type == ActorType.SOURCE ? "source" : "destination";
+  }
+
+  private static ConnectionRead read(Connection c, UUID workspaceId) {
+    return new ConnectionRead(c.id(), c.name(), c.namespaceDefinition(), c.namespaceFormat(), c.prefix(), c.sourceId(),
+        c.destinationId(), c.operationIds(), Json.convert(c.syncCatalog(), AirbyteCatalog.class),
+        ConnectionSchedules.legacy(c), c.scheduleType(), ConnectionSchedules.data(c), c.status(),
+        c.resourceRequirements() == null ? null : Json.convert(c.resourceRequirements(), ResourceRequirements.class),
+        c.sourceCatalogId(), c.geography(), c.breakingChange(), c.notifySchemaChanges(), c.notifySchemaChangesByEmail(),
+        c.nonBreakingChangesPreference(), c.backfillPreference(), workspaceId, c.createdAt().getEpochSecond());
+  }
+
+  private static JsonNode resources(ResourceRequirements requirements) {
+    return requirements == null ? null : Json.tree(requirements);
+  }
+
+  private static String requireName(String name) {
+    if (name.isBlank()) {
+      throw new InvalidInputException("name", name, "A connection's name must not be blank");
+    }
+    return name.strip();
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}

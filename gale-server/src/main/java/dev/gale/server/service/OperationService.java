@@ -1,0 +1,131 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.OperationBodies.CheckOperationRead;
+import dev.gale.server.api.model.OperationBodies.CheckOperationStatus;
+import dev.gale.server.api.model.OperationBodies.OperationCreate;
+import dev.gale.server.api.model.OperationBodies.OperationRead;
+import dev.gale.server.api.model.OperationBodies.OperationReadList;
+import dev.gale.server.api.model.OperationBodies.OperationUpdate;
+import dev.gale.server.api.model.OperationBodies.OperatorConfiguration;
+import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigRead;
+import dev.gale.server.domain.Operation;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.http.NotFoundException;
+import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.OperationRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Operations: steps a connection runs after its sync (normalization, dbt, webhooks). They are stored and checked
+ * here; running them belongs to the sync. A deleted operation is a tombstone that no longer resolves, and every
+ * connection that ran it stops doing so.
+ */
+public final class OperationService {
+  private final OperationRepository operations;
+  private final ConnectionRepository connectionRepository;
+  private final ConnectionService connections;
+  private final WorkspaceService workspaces;
+  private final Clock clock;
+
+  public OperationService(OperationRepository operations, ConnectionRepository connectionRepository,
+                          ConnectionService connections, WorkspaceService workspaces, Clock clock) {
+    this.operations = requireNonNull(operations, "operations is null");
+    this.connectionRepository = requireNonNull(connectionRepository, "connectionRepository is null");
+    this.connections = requireNonNull(connections, "connections is null");
+    this.workspaces = requireNonNull(workspaces, "workspaces is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Whether an operator configuration could run. The request names no workspace, so a webhook config id is looked
+   * for in every workspace; create and update then require it in the operation's own workspace.
+   */
+  public CheckOperationRead check(OperatorConfiguration config) {
+    List<ValidationError> problems = OperatorConfigurations.problems(config, OperatorConfigurations.ROOT,
+        id -> workspaces.list().stream().anyMatch(w -> hasWebhook(w.webhookConfigs(), id)));
+    return problems.isEmpty()
+        ? new CheckOperationRead(CheckOperationStatus.SUCCEEDED, null)
+        : new CheckOperationRead(CheckOperationStatus.FAILED,
+            problems.stream().map(p -> p.propertyPath() + ": " + p.message()).collect(Collectors.joining("; ")));
+  }
+
+  public OperationRead create(OperationCreate request) {
+    UUID workspaceId = workspaces.live(request.workspaceId()).id();
+    OperatorConfiguration config = runnable(request.operatorConfiguration(), workspaceId);
+    Instant now = clock.instant();
+    Operation operation = new Operation(UUID.randomUUID(), workspaceId, requireName(request.name()), config.operatorType(),
+        Json.tree(config), false, now, now);
+    operations.insert(operation);
+    return read(operation);
+  }
+
+  /** Replaces the name and the configuration of a live operation; its workspace stays. */
+  public OperationRead update(OperationUpdate request) {
+    Operation current = live(request.operationId());
+    OperatorConfiguration config = runnable(request.operatorConfiguration(), current.workspaceId());
+    Operation updated = new Operation(current.id(), current.workspaceId(), requireName(request.name()), config.operatorType(),
+        Json.tree(config), false, current.createdAt(), clock.instant());
+    operations.update(updated);
+    return read(updated);
+  }
+
+  public OperationRead get(UUID operationId) {
+    return read(live(operationId));
+  }
+
+  /** The live operations a connection runs, in the order it runs them. */
+  public OperationReadList listForConnection(UUID connectionId) {
+    connections.find(connectionId);
+    return new OperationReadList(operations.listByConnection(connectionId).stream()
+        .filter(operation -> !operation.tombstone())
+        .map(OperationService::read)
+        .toList());
+  }
+
+  /** Tombstones the operation, then takes it off every connection that lists it. */
+  public void delete(UUID operationId) {
+    live(operationId);
+    operations.tombstone(operationId);
+    connectionRepository.detachOperation(operationId);
+  }
+
+  private Operation live(UUID operationId) {
+    return operations.find(requireNonNull(operationId, "operationId is null"))
+        .filter(operation -> !operation.tombstone())
+        .orElseThrow(() -> new NotFoundException("operation", operationId));
+  }
+
+  private OperatorConfiguration runnable(OperatorConfiguration config, UUID workspaceId) {
+    Predicate<UUID> inWorkspace = id -> hasWebhook(workspaces.get(workspaceId).webhookConfigs(), id);
+    List<ValidationError> problems = OperatorConfigurations.problems(config, OperatorConfigurations.ROOT, inWorkspace);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems.getFirst().message(), problems);
+    }
+    return OperatorConfigurations.normalized(config);
+  }
+
+  private static boolean hasWebhook(List<WebhookConfigRead> webhooks, UUID id) {
+    return webhooks != null && webhooks.stream().anyMatch(webhook -> webhook.id().equals(id));
+  }
+
+  private static OperationRead read(Operation operation) {
+    return new OperationRead(operation.workspaceId(), operation.id(), operation.name(),
+        Json.convert(operation.operatorConfiguration(), OperatorConfiguration.class));
+  }
+
+  private static String requireName(String name) {
+    if (name.isBlank()) {
+      throw new InvalidInputException("name", name, "An operation's name must not be blank");
+    }
+    return name.strip();
+  }
+}

@@ -1,0 +1,196 @@
+package dev.gale.server.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.DestinationSyncMode;
+import dev.gale.protocol.SyncMode;
+import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
+import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
+import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
+import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
+import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.InvalidInputException.ValidationError;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks a connection's sync catalog before it is stored, and fills in the defaults Airbyte shows when it reads one
+ * back: a stream is selected unless it says otherwise, its alias is its name, and cursor and primary key fall back to
+ * what the source defines. Every problem is reported at once, each with its property path.
+ */
+final class SyncCatalogs {
+  static final AirbyteCatalog EMPTY = new AirbyteCatalog(List.of());
+
+  private SyncCatalogs() {}
+
+  /**
+   * The catalog to store.
+   *
+   * @param destinationModes what the destination's spec lists as supported; empty when it lists nothing
+   * @throws InvalidInputException naming every stream setting that cannot work
+   */
+  static AirbyteCatalog validated(AirbyteCatalog catalog, List<DestinationSyncMode> destinationModes) {
+    List<ValidationError> errors = new ArrayList<>();
+    Set<List<String>> names = new HashSet<>();
+    List<AirbyteStreamAndConfiguration> streams = new ArrayList<>();
+    for (int i = 0; i < catalog.streams().size(); i++) {
+      String path = "syncCatalog.streams[" + i + "]";
+      AirbyteStreamAndConfiguration entry = catalog.streams().get(i);
+      if (entry == null || entry.stream() == null || entry.config() == null) {
+        errors.add(error(path + (entry == null ? "" : entry.stream() == null ? ".stream" : ".config"), null,
+            "Each stream needs its 'stream' and its 'config'"));
+        continue;
+      }
+      AirbyteStream stream = entry.stream();
+      if (stream.name().isBlank()) {
+        errors.add(error(path + ".stream.name", stream.name(), "A stream needs a name"));
+      } else if (!names.add(Arrays.asList(stream.name(), stream.namespace()))) {
+        errors.add(error(path + ".stream.name", stream.name(), "The stream '%s' appears twice".formatted(qualified(stream))));
+      }
+      if (stream.jsonSchema() == null) {
+        errors.add(error(path + ".stream.jsonSchema", null, "The stream '%s' needs its jsonSchema".formatted(stream.name())));
+      }
+      AirbyteStreamConfiguration config = withDefaults(stream, entry.config());
+      if (config.selected() && stream.jsonSchema() != null) {
+        new SelectedStream(path + ".config", stream, config, errors).check(destinationModes);
+      }
+      streams.add(new AirbyteStreamAndConfiguration(stream, config));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The sync catalog cannot be used: " + errors.getFirst().message()
+          + (errors.size() > 1 ? " (and %d more problems)".formatted(errors.size() - 1) : ""), errors);
+    }
+    return new AirbyteCatalog(streams);
+  }
+
+  private static AirbyteStreamConfiguration withDefaults(AirbyteStream stream, AirbyteStreamConfiguration c) {
+    List<String> cursor = isEmpty(c.cursorField()) ? orEmpty(stream.defaultCursorField()) : c.cursorField();
+    List<List<String>> primaryKey = isEmpty(c.primaryKey()) ? orEmpty(stream.sourceDefinedPrimaryKey()) : c.primaryKey();
+    return new AirbyteStreamConfiguration(c.syncMode(), cursor, c.destinationSyncMode(), primaryKey,
+        c.aliasName() == null ? stream.name() : c.aliasName(), !Boolean.FALSE.equals(c.selected()), c.suggested(),
+        Boolean.TRUE.equals(c.fieldSelectionEnabled()), c.selectedFields());
+  }
+
+  /** The rules for a stream that will be synced. */
+  private record SelectedStream(String path, AirbyteStream stream, AirbyteStreamConfiguration config,
+                                List<ValidationError> errors) {
+    void check(List<DestinationSyncMode> destinationModes) {
+      if (!isEmpty(stream.supportedSyncModes()) && !stream.supportedSyncModes().contains(config.syncMode())) {
+        errors.add(error(path + ".syncMode", config.syncMode(), "The stream '%s' supports the sync modes %s, not %s"
+            .formatted(qualified(stream), stream.supportedSyncModes(), config.syncMode())));
+      }
+      if (!destinationModes.isEmpty() && !destinationModes.contains(config.destinationSyncMode())) {
+        errors.add(error(path + ".destinationSyncMode", config.destinationSyncMode(),
+            "The destination supports the sync modes %s, not %s".formatted(destinationModes, config.destinationSyncMode())));
+      }
+      boolean sourceDefinedCursor = Boolean.TRUE.equals(stream.sourceDefinedCursor());
+      if (config.syncMode() == SyncMode.INCREMENTAL && !sourceDefinedCursor) {
+        if (config.cursorField().isEmpty()) {
+          errors.add(error(path + ".cursorField", null, "Incremental sync of '%s' needs a cursorField: the source defines no cursor"
+              .formatted(qualified(stream))));
+        } else {
+          requireField(config.cursorField(), ".cursorField", "cursor field");
+        }
+      }
+      if (config.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
+        if (config.primaryKey().isEmpty()) {
+          errors.add(error(path + ".primaryKey", null, "Deduplicating '%s' needs a primaryKey: the source defines none"
+              .formatted(qualified(stream))));
+        }
+        for (int k = 0; k < config.primaryKey().size(); k++) {
+          requireField(config.primaryKey().get(k), ".primaryKey[" + k + "]", "primary key field");
+        }
+      }
+      if (config.fieldSelectionEnabled()) {
+        checkSelectedFields();
+      }
+    }
+
+    /** Selected fields exist, and keep the cursor and primary key the sync needs. */
+    private void checkSelectedFields() {
+      if (config.selectedFields() == null) {
+        errors.add(error(path + ".selectedFields", null, "fieldSelectionEnabled needs the list of selectedFields"));
+        return;
+      }
+      Set<String> topLevel = new HashSet<>();
+      for (int f = 0; f < config.selectedFields().size(); f++) {
+        SelectedFieldInfo field = config.selectedFields().get(f);
+        List<String> fieldPath = field == null ? null : field.fieldPath();
+        if (requireField(fieldPath, ".selectedFields[" + f + "].fieldPath", "selected field")) {
+          topLevel.add(fieldPath.getFirst());
+        }
+      }
+      if (config.syncMode() == SyncMode.INCREMENTAL && !config.cursorField().isEmpty()
+          && !topLevel.contains(config.cursorField().getFirst())) {
+        errors.add(error(path + ".selectedFields", null, "The cursor field %s of '%s' must stay selected"
+            .formatted(config.cursorField(), qualified(stream))));
+      }
+      if (config.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
+        config.primaryKey().stream().filter(key -> !isEmpty(key) && !topLevel.contains(key.getFirst())).findFirst()
+            .ifPresent(key -> errors.add(error(path + ".selectedFields", null, "The primary key field %s of '%s' must stay selected"
+                .formatted(key, qualified(stream)))));
+      }
+    }
+
+    private boolean requireField(List<String> fieldPath, String property, String what) {
+      if (isEmpty(fieldPath) || fieldPath.stream().anyMatch(Objects::isNull)) {
+        errors.add(error(path + property, null, "A %s is a non-empty path of field names".formatted(what)));
+        return false;
+      }
+      if (!hasField(stream.jsonSchema(), fieldPath)) {
+        errors.add(error(path + property, String.join(".", fieldPath), "The stream '%s' has no field %s; the %s must name one"
+            .formatted(qualified(stream), fieldPath, what)));
+        return false;
+      }
+      return true;
+    }
+  }
+
+  /** Whether a JSON schema has the field; an object schema that does not list its properties may have any. */
+  private static boolean hasField(JsonNode schema, List<String> path) {
+    JsonNode node = schema;
+    for (String name : path) {
+      JsonNode properties = node.get("properties");
+      if (properties == null || !properties.isObject()) {
+        return mayBeObject(node.get("type"));
+      }
+      node = properties.get(name);
+      if (node == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean mayBeObject(JsonNode type) {
+    if (type == null) {
+      return true;
+    }
+    for (JsonNode each : type.isArray() ? type : List.of(type)) {
+      if ("object".equals(each.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String qualified(AirbyteStream stream) {
+    return stream.namespace() == null ? stream.name() : stream.namespace() + "." + stream.name();
+  }
+
+  private static ValidationError error(String path, Object value, String message) {
+    return new ValidationError(path, value == null ? null : String.valueOf(value), message);
+  }
+
+  private static boolean isEmpty(List<?> list) {
+    return list == null || list.isEmpty();
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}
