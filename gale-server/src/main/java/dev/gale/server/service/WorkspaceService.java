@@ -65,7 +65,7 @@ public final class WorkspaceService {
         name, Slugs.unique(name, slug -> workspaces.findBySlug(slug).isPresent()), request.email(), false,
         Boolean.TRUE.equals(request.displaySetupWizard()), Boolean.TRUE.equals(request.anonymousDataCollection()),
         Boolean.TRUE.equals(request.news()), Boolean.TRUE.equals(request.securityUpdates()),
-        notifications(request.notifications()), null, webhooks(request.webhookConfigs()), false, false,
+        notifications(request.notifications()), null, webhooks(request.webhookConfigs(), null), false, false,
         request.defaultGeography() == null ? Geography.AUTO : request.defaultGeography(), false, now, now);
     workspaces.insert(workspace);
     return read(workspace);
@@ -106,7 +106,7 @@ public final class WorkspaceService {
         or(request.securityUpdates(), w.securityUpdates()),
         request.notifications() == null ? w.notifications() : notifications(request.notifications()),
         w.notificationSettings(),
-        request.webhookConfigs() == null ? w.webhookOperationConfigs() : webhooks(request.webhookConfigs()),
+        request.webhookConfigs() == null ? w.webhookOperationConfigs() : webhooks(request.webhookConfigs(), w.webhookOperationConfigs()),
         w.firstCompletedSync(), w.feedbackDone(), or(request.defaultGeography(), w.defaultGeography()), false,
         w.createdAt(), clock.instant());
     workspaces.update(updated);
@@ -164,22 +164,43 @@ public final class WorkspaceService {
     return list;
   }
 
-  /** Stores each webhook with a new id and its auth token encrypted; the token is never read back. */
-  private JsonNode webhooks(List<WebhookConfigWrite> configs) {
+  /**
+   * Stores webhooks with their auth tokens encrypted; a token is never read back. A webhook keeps the id (and, when
+   * no new token is sent, the token) of the stored one with the same name, so operations that name it keep working
+   * across updates.
+   */
+  private JsonNode webhooks(List<WebhookConfigWrite> configs, JsonNode previous) {
     if (configs == null) {
       return null;
     }
     ArrayNode stored = Json.mapper().createArrayNode();
     for (WebhookConfigWrite config : configs) {
-      var node = stored.addObject().put("id", UUID.randomUUID().toString()).put("name", config.name());
+      JsonNode before = sameName(previous, config.name());
+      var node = stored.addObject()
+          .put("id", before == null ? UUID.randomUUID().toString() : before.path("id").asText())
+          .put("name", config.name());
       if (config.validationUrl() != null) {
         node.put("validationUrl", config.validationUrl());
       }
       if (config.authToken() != null) {
         node.put("authToken", cipher.encrypt(config.authToken()));
+      } else if (before != null && before.hasNonNull("authToken")) {
+        node.set("authToken", before.get("authToken"));
       }
     }
     return stored;
+  }
+
+  private static JsonNode sameName(JsonNode stored, String name) {
+    if (stored == null || name == null) {
+      return null;
+    }
+    for (JsonNode webhook : stored) {
+      if (name.equals(webhook.path("name").asText(null))) {
+        return webhook;
+      }
+    }
+    return null;
   }
 
   private static List<WebhookConfigRead> readWebhooks(JsonNode stored) {

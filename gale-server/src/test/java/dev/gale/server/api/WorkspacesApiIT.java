@@ -105,6 +105,17 @@ class WorkspacesApiIT {
             "SELECT webhook_operation_configs FROM workspace WHERE id = :id")
         .bind("id", UUID.fromString(created.path("workspaceId").asText())).mapTo(String.class).one());
     assertThat(stored).doesNotContain(token).contains("gale:aesgcm:v1:");
+
+    // Sent back without its token (reads never carry it), a webhook keeps its id and its stored token.
+    String webhookId = created.path("webhookConfigs").get(0).path("id").asText();
+    JsonNode updated = gale.api().post("/api/v1/workspaces/update", Map.of("workspaceId", created.path("workspaceId").asText(),
+        "webhookConfigs", List.of(Map.of("name", "dbt cloud"), Map.of("name", "second", "authToken", "t2")))).expect(200);
+    assertThat(updated.path("webhookConfigs").get(0).path("id").asText()).isEqualTo(webhookId);
+    assertThat(updated.path("webhookConfigs").get(1).path("id").asText()).isNotEqualTo(webhookId);
+    String storedAfter = gale.server().database().jdbi().withHandle(h -> h.createQuery(
+            "SELECT webhook_operation_configs FROM workspace WHERE id = :id")
+        .bind("id", UUID.fromString(created.path("workspaceId").asText())).mapTo(String.class).one());
+    assertThat(Json.parse(storedAfter).get(0).path("authToken").asText()).startsWith("gale:aesgcm:v1:");
   }
 
   @Test
