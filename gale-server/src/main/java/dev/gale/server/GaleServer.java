@@ -7,6 +7,7 @@ import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.config.ChecksApi;
 import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
+import dev.gale.server.api.config.DiscoverApi;
 import dev.gale.server.api.config.DestinationsApi;
 import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
@@ -24,6 +25,7 @@ import dev.gale.server.service.ActorService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCheckService;
 import dev.gale.server.service.DefinitionService;
+import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.OperationService;
 import dev.gale.server.service.StateService;
 import dev.gale.server.service.WorkspaceService;
@@ -40,6 +42,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,8 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class GaleServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GaleServer.class);
   public static final String VERSION = "0.1.0";
-  /** How long a connection check may take before it counts as failed. */
-  private static final java.time.Duration CHECK_TIMEOUT = java.time.Duration.ofMinutes(2);
+  /** How long a connector's check or discovery may take before it counts as failed. */
+  private static final Duration CONNECTOR_CALL_TIMEOUT = Duration.ofMinutes(2);
 
   private final GaleConfig config;
   private final Database database;
@@ -110,11 +113,14 @@ public final class GaleServer implements AutoCloseable {
     workspaces.ensureDefaultWorkspace();
 
     OperationRepository operationRepository = new OperationRepository(database);
+    CatalogRepository catalogRepository = new CatalogRepository(database);
     ConnectionService connections = new ConnectionService(connectionRepository, actors, operationRepository,
-        new CatalogRepository(database), workspaces, definitions, clock);
+        catalogRepository, workspaces, definitions, clock);
     OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
         clock);
     StateService states = new StateService(new StateRepository(database), connections);
+    DiscoverService discovery = new DiscoverService(actors, definitions, connections, catalogRepository, clock,
+        CONNECTOR_CALL_TIMEOUT);
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
@@ -123,10 +129,11 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     modules.add(new SourcesApi(actors));
     modules.add(new DestinationsApi(actors));
-    modules.add(new ChecksApi(actors, new ConnectorCheckService(definitions, clock, CHECK_TIMEOUT)));
+    modules.add(new ChecksApi(actors, new ConnectorCheckService(definitions, clock, CONNECTOR_CALL_TIMEOUT)));
     modules.add(new ConnectionsApi(connections));
     modules.add(new OperationsApi(operations));
     modules.add(new StateApi(states));
+    modules.add(new DiscoverApi(discovery));
     return modules;
   }
 

@@ -8,12 +8,6 @@ import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.server.domain.DefinitionWithVersion;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,24 +41,14 @@ public final class ConnectorCheckService {
   public Outcome check(DefinitionWithVersion definition, JsonNode revealedConfiguration) {
     Connector connector = definitions.implementation(definition);
     long started = clock.millis();
-    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<AirbyteConnectionStatus> status = executor.submit(() -> connector.check(revealedConfiguration));
-      try {
-        AirbyteConnectionStatus answer = status.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        boolean ok = answer.status() == AirbyteConnectionStatus.Status.SUCCEEDED;
-        return new Outcome(true, ok, answer.message(), started, clock.millis());
-      } catch (TimeoutException e) {
-        status.cancel(true);
-        return new Outcome(false, false, "The check did not answer within " + timeout.toSeconds() + " s", started, clock.millis());
-      } catch (ExecutionException e) {
-        // A connector's exception message is secret-free by contract; its stack stays in the server log.
-        LOG.warn("Check of {} failed", connector.descriptor().name(), e.getCause());
-        return new Outcome(false, false, "The check failed: " + e.getCause().getMessage(), started, clock.millis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        status.cancel(true);
-        return new Outcome(false, false, "The check was interrupted", started, clock.millis());
-      }
+    BoundedCall.Result<AirbyteConnectionStatus> result =
+        BoundedCall.run(() -> connector.check(revealedConfiguration), timeout, "check");
+    if (!result.succeeded()) {
+      // A connector's exception message is secret-free by contract; its stack stays in the server log.
+      LOG.warn("Check of {} failed: {}", connector.descriptor().name(), result.failure(), result.cause());
+      return new Outcome(false, false, result.failure(), started, clock.millis());
     }
+    boolean ok = result.value().status() == AirbyteConnectionStatus.Status.SUCCEEDED;
+    return new Outcome(true, ok, result.value().message(), started, clock.millis());
   }
 }

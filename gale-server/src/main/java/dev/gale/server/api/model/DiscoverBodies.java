@@ -1,0 +1,57 @@
+package dev.gale.server.api.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.server.api.model.StateBodies.StreamDescriptor;
+import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
+import dev.gale.server.api.model.DefinitionBodies.SynchronousJobRead;
+import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.http.Required;
+import java.util.List;
+import java.util.UUID;
+
+/** Bodies of schema discovery ({@code sources/discover_schema} and the catalog cache endpoints). */
+public final class DiscoverBodies {
+  private DiscoverBodies() {}
+
+  /** {@code disable_cache} is snake_case in Airbyte's API too. */
+  public record SourceDiscoverSchemaRequestBody(@Required UUID sourceId, UUID connectionId,
+                                                @JsonProperty("disable_cache") Boolean disableCache,
+                                                Boolean notifySchemaChange) {}
+
+  public record SourceDiscoverSchemaRead(AirbyteCatalog catalog, @Required SynchronousJobRead jobInfo, UUID catalogId,
+                                         CatalogDiff catalogDiff, Boolean breakingChange, ConnectionStatus connectionStatus) {}
+
+  public record ActorCatalogWithUpdatedAt(Long updatedAt, JsonNode catalog) {}
+
+  public record SourceDiscoverSchemaWriteRequestBody(@Required AirbyteCatalog catalog, UUID sourceId, String connectorVersion,
+                                                     String configurationHash) {}
+
+  public record DiscoverCatalogResult(@Required UUID catalogId) {}
+
+  public record CatalogDiff(@Required List<StreamTransform> transforms) {}
+
+  public record StreamTransform(@Required StreamTransformType transformType, @Required StreamDescriptor streamDescriptor,
+                                List<FieldTransform> updateStream) {}
+
+  public enum StreamTransformType {
+    @JsonProperty("add_stream") ADD_STREAM,
+    @JsonProperty("remove_stream") REMOVE_STREAM,
+    @JsonProperty("update_stream") UPDATE_STREAM
+  }
+
+  public record FieldTransform(@Required FieldTransformType transformType, @Required List<String> fieldName,
+                               @Required Boolean breaking, FieldSchema addField, FieldSchema removeField,
+                               FieldSchemaUpdate updateFieldSchema) {}
+
+  public enum FieldTransformType {
+    @JsonProperty("add_field") ADD_FIELD,
+    @JsonProperty("remove_field") REMOVE_FIELD,
+    @JsonProperty("update_field_schema") UPDATE_FIELD_SCHEMA
+  }
+
+  /** Airbyte's FieldAdd and FieldRemove: the field's JSON schema. */
+  public record FieldSchema(JsonNode schema) {}
+
+  public record FieldSchemaUpdate(@Required JsonNode oldSchema, @Required JsonNode newSchema) {}
+}

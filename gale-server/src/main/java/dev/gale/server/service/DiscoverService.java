@@ -1,0 +1,123 @@
+package dev.gale.server.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.Source;
+import dev.gale.protocol.AirbyteCatalog;
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.CatalogBodies;
+import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorCatalog;
+import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.service.ActorService.Candidate;
+import dev.gale.server.store.CatalogRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Discovers what streams a source offers, and caches the answer per source, stored configuration and connector
+ * version, as Airbyte does: asking again with the same configuration answers from the cache unless the caller
+ * disables it.
+ */
+public final class DiscoverService {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscoverService.class);
+
+  private final ActorService actors;
+  private final DefinitionService definitions;
+  private final ConnectionService connections;
+  private final CatalogRepository catalogs;
+  private final Clock clock;
+  private final Duration timeout;
+
+  public DiscoverService(ActorService actors, DefinitionService definitions, ConnectionService connections,
+                         CatalogRepository catalogs, Clock clock, Duration timeout) {
+    this.actors = requireNonNull(actors, "actors is null");
+    this.definitions = requireNonNull(definitions, "definitions is null");
+    this.connections = requireNonNull(connections, "connections is null");
+    this.catalogs = requireNonNull(catalogs, "catalogs is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.timeout = requireNonNull(timeout, "timeout is null");
+  }
+
+  /**
+   * What a discovery produced.
+   *
+   * @param catalog empty when the connector failed; {@code failure} says why
+   * @param diff against the connection's catalog, when a connection was named
+   */
+  public record Discovery(Optional<AirbyteCatalog> catalog, Optional<UUID> catalogId, Optional<CatalogDiff> diff,
+                          boolean breakingChange, String failure, long startedAtMillis, long endedAtMillis) {}
+
+  /** Discovers a saved source; a cached catalog for its current configuration answers unless {@code disableCache}. */
+  public Discovery discover(UUID sourceId, boolean disableCache, UUID connectionId) {
+    Actor source = actors.live(ActorType.SOURCE, sourceId);
+    DefinitionWithVersion definition = actors.definitionOf(source);
+    String configHash = CatalogRepository.contentHash(source.configuration());
+    String version = definition.version().dockerImageTag();
+    long started = clock.millis();
+    Optional<ActorCatalog> cached = disableCache ? Optional.empty() : catalogs.findLatest(sourceId, configHash, version);
+    Discovery discovery = cached
+        .map(c -> new Discovery(Optional.of(Json.convert(c.catalog(), AirbyteCatalog.class)), Optional.of(c.id()),
+            Optional.empty(), false, null, started, clock.millis()))
+        .orElseGet(() -> run(definition, actors.revealedConfiguration(source), started, catalog -> {
+          ActorCatalog stored = catalogs.store(Json.tree(catalog));
+          catalogs.recordFetch(sourceId, stored.id(), configHash, version);
+          return stored.id();
+        }));
+    return connectionId == null || discovery.catalog().isEmpty() ? discovery : withDiff(discovery, connectionId);
+  }
+
+  /** Discovers a configuration that is not saved; nothing is cached. */
+  public Discovery discoverUnsaved(UUID workspaceId, UUID definitionId, JsonNode configuration) {
+    Candidate candidate = actors.candidateForCreate(ActorType.SOURCE, workspaceId, definitionId, configuration);
+    return run(candidate.definition(), candidate.revealedConfiguration(), clock.millis(), catalog -> null);
+  }
+
+  /** The catalog last discovered for a source, with when. */
+  public Optional<ActorCatalog> mostRecent(UUID sourceId) {
+    actors.resolve(ActorType.SOURCE, sourceId);
+    return catalogs.findLatest(sourceId);
+  }
+
+  /** Stores a catalog discovered elsewhere (by a worker) for a source, as the cache for that configuration. */
+  public UUID write(CatalogBodies.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
+    ActorCatalog stored = catalogs.store(Json.tree(Catalogs.toProtocol(catalog)));
+    if (sourceId != null) {
+      Actor source = actors.resolve(ActorType.SOURCE, sourceId);
+      catalogs.recordFetch(source.id(), stored.id(),
+          configurationHash != null ? configurationHash : CatalogRepository.contentHash(source.configuration()),
+          connectorVersion != null ? connectorVersion : actors.definitionOf(source).version().dockerImageTag());
+    } else if (configurationHash != null || connectorVersion != null) {
+      throw new InvalidInputException("sourceId", null, "'sourceId' is required to record a configuration hash or version");
+    }
+    return stored.id();
+  }
+
+  private Discovery run(DefinitionWithVersion definition, JsonNode configuration, long started,
+                        java.util.function.Function<AirbyteCatalog, UUID> keep) {
+    Source source = (Source) definitions.implementation(definition);
+    BoundedCall.Result<AirbyteCatalog> result = BoundedCall.run(() -> source.discover(configuration), timeout, "discovery");
+    if (!result.succeeded()) {
+      LOG.warn("Discovery with {} failed: {}", source.descriptor().name(), result.failure(), result.cause());
+      return new Discovery(Optional.empty(), Optional.empty(), Optional.empty(), false, result.failure(), started, clock.millis());
+    }
+    UUID catalogId = keep.apply(result.value());
+    return new Discovery(Optional.of(result.value()), Optional.ofNullable(catalogId), Optional.empty(), false, null,
+        started, clock.millis());
+  }
+
+  private Discovery withDiff(Discovery discovery, UUID connectionId) {
+    CatalogBodies.AirbyteCatalog current = connections.get(connectionId).syncCatalog();
+    CatalogDiff diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
+    return new Discovery(discovery.catalog(), discovery.catalogId(), Optional.of(diff), CatalogDiffs.isBreaking(diff, current),
+        null, discovery.startedAtMillis(), discovery.endedAtMillis());
+  }
+}
