@@ -2,7 +2,9 @@ package dev.gale.connector.data;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.StreamDescriptor;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,17 @@ public record RecordSchema(StreamDescriptor stream, List<Column> columns) {
         throw new IllegalArgumentException("stream " + stream + " has two columns named " + column.name());
       }
     }
+  }
+
+  /**
+   * The schema of records that follow a stream's JSON Schema: one column per top-level property, in the order the
+   * schema declares them, typed by {@link ValueType#of}. Nested objects are single {@link ValueType#JSON} columns.
+   */
+  public static RecordSchema fromJsonSchema(StreamDescriptor stream, JsonNode jsonSchema) {
+    List<Column> columns = new ArrayList<>();
+    jsonSchema.path("properties").properties()
+        .forEach(property -> columns.add(new Column(property.getKey(), ValueType.of(property.getValue()))));
+    return new RecordSchema(stream, columns);
   }
 
   public int size() {
