@@ -9,9 +9,12 @@ import dev.gale.connector.config.ConfigException;
 import dev.gale.connector.config.ConfigField;
 import dev.gale.connector.config.ConfigSchema;
 import dev.gale.connector.config.ConfigValues;
+import dev.gale.connector.data.SourceOutput;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
@@ -80,6 +83,13 @@ public final class SecretApiSource implements Source {
         + "\"updated_at\":{\"type\":\"string\",\"format\":\"date-time\"}}}");
     return new AirbyteCatalog(List.of(AirbyteStream.of(values.get(RESOURCE), schema, List.of(SyncMode.FULL_REFRESH))
         .withSourceDefinedPrimaryKey(List.of(List.of("id")))));
+  }
+
+  // The API tests configure, check and discover this source; no test reads it, and there is no API to read from.
+  @Override
+  public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
+                   SourceOutput output) {
+    throw new UnsupportedOperationException(NAME + " has no API behind it to read from");
   }
 
   /** Reads the configuration and checks what a request to the API would need; messages name fields, never values. */
