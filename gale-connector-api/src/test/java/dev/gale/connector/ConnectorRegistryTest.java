@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.data.DestinationWriter;
+import dev.gale.connector.data.RecordBatch;
+import dev.gale.connector.data.SourceOutput;
+import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteCatalog;
+import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.Json;
@@ -132,6 +138,12 @@ class ConnectorRegistryTest {
     public AirbyteCatalog discover(JsonNode config) {
       return new AirbyteCatalog(List.of());
     }
+
+    /** It offers no streams, so there is never anything to read. */
+    @Override
+    public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
+                     SourceOutput output) {
+    }
   }
 
   /** Another class claiming {@link TestSource}'s definition id. */
@@ -162,6 +174,28 @@ class ConnectorRegistryTest {
     @Override
     public AirbyteConnectionStatus check(JsonNode config) {
       return AirbyteConnectionStatus.succeeded();
+    }
+
+    /** Keeps nothing, like dev-null: the registry tests never write. */
+    @Override
+    public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
+      return new DestinationWriter() {
+        @Override
+        public void write(RecordBatch batch) {
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void close() {
+        }
+      };
     }
   }
 }

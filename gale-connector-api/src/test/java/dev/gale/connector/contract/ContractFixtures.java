@@ -10,12 +10,21 @@ import dev.gale.connector.config.ConfigException;
 import dev.gale.connector.config.ConfigField;
 import dev.gale.connector.config.ConfigSchema;
 import dev.gale.connector.config.ConfigValues;
+import dev.gale.connector.data.Column;
+import dev.gale.connector.data.RecordBatch;
+import dev.gale.connector.data.RecordSchema;
+import dev.gale.connector.data.SourceOutput;
+import dev.gale.connector.data.ValueType;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
+import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +76,22 @@ final class ContractFixtures {
       JsonNode schema = Json.parse("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}}");
       return new AirbyteCatalog(List.of(AirbyteStream.of("items", schema, List.of(SyncMode.FULL_REFRESH))
           .withSourceDefinedPrimaryKey(List.of(List.of("id")))));
+    }
+
+    /** Emits ids 1 to 3 for each configured stream, then a checkpoint for it. */
+    @Override
+    public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
+                     SourceOutput output) throws InterruptedException {
+      readUsable(config);
+      for (ConfiguredAirbyteStream stream : catalog.streams()) {
+        RecordSchema schema = new RecordSchema(stream.descriptor(), List.of(new Column("id", ValueType.INTEGER)));
+        RecordBatch.Builder batch = RecordBatch.builder(schema, 3);
+        for (long id = 1; id <= 3; id++) {
+          batch.add(new Object[] {id});
+        }
+        output.emit(batch.build(Instant.now()));
+        output.checkpoint(AirbyteStateMessage.stream(stream.descriptor(), Json.object().put("done", true)));
+      }
     }
 
     ConfigValues readUsable(JsonNode config) {
