@@ -83,9 +83,10 @@ public final class CopyWriter {
   }
 
   public void date(LocalDate value) {
+    int days = PgTime.days(value); // may throw for dates beyond PostgreSQL's range: before anything is written
     ensure(8);
     putInt32(4);
-    putInt32(PgTime.days(value));
+    putInt32(days);
   }
 
   public void time(LocalTime value) {
