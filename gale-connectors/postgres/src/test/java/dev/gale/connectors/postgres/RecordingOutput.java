@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A source output that keeps what it gets, in order: batches and checkpoints as events, and log lines. */
-public final class RecordingOutput implements SourceOutput {
+public class RecordingOutput implements SourceOutput {
   /** A batch or a checkpoint, in the order the source gave them. */
   public sealed interface Event permits Batch, Checkpoint {}
 
