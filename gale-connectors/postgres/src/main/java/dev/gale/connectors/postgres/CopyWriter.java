@@ -63,6 +63,12 @@ public final class CopyWriter {
     buffer[position++] = (byte) (value ? 1 : 0);
   }
 
+  public void int4(int value) {
+    ensure(8);
+    putInt32(4);
+    putInt32(value);
+  }
+
   public void int8(long value) {
     ensure(12);
     putInt32(8);

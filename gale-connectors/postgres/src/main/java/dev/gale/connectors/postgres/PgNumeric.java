@@ -16,6 +16,7 @@ public final class PgNumeric {
   static final int PLUS_INFINITY = 0xD000;
   static final int MINUS_INFINITY = 0xF000;
   private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+  private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000, 10_000};
 
   private PgNumeric() {}
 
@@ -62,41 +63,52 @@ public final class PgNumeric {
   /** The binary form of {@code value}; negative scales are written as scale 0. */
   public static byte[] encode(BigDecimal value) {
     int scale = Math.max(0, value.scale());
-    BigDecimal magnitude = value.abs().setScale(scale, RoundingMode.UNNECESSARY);
-    String digits = magnitude.unscaledValue().toString();
-    int integerDigits = digits.length() - scale;
-    if (integerDigits < 0) {
-      digits = "0".repeat(-integerDigits) + digits;
-      integerDigits = 0;
-    }
-    // Pad the integer part on the left and the fraction on the right to whole groups of four decimal digits.
-    int leftPad = Math.floorMod(-integerDigits, 4);
-    String padded = "0".repeat(leftPad) + digits + "0".repeat(Math.floorMod(-scale, 4));
-    int groups = padded.length() / 4;
-    int weight = (integerDigits + leftPad) / 4 - 1;
-    int first = 0;
-    int last = groups - 1;
-    while (first <= last && group(padded, first) == 0) {
-      first++;
-    }
-    while (last >= first && group(padded, last) == 0) {
-      last--;
-    }
-    int count = last - first + 1;
-    byte[] out = new byte[8 + 2 * Math.max(count, 0)];
-    if (count <= 0) {
-      Bytes.putInt16(out, 0, 0);
-      Bytes.putInt16(out, 2, 0);
-      Bytes.putInt16(out, 4, POSITIVE);
+    BigInteger unscaled = value.abs().setScale(scale, RoundingMode.UNNECESSARY).unscaledValue();
+    int sign = value.signum() < 0 ? NEGATIVE : POSITIVE;
+    // Pad the fraction on the right to whole groups of four decimal digits; the integer part needs no padding.
+    int pad = Math.floorMod(-scale, 4);
+    int fractionGroups = (scale + pad) / 4;
+    int[] groups; // least significant first
+    int count = 0;
+    if (unscaled.bitLength() < 64) { // the usual case, without text
+      long rest = unscaled.longValue();
+      groups = new int[6];
+      if (pad > 0) {
+        // The lowest group holds the last 4 - pad digits, followed by pad zeros.
+        long unit = POWERS_OF_TEN[4 - pad];
+        groups[count++] = (int) (rest % unit * POWERS_OF_TEN[pad]);
+        rest /= unit;
+      }
+      while (rest != 0) {
+        groups[count++] = (int) (rest % 10_000);
+        rest /= 10_000;
+      }
+      while (count > 0 && groups[count - 1] == 0) {
+        count--;
+      }
     } else {
-      Bytes.putInt16(out, 0, count);
-      Bytes.putInt16(out, 2, weight - first);
-      Bytes.putInt16(out, 4, value.signum() < 0 ? NEGATIVE : POSITIVE);
-      for (int i = 0; i < count; i++) {
-        Bytes.putInt16(out, 8 + 2 * i, group(padded, first + i));
+      String digits = unscaled.toString() + "0".repeat(pad);
+      groups = new int[(digits.length() + 3) / 4];
+      for (int end = digits.length(); end > 0; end -= 4) {
+        groups[count++] = Integer.parseInt(digits, Math.max(0, end - 4), end, 10);
+      }
+      while (count > 0 && groups[count - 1] == 0) {
+        count--;
       }
     }
+    int low = 0;
+    while (low < count && groups[low] == 0) {
+      low++; // trailing zero groups carry nothing: dscale keeps the displayed zeros
+    }
+    int digitCount = count - low;
+    byte[] out = new byte[8 + 2 * digitCount];
+    Bytes.putInt16(out, 0, digitCount);
+    Bytes.putInt16(out, 2, digitCount == 0 ? 0 : count - 1 - fractionGroups);
+    Bytes.putInt16(out, 4, digitCount == 0 ? POSITIVE : sign);
     Bytes.putInt16(out, 6, scale);
+    for (int i = 0; i < digitCount; i++) {
+      Bytes.putInt16(out, 8 + 2 * i, groups[count - 1 - i]);
+    }
     return out;
   }
 
@@ -105,9 +117,5 @@ public final class PgNumeric {
     byte[] out = new byte[8];
     Bytes.putInt16(out, 4, Double.isNaN(value) ? NAN : value > 0 ? PLUS_INFINITY : MINUS_INFINITY);
     return out;
-  }
-
-  private static int group(String padded, int index) {
-    return Integer.parseInt(padded, 4 * index, 4 * index + 4, 10);
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The PostgreSQL types of a typed final table's columns, chosen from a property's JSON Schema the way Airbyte's
  * Postgres destination chooses them (integers as {@code bigint}, numbers as {@code numeric}, objects, arrays,
  * unions and untyped values as {@code jsonb}), except that base64 strings are kept as {@code bytea} so that binary
- * data survives as bytes.
+ * data survives as bytes. Existing columns keep their type; a few more common types can be written into.
  */
 enum ColumnType {
   BOOLEAN("boolean", "bool"),
@@ -23,7 +23,10 @@ enum ColumnType {
   TIMESTAMP("timestamp", "timestamp"),
   TIMESTAMPTZ("timestamptz", "timestamptz"),
   BYTEA("bytea", "bytea"),
-  UUID("uuid", "uuid");
+  UUID("uuid", "uuid"),
+  /** Not chosen for new columns, but written into existing ones (a table made outside Gale). */
+  INTEGER("integer", "int4"),
+  DOUBLE("double precision", "float8");
 
   private static final String WELL_KNOWN = "WellKnownTypes.json#/definitions/";
 

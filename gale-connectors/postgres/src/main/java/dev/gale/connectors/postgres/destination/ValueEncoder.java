@@ -36,6 +36,8 @@ final class ValueEncoder {
       switch (type) {
         case BOOLEAN -> out.bool(bool(value));
         case BIGINT -> out.int8(integer(value));
+        case INTEGER -> out.int4(Math.toIntExact(integer(value)));
+        case DOUBLE -> out.float8(value instanceof Double d ? d : new BigDecimal(text(value)).doubleValue());
         case NUMERIC -> numeric(out, value);
         case TEXT -> out.text(withoutNul(valueType == ValueType.JSON && value instanceof String json ? json : text(value)));
         case JSONB -> out.jsonb(valueType == ValueType.JSON && value instanceof String json ? json : json(value));
