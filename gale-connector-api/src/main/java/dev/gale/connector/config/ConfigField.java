@@ -16,7 +16,7 @@ import java.util.List;
  * }</pre>
  *
  * @param <T> the Java type a configuration value reads as: {@code String}, {@code Long}, {@code Double},
- *     {@code Boolean}, or {@link ConfigValues} for objects
+ *     {@code Boolean}, {@code List<String>} for string lists, or {@link ConfigValues} for objects
  * @param required whether a configuration must give the property; a default or a constant satisfies it when reading
  * @param secret written as {@code airbyte_secret: true}: the value is masked in every response and stored encrypted;
  *     only strings can be secret
@@ -36,6 +36,8 @@ public record ConfigField<T>(String name, Type type, String title, String descri
   /** The JSON type of a property. */
   public enum Type {
     STRING("string"), INTEGER("integer"), NUMBER("number"), BOOLEAN("boolean"), OBJECT("object"),
+    /** A list of strings ({@code "items": {"type": "string"}}), such as the schemas a database source reads. */
+    STRING_LIST("array"),
     /** An object that takes one of several shapes, told apart by a constant discriminator property. */
     ONE_OF("object");
 
@@ -101,6 +103,11 @@ public record ConfigField<T>(String name, Type type, String title, String descri
 
   public static Builder<Boolean> bool(String name) {
     return new Builder<>(name, Type.BOOLEAN);
+  }
+
+  /** A JSON array of strings, read as an unmodifiable {@code List<String>}. */
+  public static Builder<List<String>> stringList(String name) {
+    return new Builder<>(name, Type.STRING_LIST);
   }
 
   /** A nested object with one shape. */

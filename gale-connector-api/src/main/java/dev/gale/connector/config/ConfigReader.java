@@ -63,6 +63,7 @@ final class ConfigReader {
           ? given.longValue() : null;
       case NUMBER -> given.isNumber() ? given.doubleValue() : null;
       case BOOLEAN -> given.isBoolean() ? given.booleanValue() : null;
+      case STRING_LIST -> stringList(given);
       case OBJECT, ONE_OF -> throw new AssertionError("objects are read above");
     };
     if (value == null) {
@@ -100,6 +101,20 @@ final class ConfigReader {
     }
   }
 
+  private static List<String> stringList(JsonNode given) {
+    if (!given.isArray()) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : given) {
+      if (!item.isTextual()) {
+        return null;
+      }
+      values.add(item.textValue());
+    }
+    return List.copyOf(values);
+  }
+
   private static int compare(Object value, Number bound) {
     return new BigDecimal(value.toString()).compareTo(new BigDecimal(bound.toString()));
   }
@@ -110,6 +125,7 @@ final class ConfigReader {
       case INTEGER -> "an integer";
       case NUMBER -> "a number";
       case BOOLEAN -> "true or false";
+      case STRING_LIST -> "an array of strings";
       case OBJECT, ONE_OF -> "an object";
     };
   }

@@ -61,6 +61,7 @@ final class JsonSchemaWriter {
           oneOf.add(branch);
         }
       }
+      case STRING_LIST -> property.putObject("items").put("type", "string");
       default -> { }
     }
     if (field.implicitValue() != null) {

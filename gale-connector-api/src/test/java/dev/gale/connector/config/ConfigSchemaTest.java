@@ -81,6 +81,19 @@ class ConfigSchemaTest {
   }
 
   @Test
+  void stringListsAreArraysOfStringsWithADefault() {
+    ConfigField<List<String>> schemas = ConfigField.stringList("schemas").defaultValue(List.of("public")).build();
+    ConfigSchema schema = ConfigSchema.of("Lists", schemas);
+
+    assertThat(schema.toJsonSchema().at("/properties/schemas")).isEqualTo(Json.parse("""
+        {"type":"array","items":{"type":"string"},"default":["public"]}"""));
+    assertThat(schema.read(Json.object()).get(schemas)).containsExactly("public");
+    assertThat(schema.read(Json.parse("{\"schemas\":[\"a\",\"b\"]}")).get(schemas)).containsExactly("a", "b");
+    assertThatThrownBy(() -> schema.read(Json.parse("{\"schemas\":[\"a\",1]}")))
+        .hasMessageContaining("schemas must be an array of strings, got [\"a\",1]");
+  }
+
+  @Test
   void readsIntegralNumbersWrittenWithAFraction() {
     assertThat(SCHEMA.read(Json.parse("{\"host\":\"db\",\"port\":5433.0}")).get(PORT)).isEqualTo(5433L);
   }
