@@ -32,19 +32,8 @@ public final class LocalCsvDestination extends LocalFileDestination {
       "https://docs.airbyte.com/integrations/destinations/csv", Icons.file("#22c55e", "CSV"),
       ConnectorDescriptor.ReleaseStage.ALPHA, ConnectorDescriptor.SupportLevel.COMMUNITY, null);
 
-  @Override
-  public ConnectorDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
-
-  @Override
-  ConfigSchema configSchema() {
-    return CONFIG;
-  }
-
-  @Override
-  String extension() {
-    return ".csv";
+  public LocalCsvDestination() {
+    super(DESCRIPTOR, CONFIG, ".csv");
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.gale.connectors.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.ConnectorCapabilities;
+import dev.gale.connector.ConnectorDescriptor;
 import dev.gale.connector.ConnectorException;
 import dev.gale.connector.Destination;
 import dev.gale.connector.config.ConfigException;
@@ -32,13 +33,27 @@ abstract class LocalFileDestination implements Destination {
   private static final ConnectorCapabilities CAPABILITIES =
       ConnectorCapabilities.destination(DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND);
 
-  /** The configuration's declarations. */
-  abstract ConfigSchema configSchema();
+  private final ConnectorDescriptor descriptor;
+  private final ConfigSchema configSchema;
+  private final String extension;
 
-  /** The file name extension, with its dot. */
-  abstract String extension();
+  /**
+   * @param configSchema the configuration's declarations, {@link #DESTINATION_PATH} among them
+   * @param extension the file name extension, with its dot
+   */
+  LocalFileDestination(ConnectorDescriptor descriptor, ConfigSchema configSchema, String extension) {
+    this.descriptor = descriptor;
+    this.configSchema = configSchema;
+    this.extension = extension;
+  }
 
+  /** How records are written, for this configuration. */
   abstract RecordEncoder encoder(ConfigValues config);
+
+  @Override
+  public ConnectorDescriptor descriptor() {
+    return descriptor;
+  }
 
   @Override
   public ConnectorCapabilities capabilities() {
@@ -47,7 +62,7 @@ abstract class LocalFileDestination implements Destination {
 
   @Override
   public ConnectorSpecification spec() {
-    return ConnectorSpecification.of(descriptor().documentationUrl(), configSchema().toJsonSchema())
+    return ConnectorSpecification.of(descriptor().documentationUrl(), configSchema.toJsonSchema())
         .withSupportsIncremental(true)
         .withSupportedDestinationSyncModes(List.copyOf(CAPABILITIES.destinationSyncModes()));
   }
@@ -56,7 +71,7 @@ abstract class LocalFileDestination implements Destination {
   @Override
   public AirbyteConnectionStatus check(JsonNode config) {
     try {
-      Path directory = directory(configSchema().read(config));
+      Path directory = directory(configSchema.read(config));
       Files.createDirectories(directory);
       Files.delete(Files.createTempFile(directory, ".gale-check-", ".tmp"));
       return AirbyteConnectionStatus.succeeded();
@@ -71,12 +86,12 @@ abstract class LocalFileDestination implements Destination {
   public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
     ConfigValues values;
     try {
-      values = configSchema().read(config);
+      values = configSchema.read(config);
     } catch (ConfigException e) {
       throw new ConnectorException(e.getMessage());
     }
     try {
-      return new LocalFileWriter(directory(values), extension(), encoder(values), catalog, context);
+      return new LocalFileWriter(directory(values), extension, encoder(values), catalog, context);
     } catch (IOException e) {
       throw new ConnectorException("Cannot write to the destination path: " + e.getMessage(), e);
     }

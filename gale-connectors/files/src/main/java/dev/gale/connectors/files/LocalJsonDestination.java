@@ -18,19 +18,8 @@ public final class LocalJsonDestination extends LocalFileDestination {
       "https://docs.airbyte.com/integrations/destinations/local-json", Icons.file("#0ea5e9", "{ }"),
       ConnectorDescriptor.ReleaseStage.ALPHA, ConnectorDescriptor.SupportLevel.COMMUNITY, null);
 
-  @Override
-  public ConnectorDescriptor descriptor() {
-    return DESCRIPTOR;
-  }
-
-  @Override
-  ConfigSchema configSchema() {
-    return CONFIG;
-  }
-
-  @Override
-  String extension() {
-    return ".jsonl";
+  public LocalJsonDestination() {
+    super(DESCRIPTOR, CONFIG, ".jsonl");
   }
 
   @Override
