@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.data.DestinationWriter;
+import dev.gale.connector.data.SourceOutput;
+import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.Json;
@@ -132,6 +137,15 @@ class ConnectorRegistryTest {
     public AirbyteCatalog discover(JsonNode config) {
       return new AirbyteCatalog(List.of());
     }
+
+    /** It offers no stream, so any stream asked for is one it does not have. */
+    @Override
+    public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
+                     SourceOutput output) {
+      if (!catalog.streams().isEmpty()) {
+        throw new ConnectorException("there is no stream " + catalog.streams().getFirst().descriptor());
+      }
+    }
   }
 
   /** Another class claiming {@link TestSource}'s definition id. */
@@ -162,6 +176,12 @@ class ConnectorRegistryTest {
     @Override
     public AirbyteConnectionStatus check(JsonNode config) {
       return AirbyteConnectionStatus.succeeded();
+    }
+
+    // These tests only look the destination up; they never write.
+    @Override
+    public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
+      throw new UnsupportedOperationException("the registry's test destination is never opened");
     }
   }
 }

@@ -10,12 +10,19 @@ import dev.gale.connector.config.ConfigException;
 import dev.gale.connector.config.ConfigField;
 import dev.gale.connector.config.ConfigSchema;
 import dev.gale.connector.config.ConfigValues;
+import dev.gale.connector.data.RecordBatch;
+import dev.gale.connector.data.RecordSchema;
+import dev.gale.connector.data.SourceOutput;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
+import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +74,21 @@ final class ContractFixtures {
       JsonNode schema = Json.parse("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}}");
       return new AirbyteCatalog(List.of(AirbyteStream.of("items", schema, List.of(SyncMode.FULL_REFRESH))
           .withSourceDefinedPrimaryKey(List.of(List.of("id")))));
+    }
+
+    /** Three records per page of the only stream, one page: enough for the reading tests. */
+    @Override
+    public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
+                     SourceOutput output) throws InterruptedException {
+      readUsable(config);
+      AirbyteCatalog offered = discover(config);
+      for (ConfiguredAirbyteStream configured : catalog.streams()) {
+        AirbyteStream stream = offered.stream(configured.descriptor())
+            .orElseThrow(() -> new ConnectorException("there is no stream " + configured.descriptor()));
+        RecordSchema schema = RecordSchema.fromJsonSchema(stream.descriptor(), stream.jsonSchema());
+        output.emit(RecordBatch.builder(schema, 3).add(new Object[] {1L}).add(new Object[] {2L})
+            .add(new Object[] {3L}).build(Instant.now()));
+      }
     }
 
     ConfigValues readUsable(JsonNode config) {

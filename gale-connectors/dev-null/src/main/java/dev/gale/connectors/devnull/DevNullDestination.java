@@ -8,7 +8,10 @@ import dev.gale.connector.config.ConfigException;
 import dev.gale.connector.config.ConfigField;
 import dev.gale.connector.config.ConfigSchema;
 import dev.gale.connector.config.ConfigValues;
+import dev.gale.connector.data.DestinationWriter;
+import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.DestinationSyncMode;
 import java.util.List;
@@ -71,5 +74,11 @@ public final class DevNullDestination implements Destination {
     } catch (ConfigException e) {
       return AirbyteConnectionStatus.failed(e.getMessage());
     }
+  }
+
+  @Override
+  public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
+    CONFIG.read(config);
+    return new DevNullWriter(catalog, context);
   }
 }

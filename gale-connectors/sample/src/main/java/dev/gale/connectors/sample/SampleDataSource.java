@@ -4,17 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.ConnectorCapabilities;
 import dev.gale.connector.ConnectorDescriptor;
 import dev.gale.connector.Source;
+import dev.gale.connector.ConnectorException;
 import dev.gale.connector.config.ConfigException;
+import dev.gale.connector.data.RecordSchema;
+import dev.gale.connector.data.SourceOutput;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.AirbyteStream;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
+import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.ConnectorSpecification;
+import dev.gale.protocol.StreamDescriptor;
 import dev.gale.protocol.SyncMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sample Data, Gale's counterpart of Airbyte's Faker source ({@code airbyte/source-faker}): e-commerce-like users,
  * products and purchases. It takes Faker's configuration and definition id, so Airbyte clients and exported Faker
  * connections find it where they expect it.
+ *
+ * <p>Records are the same for the same seed (see {@link CursorPlan} for {@code updated_at}); streams are read one
+ * after another in the order of the configured catalog.
  */
 public final class SampleDataSource implements Source {
   /** Airbyte's definition id of source-faker. */
@@ -65,5 +81,35 @@ public final class SampleDataSource implements Source {
   public AirbyteCatalog discover(JsonNode config) {
     SampleDataConfig.read(config);
     return SampleDataStreams.catalog();
+  }
+
+  @Override
+  public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
+                   SourceOutput output) throws InterruptedException {
+    SampleDataConfig settings = SampleDataConfig.read(config);
+    long seed = settings.seed() == -1 ? ThreadLocalRandom.current().nextLong(Long.MAX_VALUE) : settings.seed();
+    OffsetDateTime syncStart = OffsetDateTime.now(ZoneOffset.UTC);
+    AirbyteCatalog offered = SampleDataStreams.catalog();
+    int parallelism = (int) Math.min(settings.parallelism(), 64);
+    for (ConfiguredAirbyteStream configured : catalog.streams()) {
+      StreamDescriptor stream = configured.descriptor();
+      AirbyteStream offeredStream = offered.stream(stream)
+          .orElseThrow(() -> new ConnectorException("Sample Data has no stream " + stream));
+      Optional<OffsetDateTime> cursor = configured.syncMode() == SyncMode.INCREMENTAL
+          ? SampleState.cursor(state, stream) : Optional.empty();
+      CursorPlan plan = CursorPlan.of(settings.alwaysUpdated(), cursor, syncStart);
+      RecordSchema schema = RecordSchema.fromJsonSchema(stream, offeredStream.jsonSchema());
+      new SampleStreamReader(schema, generator(stream.name(), seed, settings.count()), plan,
+          settings.recordsPerSlice(), parallelism, seed).read(output);
+    }
+  }
+
+  private static RowGenerator generator(String stream, long seed, long count) {
+    return switch (stream) {
+      case "users" -> new UserGenerator(seed, count);
+      case "products" -> new ProductCatalogue();
+      case "purchases" -> new PurchaseGenerator(seed, count);
+      default -> throw new IllegalArgumentException("no generator for stream " + stream);
+    };
   }
 }

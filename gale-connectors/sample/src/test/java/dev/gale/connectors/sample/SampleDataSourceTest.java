@@ -26,7 +26,7 @@ class SampleDataSourceTest extends SourceContract {
 
   @Override
   protected JsonNode validConfig() {
-    return Json.parse("{\"count\":10,\"seed\":42}");
+    return Json.parse("{\"count\":25,\"seed\":42,\"records_per_slice\":7,\"always_updated\":false}");
   }
 
   @Override
