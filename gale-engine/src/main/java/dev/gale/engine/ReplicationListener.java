@@ -11,13 +11,14 @@ public interface ReplicationListener {
   /**
    * Persists a state the destination has made durable (source-side stream names). The engine calls it in the order
    * the source emitted the states, only after the records they cover were flushed; when this returns, the state is
-   * committed. An exception fails the sync.
+   * committed. A state that a later one of the same stream (or a later global state) supersedes before the next
+   * flush is not committed on its own: the later one includes it. An exception fails the sync ({@code PERSISTENCE}).
    */
   void commitState(AirbyteStateMessage state);
 
   /** A line for the attempt's log, from the engine or a connector; never a secret value. */
   void log(LogLevel level, String message);
 
-  /** The running totals, now and then while the sync runs (for live job stats). */
+  /** The running totals, now and then while the sync runs (for live job stats); an exception only stops these calls. */
   default void progress(SyncTotals totals) {}
 }

@@ -38,6 +38,45 @@ class ContractSuiteTest {
     assertThat(failedTests(summary)).contains("specIsAValidJsonSchemaObject()", "secretsAreDeclaredOnlyOnStrings()");
   }
 
+  @Test
+  void anIncrementalSourceThatKeepsTheContractPassesEveryTest() {
+    TestExecutionSummary summary = run(ReadFixtures.EventsSourceFixture.class);
+
+    assertThat(summary.getTestsSucceededCount()).isGreaterThan(15);
+    assertThat(failedTests(summary)).isEmpty();
+  }
+
+  @Test
+  void aSourceThatCheckpointsBeforeItsRecordsFailsTheResumeTest() {
+    TestExecutionSummary summary = run(ReadFixtures.EarlyCheckpointFixture.class);
+
+    assertThat(failedTests(summary))
+        .containsExactly("incrementalReadFromAnEmittedStateSkipsNothingAfterItAndReturnsNothingBeforeIt()");
+  }
+
+  @Test
+  void aSourceThatSwallowsTheInterruptFailsTheInterruptTest() {
+    TestExecutionSummary summary = run(ReadFixtures.DeafSourceFixture.class);
+
+    assertThat(failedTests(summary)).containsExactly("anInterruptStopsTheReadPromptly()");
+  }
+
+  @Test
+  void aDestinationThatKeepsTheContractPassesEveryTestIncludingReadBack() {
+    TestExecutionSummary summary = run(WriteFixtures.MemoryDestinationFixture.class);
+
+    assertThat(summary.getTestsSucceededCount()).isGreaterThan(10);
+    assertThat(failedTests(summary)).isEmpty();
+  }
+
+  @Test
+  void aDestinationThatOverwritesBeforeCompletingFailsTheCloseWithoutCompleteTest() {
+    TestExecutionSummary summary = run(WriteFixtures.EagerOverwriteFixture.class);
+
+    assertThat(failedTests(summary))
+        .containsExactly("closeWithoutCompleteKeepsThePreviousDataAndReleasesEverything()");
+  }
+
   private static TestExecutionSummary run(Class<?> contractTest) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectClass(contractTest)).build();

@@ -49,6 +49,32 @@ final class CursorCuts {
     return values;
   }
 
+  /**
+   * The keys (values of {@code columns}) of a stream's records in emission order: all of them, or only those emitted
+   * after the checkpoint holding {@code after} (the same object).
+   */
+  static List<List<Object>> keys(List<Event> events, StreamDescriptor stream, List<String> columns,
+                                 AirbyteStateMessage after) {
+    List<List<Object>> keys = new ArrayList<>();
+    boolean collecting = after == null;
+    for (Event event : events) {
+      if (event instanceof Checkpoint checkpoint && checkpoint.state() == after) {
+        collecting = true;
+      } else if (collecting && event instanceof Batch batch && event.concerns(stream)) {
+        int[] positions = columns.stream().mapToInt(column -> batch.batch().schema().indexOf(column)
+            .orElseThrow(() -> new AssertionError("batches of " + stream + " lack " + column))).toArray();
+        for (Object[] row : batch.batch().rows()) {
+          List<Object> key = new ArrayList<>();
+          for (int position : positions) {
+            key.add(row[position]);
+          }
+          keys.add(key);
+        }
+      }
+    }
+    return keys;
+  }
+
   /** Compares two cursor values of the same column: numbers by value, times on the time line, others naturally. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static int compare(Object left, Object right) {

@@ -1,0 +1,126 @@
+package dev.gale.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.connector.data.DestinationWriter;
+import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.engine.Failure.Origin;
+import dev.gale.engine.PendingStates.Pending;
+import dev.gale.engine.QueueItem.Checkpoint;
+import dev.gale.engine.QueueItem.End;
+import dev.gale.engine.QueueItem.Records;
+import dev.gale.engine.SyncStats.Counts;
+import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.AirbyteStateType;
+import dev.gale.protocol.StreamDescriptor;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The destination side of a sync: takes batches and checkpoints from the queue in order, writes the batches, and
+ * commits checkpoints. Runs on one thread, the only one that calls the writer.
+ *
+ * <h2>The commit rule</h2>
+ * A checkpoint waits in {@link PendingStates} until a {@code flush()} that began after it arrived has returned;
+ * everything it covers was written before it arrived, so that flush made it durable. Only then is it given to
+ * {@link ReplicationListener#commitState}, in emission order. Flushes happen at a checkpoint once
+ * {@link EngineOptions#flushInterval} or {@link EngineOptions#flushBytes} is reached, and at the end of the read.
+ */
+final class DestinationLoop {
+  private final BatchQueue queue;
+  private final DestinationWriter writer;
+  private final ReplicationListener listener;
+  private final SyncStats stats;
+  private final EngineOptions options;
+  private final PendingStates pending = new PendingStates();
+  /** What was handed to the writer, per source-side stream, in source-side byte estimates. */
+  private final Map<StreamDescriptor, Counts> written = new HashMap<>();
+  private long bytesSinceFlush;
+  private long lastFlush = System.nanoTime();
+  private long lastProgress = System.nanoTime();
+  private boolean progressFailed;
+
+  DestinationLoop(BatchQueue queue, DestinationWriter writer, ReplicationListener listener, SyncStats stats,
+                  EngineOptions options) {
+    this.queue = requireNonNull(queue, "queue is null");
+    this.writer = requireNonNull(writer, "writer is null");
+    this.listener = requireNonNull(listener, "listener is null");
+    this.stats = requireNonNull(stats, "stats is null");
+    this.options = requireNonNull(options, "options is null");
+  }
+
+  /**
+   * Runs until the source's read has ended and its last checkpoints are committed.
+   *
+   * @throws StageException when the destination ({@code DESTINATION}) or the listener's commit
+   *     ({@code PERSISTENCE}) failed
+   * @throws InterruptedException when the sync is cancelled
+   */
+  void run() throws StageException, InterruptedException {
+    while (true) {
+      switch (queue.take()) {
+        case Records records -> {
+          StageException.attribute(Origin.DESTINATION, () -> writer.write(records.batch()));
+          written.merge(records.source(), new Counts(records.batch().size(), records.sourceBytes()),
+              (before, more) -> before.plus(more.records(), more.bytes()));
+          bytesSinceFlush += records.batch().estimatedBytes();
+        }
+        case Checkpoint checkpoint -> {
+          pending.add(checkpoint.state(), covered(checkpoint.state()));
+          if (flushDue()) {
+            flushAndCommit();
+          }
+        }
+        case End end -> {
+          flushAndCommit();
+          return;
+        }
+      }
+      reportProgress();
+    }
+  }
+
+  /** Everything handed to the writer, per source-side stream; after a successful sync, all of it is committed. */
+  Map<StreamDescriptor, Counts> written() {
+    return Map.copyOf(written);
+  }
+
+  private boolean flushDue() {
+    return bytesSinceFlush >= options.flushBytes()
+        || System.nanoTime() - lastFlush >= options.flushInterval().toNanos();
+  }
+
+  private void flushAndCommit() throws StageException, InterruptedException {
+    StageException.attribute(Origin.DESTINATION, writer::flush);
+    bytesSinceFlush = 0;
+    lastFlush = System.nanoTime();
+    for (Pending checkpoint : pending.drain()) {
+      StageException.attribute(Origin.PERSISTENCE, () -> listener.commitState(checkpoint.state()));
+      checkpoint.covered().forEach(stats::committed);
+    }
+  }
+
+  // A stream state covers its stream; global and legacy states cover every stream.
+  private Map<StreamDescriptor, Counts> covered(AirbyteStateMessage state) {
+    if (state.type() == AirbyteStateType.STREAM) {
+      StreamDescriptor stream = state.stream().streamDescriptor();
+      return Map.of(stream, written.getOrDefault(stream, Counts.ZERO));
+    }
+    return written;
+  }
+
+  private void reportProgress() {
+    long now = System.nanoTime();
+    if (progressFailed || now - lastProgress < options.progressInterval().toNanos()) {
+      return;
+    }
+    lastProgress = now;
+    try {
+      listener.progress(stats.snapshot());
+    } catch (RuntimeException e) {
+      // Live numbers are a convenience; losing them must not fail the sync that moves the data.
+      progressFailed = true;
+      listener.log(LogLevel.WARN, "progress reporting failed and is skipped from now on: " + e);
+    }
+  }
+}
