@@ -90,6 +90,26 @@ public final class JobRepository {
     });
   }
 
+  /**
+   * Where a job is among those matching {@code query}, newest first (0 for the newest); empty when it does not match.
+   */
+  public Optional<Long> position(JobQuery query, long jobId) {
+    requireNonNull(query, "query is null");
+    return database.jdbi().withHandle(handle -> {
+      Query find = handle.createQuery("SELECT created_at FROM jobs" + where(query.withIds(List.of(jobId))));
+      bind(find, query.withIds(List.of(jobId)));
+      Optional<Instant> createdAt = find.mapTo(Instant.class).findOne();
+      if (createdAt.isEmpty()) {
+        return Optional.<Long>empty();
+      }
+      String newer = "(created_at > :createdAt OR (created_at = :createdAt AND id > :jobId))";
+      String where = where(query);
+      Query count = handle.createQuery("SELECT COUNT(*) FROM jobs" + where + (where.isEmpty() ? " WHERE " : " AND ") + newer);
+      bind(count, query);
+      return Optional.of(count.bind("createdAt", createdAt.get()).bind("jobId", jobId).mapTo(Long.class).one());
+    });
+  }
+
   /** The newest job of a scope with one of the given config types. */
   public Optional<Job> findLatest(String scope, Collection<JobConfigType> configTypes) {
     requireNonNull(scope, "scope is null");
@@ -276,6 +296,9 @@ public final class JobRepository {
     if (!query.statuses().isEmpty()) {
       conditions.add("status IN (<statuses>)");
     }
+    if (!query.ids().isEmpty()) {
+      conditions.add("id IN (<ids>)");
+    }
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
@@ -288,6 +311,9 @@ public final class JobRepository {
     }
     if (!query.statuses().isEmpty()) {
       select.bindList("statuses", query.statuses().stream().map(WireEnums::wire).toList());
+    }
+    if (!query.ids().isEmpty()) {
+      select.bindList("ids", List.copyOf(query.ids()));
     }
   }
 
