@@ -161,8 +161,10 @@ final class AttemptRunner {
     var output = Json.object();
     output.putObject("sync").putObject("standardSyncSummary").put("status", "completed")
         .put("recordsSynced", total.recordsCommitted()).put("bytesSynced", total.bytesCommitted());
-    if (!queue.end(job.id(), owner, attempt.id(), new AttemptEnd(AttemptStatus.SUCCEEDED, output, null,
+    if (queue.end(job.id(), owner, attempt.id(), new AttemptEnd(AttemptStatus.SUCCEEDED, output, null,
         JobStatus.SUCCEEDED, null))) {
+      log.info("The job succeeded");
+    } else {
       log.info("The attempt succeeded, but the job was no longer this worker's to end");
     }
   }

@@ -4,7 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.gale.connector.ConnectorRegistry;
+import dev.gale.connector.Source;
+import dev.gale.protocol.AirbyteStream;
 import dev.gale.protocol.Json;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorType;
 import dev.gale.server.testing.ApiClient;
 import java.time.Duration;
 import java.util.Set;
@@ -21,13 +27,43 @@ final class JobCalls {
    * destination, every stream selected with the given modes.
    */
   static String sampleConnection(ConnectionFixtures fixtures, String sampleConfig, String syncMode, String destinationSyncMode) {
+    return connection(fixtures, ConnectionFixtures.SAMPLE_DATA, sampleConfig, syncMode, destinationSyncMode);
+  }
+
+  /**
+   * An active manual connection from a new source of a built-in (or test) definition to a new Dev Null destination,
+   * every stream the source discovers selected with the given modes.
+   */
+  static String connection(ConnectionFixtures fixtures, UUID sourceDefinitionId, String sourceConfig, String syncMode,
+                           String destinationSyncMode) {
     UUID workspace = fixtures.newWorkspace("jobs " + UUID.randomUUID());
-    var source = fixtures.actor(workspace, ConnectionFixtures.SAMPLE_DATA, dev.gale.server.domain.ActorType.SOURCE,
-        "sample", sampleConfig);
+    Actor source = fixtures.actor(workspace, sourceDefinitionId, ActorType.SOURCE, "source", sourceConfig);
     ObjectNode request = ConnectionFixtures.createRequest(source, fixtures.destination(workspace, "nowhere"));
-    request.get("syncCatalog").get("streams").forEach(entry -> ((ObjectNode) entry.get("config"))
-        .put("syncMode", syncMode).put("destinationSyncMode", destinationSyncMode));
+    request.set("syncCatalog", catalog(sourceDefinitionId, sourceConfig, syncMode, destinationSyncMode));
     return fixtures.createConnection(request).path("connectionId").asText();
+  }
+
+  /** What the source discovers with this configuration, in the API's shape, every stream selected with these modes. */
+  static ObjectNode catalog(UUID sourceDefinitionId, String sourceConfig, String syncMode, String destinationSyncMode) {
+    Source source = ConnectorRegistry.builtIns().findSource(sourceDefinitionId).orElseThrow();
+    ObjectNode catalog = Json.object();
+    ArrayNode streams = catalog.putArray("streams");
+    for (AirbyteStream discovered : source.discover(Json.parse(sourceConfig)).streams()) {
+      ObjectNode entry = streams.addObject();
+      ObjectNode stream = entry.putObject("stream").put("name", discovered.name());
+      stream.set("jsonSchema", discovered.jsonSchema());
+      stream.set("supportedSyncModes", Json.tree(discovered.supportedSyncModes()));
+      if (discovered.sourceDefinedCursor() != null) {
+        stream.put("sourceDefinedCursor", discovered.sourceDefinedCursor());
+        stream.set("defaultCursorField", Json.tree(discovered.defaultCursorField()));
+      }
+      if (discovered.sourceDefinedPrimaryKey() != null) {
+        stream.set("sourceDefinedPrimaryKey", Json.tree(discovered.sourceDefinedPrimaryKey()));
+      }
+      entry.putObject("config").put("syncMode", syncMode).put("destinationSyncMode", destinationSyncMode)
+          .put("selected", true);
+    }
+    return catalog;
   }
 
   static JsonNode sync(ApiClient api, String connectionId) {
