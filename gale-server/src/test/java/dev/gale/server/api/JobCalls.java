@@ -12,7 +12,9 @@ import dev.gale.protocol.Json;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.testing.ApiClient;
+import dev.gale.server.testing.TestingStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,11 +38,28 @@ final class JobCalls {
    */
   static String connection(ConnectionFixtures fixtures, UUID sourceDefinitionId, String sourceConfig, String syncMode,
                            String destinationSyncMode) {
-    UUID workspace = fixtures.newWorkspace("jobs " + UUID.randomUUID());
-    Actor source = fixtures.actor(workspace, sourceDefinitionId, ActorType.SOURCE, "source", sourceConfig);
-    ObjectNode request = ConnectionFixtures.createRequest(source, fixtures.destination(workspace, "nowhere"));
+    return connection(fixtures.store, fixtures.api, sourceDefinitionId, sourceConfig, syncMode, destinationSyncMode,
+        Json.object());
+  }
+
+  /**
+   * As above, for tests with their own servers: the actors are written to {@code store}, the connection is created
+   * through {@code api}, with {@code overrides} (a schedule, a status) applied to the create request.
+   */
+  static String connection(TestingStore store, ApiClient api, UUID sourceDefinitionId, String sourceConfig, String syncMode,
+                           String destinationSyncMode, ObjectNode overrides) {
+    UUID workspace = store.newWorkspace("jobs " + UUID.randomUUID()).id();
+    Instant now = Instant.now();
+    Actor source = new Actor(UUID.randomUUID(), workspace, sourceDefinitionId, ActorType.SOURCE, "source",
+        Json.parse(sourceConfig), false, now, now);
+    Actor destination = new Actor(UUID.randomUUID(), workspace, ConnectionFixtures.DEV_NULL, ActorType.DESTINATION,
+        "nowhere", Json.parse("{\"test_destination\": {\"test_destination_type\": \"SILENT\"}}"), false, now, now);
+    store.actors.insert(source);
+    store.actors.insert(destination);
+    ObjectNode request = ConnectionFixtures.createRequest(source, destination);
     request.set("syncCatalog", catalog(sourceDefinitionId, sourceConfig, syncMode, destinationSyncMode));
-    return fixtures.createConnection(request).path("connectionId").asText();
+    request.setAll(overrides);
+    return api.post("/api/v1/connections/create", request).expect(200).path("connectionId").asText();
   }
 
   /** What the source discovers with this configuration, in the API's shape, every stream selected with these modes. */
