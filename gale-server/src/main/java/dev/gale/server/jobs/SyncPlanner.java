@@ -16,6 +16,7 @@ import dev.gale.server.api.model.JobBodies.ResetConfig;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
@@ -124,11 +125,16 @@ final class SyncPlanner {
   }
 
   private Connection connection(Job job) {
+    Connection connection;
     try {
-      return connections.find(UUID.fromString(job.scope()));
+      connection = connections.find(UUID.fromString(job.scope()));
     } catch (NotFoundException | IllegalArgumentException e) {
       throw new PlanException("The job's connection " + job.scope() + " does not exist");
     }
+    if (connection.status() == ConnectionStatus.DEPRECATED) {
+      throw new PlanException("The connection " + connection.id() + " was deleted after the job was queued");
+    }
+    return connection;
   }
 
   private ToLongFunction<StreamDescriptor> current(UUID connectionId) {

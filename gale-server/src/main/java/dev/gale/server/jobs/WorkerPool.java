@@ -83,6 +83,9 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
+        if (closed) {
+          return;
+        }
         LOG.warn("Worker {} failed; it goes on after a pause", owner, e);
         try {
           idle(wakeUps(), settings.pollInterval());

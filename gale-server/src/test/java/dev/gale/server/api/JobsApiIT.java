@@ -89,6 +89,7 @@ class JobsApiIT {
     assertThat(light.path("job").path("id").asLong()).isEqualTo(id(done));
     assertThat(light.path("job").path("status").asText()).isEqualTo("succeeded");
     assertThat(light.has("attempts")).isFalse();
+    assertThat(light.path("job").has("aggregatedStats")).as("no attempts read, so no stats").isFalse();
     JsonNode last = api.post("/api/v1/jobs/get_last_replication_job", body(connection)).expect(200);
     assertThat(last.at("/job/id").asLong()).isEqualTo(id(done));
     api.post("/api/v1/jobs/get_last_replication_job", body(UUID.randomUUID().toString())).expectError(404);

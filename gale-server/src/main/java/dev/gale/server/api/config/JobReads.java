@@ -59,7 +59,8 @@ final class JobReads {
 
   /** The job alone, as {@code get_light} shows it: without attempts, so without their stats. */
   static JobRead light(Job job) {
-    return job(new JobView(job, List.of()));
+    return new JobRead(job.id(), job.configType(), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
+        job.status(), job.startedAt() == null ? null : seconds(job.startedAt()), resetConfig(job), null, null, null);
   }
 
   static JobRead job(JobView view) {
@@ -73,9 +74,7 @@ final class JobReads {
       }
     }
     return new JobRead(job.id(), job.configType(), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
-        job.status(), job.startedAt() == null ? null : seconds(job.startedAt()),
-        job.configType() == JobConfigType.RESET_CONNECTION && job.config() != null
-            ? Json.convert(job.config(), ResetConfig.class) : null,
+        job.status(), job.startedAt() == null ? null : seconds(job.startedAt()), resetConfig(job),
         new JobAggregatedStats(total.recordsEmitted(), total.bytesEmitted(), total.recordsCommitted(),
             total.bytesCommitted(), 0L),
         streams.entrySet().stream().map(e -> new StreamStats(e.getKey().name(), e.getKey().namespace(),
@@ -95,6 +94,11 @@ final class JobReads {
         total == null ? null : total.bytesCommitted(), total == null ? null : total.recordsCommitted(),
         total == null ? null : stats(total), streams,
         attempt.failureSummary() == null ? null : Json.convert(attempt.failureSummary(), AttemptFailureSummary.class));
+  }
+
+  private static ResetConfig resetConfig(Job job) {
+    return job.configType() == JobConfigType.RESET_CONNECTION && job.config() != null
+        ? Json.convert(job.config(), ResetConfig.class) : null;
   }
 
   private static AttemptStats stats(SyncStats s) {
