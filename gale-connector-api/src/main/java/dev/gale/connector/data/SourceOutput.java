@@ -22,7 +22,11 @@ public interface SourceOutput {
   /** Hands over a batch of one stream. Empty batches are ignored. */
   void emit(RecordBatch batch) throws InterruptedException;
 
-  /** Marks that everything emitted so far on this stream (or, for GLOBAL state, on all streams) is covered by {@code state}. */
+  /**
+   * Marks that everything emitted so far on this stream (or, for a GLOBAL or LEGACY state, on all streams) is
+   * covered by {@code state}. The engine may commit only the latest of several states of a stream that become durable
+   * together, so each state must stand on its own (include everything a resumed read needs, not a delta).
+   */
   void checkpoint(AirbyteStateMessage state) throws InterruptedException;
 
   /** A line for the attempt's log. Never a secret value. */
