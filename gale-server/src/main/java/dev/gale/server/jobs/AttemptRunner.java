@@ -95,11 +95,18 @@ final class AttemptRunner {
       return;
     }
     try (AttemptLog log = AttemptLog.open(logFile, plan.masker(), clock)) {
-      runPlanned(job, attempt, attempts, owner, plan, log, local);
+      try {
+        runPlanned(job, attempt, attempts, owner, plan, log, local);
+      } catch (RuntimeException e) {
+        // The store failed under the attempt; if ending it fails too, the lease expires and another worker ends it.
+        LOG.warn("Attempt {} of job {} failed in the worker", attempt.attemptNumber(), job.id(), e);
+        ends.failed(job, attempt, attempts, owner, FailureSummaries.platform(FailureType.SYSTEM_ERROR,
+            "The worker failed while running the attempt", e, true, false, plan.masker(), clock.instant()), log);
+      }
     }
   }
 
-  // Planning failed before any secret was revealed to the attempt, so its messages need no masking.
+  // Planning messages name streams, actors and definitions, never configuration values, so they need no masking.
   private void notPlanned(Job job, Attempt attempt, List<Attempt> earlier, String owner, Path logFile, FailureType type,
                           String message, Throwable error) {
     try (AttemptLog log = AttemptLog.open(logFile, SecretMasker.NONE, clock)) {

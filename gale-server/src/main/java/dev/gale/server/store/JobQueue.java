@@ -216,16 +216,6 @@ public final class JobQueue {
     });
   }
 
-  /** Gives the job back without ending an attempt (the worker stops before it started one). */
-  public boolean release(long jobId, String owner) {
-    return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE jobs SET lease_owner = NULL, "
-            + "lease_expires_at = NULL, updated_at = :now WHERE id = :id AND lease_owner = :owner")
-        .bind("id", jobId)
-        .bind("owner", owner)
-        .bind("now", database.now())
-        .execute() == 1);
-  }
-
   /** What {@link #requestCancel} did. */
   public enum Cancel {
     NOT_FOUND,

@@ -49,6 +49,7 @@ class SyncRetriesApiIT {
     assertThat(failed.at("/failureSummary/partialSuccess").asBoolean()).isTrue();
     JsonNode retried = done.at("/attempts/1/attempt");
     assertThat(retried.path("status").asText()).isEqualTo("succeeded");
+    assertThat(retried.path("id").asLong()).as("the attempt number, as Airbyte shows it").isEqualTo(1);
     assertThat(retried.at("/totalStats/recordsEmitted").asLong()).as("only what came after the committed state").isEqualTo(50);
     assertThat(done.at("/job/aggregatedStats/recordsCommitted").asLong()).isEqualTo(100);
     assertThat(done.at("/attempts/1/logs/logLines").toString()).contains("Resuming from 1 committed state messages");

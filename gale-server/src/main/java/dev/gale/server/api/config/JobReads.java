@@ -89,7 +89,8 @@ final class JobReads {
     List<AttemptStreamStats> streams = view.stats().map(s -> s.streams().stream()
         .map(stream -> new AttemptStreamStats(stream.stream().name(), stream.stream().namespace(), stats(stream.stats())))
         .toList()).orElse(List.of());
-    return new AttemptRead(attempt.id(), attempt.status(), seconds(attempt.createdAt()), seconds(attempt.updatedAt()),
+    // Airbyte's attempts are known by their number within the job; that is the id its API shows.
+    return new AttemptRead((long) attempt.attemptNumber(), attempt.status(), seconds(attempt.createdAt()), seconds(attempt.updatedAt()),
         attempt.endedAt() == null ? null : seconds(attempt.endedAt()),
         total == null ? null : total.bytesCommitted(), total == null ? null : total.recordsCommitted(),
         total == null ? null : stats(total), streams,

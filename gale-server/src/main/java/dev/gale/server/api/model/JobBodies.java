@@ -63,6 +63,7 @@ public final class JobBodies {
   /** What a job synced: the records and bytes its destination committed. */
   public record JobSyncSummary(Long recordsSynced, Long bytesSynced) {}
 
+  /** @param id the attempt's number within its job (0, 1...): Airbyte knows attempts by it */
   public record AttemptRead(@Required Long id, @Required AttemptStatus status, @Required Long createdAt,
                             @Required Long updatedAt, Long endedAt, Long bytesSynced, Long recordsSynced,
                             AttemptStats totalStats, List<AttemptStreamStats> streamStats,
