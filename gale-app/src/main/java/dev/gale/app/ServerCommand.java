@@ -8,11 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gale server}: API, scheduler and a worker in one process, on the embedded store unless told otherwise. */
+/** {@code gale server}: API, scheduler and workers in one process, on the embedded store unless told otherwise. */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = {"Starts the Gale server: the Config API on one port, with an embedded H2 store by default.",
         "Environment: GALE_PORT, GALE_DATA_DIR, GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD,",
-        "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY."})
+        "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY, GALE_WORKERS."})
 final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: $GALE_PORT or 8000).")
   Integer port;

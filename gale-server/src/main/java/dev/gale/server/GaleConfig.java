@@ -2,6 +2,7 @@ package dev.gale.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,9 +13,10 @@ import java.util.Optional;
  * flags. Secrets (passwords, the secret key) never appear in {@link #toString()}.
  *
  * @param secretKey base64 AES key for stored secrets; empty means a key file in the data directory
+ * @param jobs how this process runs jobs: workers, leases, retries, scheduler
  */
 public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
-                         Optional<String> secretKey) {
+                         Optional<String> secretKey, WorkerSettings jobs) {
   public static final int DEFAULT_PORT = 8000;
 
   public GaleConfig {
@@ -23,9 +25,19 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     requireNonNull(database, "database is null");
     requireNonNull(auth, "auth is null");
     requireNonNull(secretKey, "secretKey is null");
+    requireNonNull(jobs, "jobs is null");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
+  }
+
+  /** With the default {@link WorkerSettings}. */
+  public GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth, Optional<String> secretKey) {
+    this(host, port, dataDir, database, auth, secretKey, WorkerSettings.defaults());
+  }
+
+  public GaleConfig withJobs(WorkerSettings settings) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings);
   }
 
   /** Basic auth for the Config API: on by default with Airbyte's {@code airbyte}/{@code password}. */
@@ -41,7 +53,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   /**
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
-   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD} and {@code GALE_SECRET_KEY}.
+   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY} and {@code GALE_WORKERS}.
    */
   public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
     int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
@@ -54,7 +66,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         env.getOrDefault("GALE_AUTH_USERNAME", Auth.DEFAULT.username()),
         env.getOrDefault("GALE_AUTH_PASSWORD", Auth.DEFAULT.password()));
     return new GaleConfig(env.getOrDefault("GALE_HOST", "0.0.0.0"), port, dataDir, database, auth,
-        Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()));
+        Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env));
   }
 
   private static String defaultDataDir() {
@@ -64,6 +76,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   @Override
   public String toString() {
     return "GaleConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
-        + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + "]";
+        + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + ", workers="
+        + jobs.workers() + "]";
   }
 }

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.config.AttemptApi;
 import dev.gale.server.api.config.ChecksApi;
 import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.DiscoverApi;
 import dev.gale.server.api.config.DestinationsApi;
+import dev.gale.server.api.config.JobsApi;
 import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
@@ -19,13 +21,16 @@ import dev.gale.server.http.ApiServer;
 import dev.gale.server.http.Authenticator;
 import dev.gale.server.http.BasicAuthenticator;
 import dev.gale.server.http.Router;
+import dev.gale.server.jobs.JobRuntime;
 import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
+import dev.gale.server.service.AttemptService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCheckService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.DiscoverService;
+import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
 import dev.gale.server.service.StateService;
 import dev.gale.server.service.WorkspaceService;
@@ -34,8 +39,11 @@ import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.JobQueue;
+import dev.gale.server.store.JobRepository;
 import dev.gale.server.store.OperationRepository;
 import dev.gale.server.store.StateRepository;
+import dev.gale.server.store.StreamGenerationRepository;
 import dev.gale.server.store.WorkspaceRepository;
 import dev.gale.server.validation.ConfigValidator;
 import java.io.IOException;
@@ -60,11 +68,13 @@ public final class GaleServer implements AutoCloseable {
 
   private final GaleConfig config;
   private final Database database;
+  private final JobRuntime jobs;
   private final ApiServer http;
 
-  private GaleServer(GaleConfig config, Database database, ApiServer http) {
+  private GaleServer(GaleConfig config, Database database, JobRuntime jobs, ApiServer http) {
     this.config = config;
     this.database = database;
+    this.jobs = jobs;
     this.http = http;
   }
 
@@ -77,9 +87,11 @@ public final class GaleServer implements AutoCloseable {
     }
     Clock clock = Clock.systemUTC();
     Database database = Database.open(config.database(), clock);
+    Wiring wiring = null;
     try {
       Router router = new Router();
-      for (ApiModule module : modules(router, database, config, clock)) {
+      wiring = wire(router, database, config, clock);
+      for (ApiModule module : wiring.modules()) {
         module.routes().forEach(router::add);
       }
       List<Authenticator> authenticators = config.auth().enabled()
@@ -88,15 +100,24 @@ public final class GaleServer implements AutoCloseable {
       ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators);
       http.start();
       LOG.info("Gale {} serving on port {} (store: {})", VERSION, http.port(), database.vendor());
-      return new GaleServer(config, database, http);
+      return new GaleServer(config, database, wiring.jobs(), http);
     } catch (IOException | RuntimeException e) {
+      if (wiring != null) {
+        wiring.jobs().close();
+      }
       database.close();
       throw e instanceof IOException io ? new UncheckedIOException("Cannot listen on port " + config.port(), io) : (RuntimeException) e;
     }
   }
 
-  /** Builds the repositories and services, brings the store's built-in state up to date, and lists the APIs. */
-  private static List<ApiModule> modules(Router router, Database database, GaleConfig config, Clock clock) {
+  /** The APIs to serve, and the workers and scheduler running behind them. */
+  private record Wiring(List<ApiModule> modules, JobRuntime jobs) {}
+
+  /**
+   * Builds the repositories and services, brings the store's built-in state up to date, starts the workers and the
+   * scheduler, and lists the APIs.
+   */
+  private static Wiring wire(Router router, Database database, GaleConfig config, Clock clock) {
     ConnectorRegistry registry = ConnectorRegistry.builtIns();
     SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
 
@@ -118,9 +139,18 @@ public final class GaleServer implements AutoCloseable {
         catalogRepository, workspaces, definitions, clock);
     OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
         clock);
-    StateService states = new StateService(new StateRepository(database), connections);
+    StateRepository stateRepository = new StateRepository(database);
+    StateService states = new StateService(stateRepository, connections);
     DiscoverService discovery = new DiscoverService(actors, definitions, connections, catalogRepository, clock,
         CONNECTOR_CALL_TIMEOUT);
+
+    JobRepository jobRepository = new JobRepository(database);
+    JobQueue queue = new JobQueue(database);
+    JobRuntime jobs = JobRuntime.start(config.jobs(), new JobRuntime.Parts(jobRepository, queue, stateRepository,
+        new StreamGenerationRepository(database), connectionRepository, connections, actors, definitions),
+        config.dataDir(), clock);
+    JobService jobService = new JobService(jobRepository, queue, connections, actors, jobs.localJobs(),
+        config.jobs().cancelWait(), clock);
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
@@ -130,11 +160,13 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new SourcesApi(actors));
     modules.add(new DestinationsApi(actors));
     modules.add(new ChecksApi(actors, new ConnectorCheckService(definitions, clock, CONNECTOR_CALL_TIMEOUT)));
-    modules.add(new ConnectionsApi(connections));
+    modules.add(new ConnectionsApi(connections, jobService));
     modules.add(new OperationsApi(operations));
     modules.add(new StateApi(states));
     modules.add(new DiscoverApi(discovery));
-    return modules;
+    modules.add(new JobsApi(jobService));
+    modules.add(new AttemptApi(new AttemptService(jobRepository, connections, actors, definitions)));
+    return new Wiring(modules, jobs);
   }
 
   public int port() {
@@ -149,9 +181,11 @@ public final class GaleServer implements AutoCloseable {
     return database;
   }
 
+  /** Stops serving, then stops the workers (their running attempts end as retryable failures), then the store. */
   @Override
   public void close() {
     http.close();
+    jobs.close();
     database.close();
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.RowView;
@@ -22,10 +23,10 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Jobs, their attempts, and each attempt's stats. Job and attempt ids come from identity columns. Creating an
  * attempt also marks its job running, in one transaction; saving stats replaces what an attempt saved before.
- * Claiming jobs for workers (row locks, leases) is not done here.
+ * Claiming jobs for workers (row locks, leases) is {@link JobQueue}'s.
  */
 public final class JobRepository {
-  private static final String JOB_COLUMNS = "id, config_type, scope, config, status, created_at, started_at, updated_at";
+  static final String JOB_COLUMNS = "id, config_type, scope, config, status, created_at, started_at, updated_at";
   private static final String ATTEMPT_COLUMNS = "id, job_id, attempt_number, status, log_path, output, "
       + "failure_summary, attempt_sync_config, created_at, updated_at, ended_at";
 
@@ -40,9 +41,13 @@ public final class JobRepository {
   public Job create(JobConfigType configType, String scope, JsonNode config) {
     requireNonNull(configType, "configType is null");
     requireNonNull(scope, "scope is null");
-    Instant now = database.now();
-    long id = database.jdbi().withHandle(handle -> handle.createUpdate("INSERT INTO jobs (config_type, scope, config, "
-            + "status, created_at, updated_at) VALUES (:configType, :scope, :config, :status, :now, :now)")
+    return database.jdbi().withHandle(handle -> insert(handle, configType, scope, config, database.now()));
+  }
+
+  /** Inserts a pending job in the caller's transaction (the queue creates jobs under a lock). */
+  static Job insert(Handle handle, JobConfigType configType, String scope, JsonNode config, Instant now) {
+    long id = handle.createUpdate("INSERT INTO jobs (config_type, scope, config, status, created_at, updated_at) "
+            + "VALUES (:configType, :scope, :config, :status, :now, :now)")
         .bind("configType", configType)
         .bind("scope", scope)
         .bindByType("config", config, JsonNode.class)
@@ -50,7 +55,7 @@ public final class JobRepository {
         .bind("now", now)
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
-        .one());
+        .one();
     return new Job(id, configType, scope, config, JobStatus.PENDING, now, null, now);
   }
 
@@ -82,6 +87,26 @@ public final class JobRepository {
       Query select = handle.createQuery("SELECT COUNT(*) FROM jobs" + where(query));
       bind(select, query);
       return select.mapTo(Long.class).one();
+    });
+  }
+
+  /**
+   * Where a job is among those matching {@code query}, newest first (0 for the newest); empty when it does not match.
+   */
+  public Optional<Long> position(JobQuery query, long jobId) {
+    requireNonNull(query, "query is null");
+    return database.jdbi().withHandle(handle -> {
+      Query find = handle.createQuery("SELECT created_at FROM jobs" + where(query.withIds(List.of(jobId))));
+      bind(find, query.withIds(List.of(jobId)));
+      Optional<Instant> createdAt = find.mapTo(Instant.class).findOne();
+      if (createdAt.isEmpty()) {
+        return Optional.<Long>empty();
+      }
+      String newer = "(created_at > :createdAt OR (created_at = :createdAt AND id > :jobId))";
+      String where = where(query);
+      Query count = handle.createQuery("SELECT COUNT(*) FROM jobs" + where + (where.isEmpty() ? " WHERE " : " AND ") + newer);
+      bind(count, query);
+      return Optional.of(count.bind("createdAt", createdAt.get()).bind("jobId", jobId).mapTo(Long.class).one());
     });
   }
 
@@ -180,6 +205,32 @@ public final class JobRepository {
         .execute()) == 1;
   }
 
+  /**
+   * Records which worker runs the attempt, as Airbyte records the workflow and task queue of its attempts. False
+   * when there is no such attempt.
+   */
+  public boolean setWorkflow(long attemptId, String workflowId, String processingTaskQueue) {
+    requireNonNull(workflowId, "workflowId is null");
+    return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE attempts SET workflow_id = :workflowId, "
+            + "processing_task_queue = :queue, updated_at = :now WHERE id = :id")
+        .bind("id", attemptId)
+        .bind("workflowId", workflowId)
+        .bindByType("queue", processingTaskQueue, String.class)
+        .bind("now", database.now())
+        .execute()) == 1;
+  }
+
+  /** The worker an attempt names (see {@link #setWorkflow}); empty when none did. */
+  public Optional<String> findWorkflow(long attemptId) {
+    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT workflow_id FROM attempts WHERE id = :id")
+        .bind("id", attemptId)
+        .mapTo(String.class)
+        .list()
+        .stream()
+        .filter(Objects::nonNull)
+        .findFirst());
+  }
+
   /** Saves what the attempt produced (a sync summary, a catalog id...). */
   public boolean saveAttemptOutput(long attemptId, JsonNode output) {
     return setAttemptDocument(attemptId, "output", output);
@@ -245,6 +296,9 @@ public final class JobRepository {
     if (!query.statuses().isEmpty()) {
       conditions.add("status IN (<statuses>)");
     }
+    if (!query.ids().isEmpty()) {
+      conditions.add("id IN (<ids>)");
+    }
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
@@ -258,9 +312,12 @@ public final class JobRepository {
     if (!query.statuses().isEmpty()) {
       select.bindList("statuses", query.statuses().stream().map(WireEnums::wire).toList());
     }
+    if (!query.ids().isEmpty()) {
+      select.bindList("ids", List.copyOf(query.ids()));
+    }
   }
 
-  private static Job mapJob(RowView row) {
+  static Job mapJob(RowView row) {
     return new Job(
         row.getColumn("id", Long.class),
         row.getColumn("config_type", JobConfigType.class),

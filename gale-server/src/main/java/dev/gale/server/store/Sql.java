@@ -2,6 +2,8 @@ package dev.gale.server.store;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /** Small SQL helpers shared by the repositories. */
 final class Sql {
@@ -18,6 +20,20 @@ final class Sql {
       }
     }
     return false;
+  }
+
+  /**
+   * Locks a connection's row until the transaction ends: writers of a connection's state, jobs and generations take
+   * turns on it.
+   *
+   * @throws IllegalArgumentException when there is no such connection
+   */
+  static void lockConnection(Handle handle, UUID connectionId) {
+    handle.createQuery("SELECT id FROM connection WHERE id = :connectionId FOR UPDATE")
+        .bind("connectionId", connectionId)
+        .mapTo(UUID.class)
+        .findOne()
+        .orElseThrow(() -> new IllegalArgumentException("no connection " + connectionId));
   }
 
   /** A {@code LIKE} pattern (default escape character {@code \}) matching values that contain {@code text}. */

@@ -67,7 +67,7 @@ public final class StateRepository {
     requireNonNull(connectionId, "connectionId is null");
     requireNonNull(state, "state is null");
     database.jdbi().useTransaction(handle -> {
-      lockConnection(handle, connectionId);
+      Sql.lockConnection(handle, connectionId);
       deleteAll(handle, connectionId);
       insert(handle, connectionId, state);
     });
@@ -82,7 +82,7 @@ public final class StateRepository {
     requireNonNull(connectionId, "connectionId is null");
     requireNonNull(state, "state is null");
     database.jdbi().useTransaction(handle -> {
-      lockConnection(handle, connectionId);
+      Sql.lockConnection(handle, connectionId);
       Optional<StateType> storedType = storedType(handle, connectionId);
       if (state.type() == StateType.LEGACY || storedType.isEmpty() || storedType.get() != state.type()) {
         deleteAll(handle, connectionId);
@@ -103,7 +103,7 @@ public final class StateRepository {
   public void clear(UUID connectionId) {
     requireNonNull(connectionId, "connectionId is null");
     database.jdbi().useTransaction(handle -> {
-      lockConnection(handle, connectionId);
+      Sql.lockConnection(handle, connectionId);
       deleteAll(handle, connectionId);
     });
   }
@@ -116,7 +116,7 @@ public final class StateRepository {
     requireNonNull(connectionId, "connectionId is null");
     List<StreamDescriptor> toClear = List.copyOf(requireNonNull(streams, "streams is null"));
     database.jdbi().useTransaction(handle -> {
-      lockConnection(handle, connectionId);
+      Sql.lockConnection(handle, connectionId);
       if (storedType(handle, connectionId).orElse(null) == StateType.LEGACY) {
         if (!toClear.isEmpty()) {
           deleteAll(handle, connectionId);
@@ -125,14 +125,6 @@ public final class StateRepository {
         deleteStreams(handle, connectionId, toClear);
       }
     });
-  }
-
-  private static void lockConnection(Handle handle, UUID connectionId) {
-    handle.createQuery("SELECT id FROM connection WHERE id = :connectionId FOR UPDATE")
-        .bind("connectionId", connectionId)
-        .mapTo(UUID.class)
-        .findOne()
-        .orElseThrow(() -> new IllegalArgumentException("no connection " + connectionId));
   }
 
   private static Optional<StateType> storedType(Handle handle, UUID connectionId) {

@@ -19,6 +19,10 @@
  *       fetch events for discover caching.
  *   <li>{@link dev.gale.server.store.JobRepository}: jobs ({@link dev.gale.server.store.JobQuery}, newest first,
  *       paged and counted), attempts and per-attempt stats.
+ *   <li>{@link dev.gale.server.store.JobQueue}: the replication jobs workers claim, with row locks
+ *       ({@code FOR UPDATE SKIP LOCKED}) and leases; at most one active job per connection.
+ *   <li>{@link dev.gale.server.store.StreamGenerationRepository}: the generation of each stream's data, bumped by
+ *       resets.
  * </ul>
  *
  * <h2>Rules callers can rely on</h2>
@@ -37,8 +41,9 @@
  *       0, marks the job running); saving an attempt's stats (replaces earlier ones). Anything else is one statement.
  *   <li><b>Values</b>: JSON documents are {@link com.fasterxml.jackson.databind.JsonNode}s stored as text; enums are
  *       stored as their Airbyte wire values; instants are stored in UTC to the microsecond.
- *   <li><b>Not here</b>: secrets (services store configurations with secrets already replaced), and claiming jobs
- *       for workers (a queue on top of {@code jobs} with row locks and leases).
+ *   <li><b>Leases</b>: every write the queue makes for a worker checks, in its transaction, that the worker still
+ *       holds the job's lease; a worker that lost it writes nothing.
+ *   <li><b>Not here</b>: secrets (services store configurations with secrets already replaced).
  * </ul>
  */
 package dev.gale.server.store;

@@ -3,11 +3,8 @@ package dev.gale.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gale.connector.ConnectorRegistry;
 import dev.gale.connectors.devnull.DevNullDestination;
-import dev.gale.protocol.AirbyteStream;
 import dev.gale.protocol.Json;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorDefinition;
@@ -50,6 +47,11 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     gale.close();
+  }
+
+  /** The server's data directory (store, key, attempt logs). */
+  java.nio.file.Path dataDir() {
+    return gale.dataDir();
   }
 
   /** A workspace as {@link StoreSamples} makes one: default geography eu, and one webhook config. */
@@ -95,20 +97,7 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
    * selected for a full refresh that overwrites.
    */
   static ObjectNode sampleCatalog() {
-    var source = ConnectorRegistry.builtIns().findSource(SAMPLE_DATA).orElseThrow();
-    ObjectNode catalog = Json.object();
-    ArrayNode streams = catalog.putArray("streams");
-    for (AirbyteStream discovered : source.discover(Json.parse(SAMPLE_CONFIG)).streams()) {
-      ObjectNode entry = streams.addObject();
-      ObjectNode stream = entry.putObject("stream").put("name", discovered.name());
-      stream.set("jsonSchema", discovered.jsonSchema());
-      stream.set("supportedSyncModes", Json.tree(discovered.supportedSyncModes()));
-      stream.put("sourceDefinedCursor", discovered.sourceDefinedCursor());
-      stream.set("defaultCursorField", Json.tree(discovered.defaultCursorField()));
-      stream.set("sourceDefinedPrimaryKey", Json.tree(discovered.sourceDefinedPrimaryKey()));
-      entry.putObject("config").put("syncMode", "full_refresh").put("destinationSyncMode", "overwrite").put("selected", true);
-    }
-    return catalog;
+    return JobCalls.catalog(SAMPLE_DATA, SAMPLE_CONFIG, "full_refresh", "overwrite");
   }
 
   /** The smallest valid create request: the sample catalog, active, everything else left to the defaults. */

@@ -9,17 +9,24 @@ import dev.gale.connector.config.ConfigException;
 import dev.gale.connector.config.ConfigField;
 import dev.gale.connector.config.ConfigSchema;
 import dev.gale.connector.config.ConfigValues;
+import dev.gale.connector.data.RecordBatch;
+import dev.gale.connector.data.RecordSchema;
 import dev.gale.connector.data.SourceOutput;
+import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
 import dev.gale.protocol.ConfiguredAirbyteCatalog;
+import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +34,10 @@ import java.util.UUID;
  * A source for an HTTP API that takes an API key, registered only on gale-server's test class path (through
  * {@code META-INF/services}) so that API tests have a definition with secrets, top-level and nested, the way real
  * API and database connectors declare them. It serves one stream, named by its {@code resource} setting.
+ *
+ * <p>It reads without calling anything: one page of {@code page_size} items. And it is careless on purpose: its read
+ * logs the Authorization header it would send, key included, so that tests can prove the attempt log masks secret
+ * values a connector leaks.
  */
 public final class SecretApiSource implements Source {
   public static final UUID DEFINITION_ID = UUID.fromString("5ec7e7a1-7e57-4a9e-8c0d-000000000001");
@@ -85,11 +96,29 @@ public final class SecretApiSource implements Source {
         .withSourceDefinedPrimaryKey(List.of(List.of("id")))));
   }
 
-  // The API tests configure, check and discover this source; no test reads it, and there is no API to read from.
   @Override
-  public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state,
-                   SourceOutput output) {
-    throw new UnsupportedOperationException(NAME + " has no API behind it to read from");
+  public void read(JsonNode config, ConfiguredAirbyteCatalog catalog, List<AirbyteStateMessage> state, SourceOutput output)
+      throws InterruptedException {
+    ConfigValues values = usable(config);
+    output.log(LogLevel.INFO, "Reading " + values.get(RESOURCE) + " from " + values.get(ENDPOINT));
+    output.log(LogLevel.DEBUG, "Authorization: Bearer " + values.get(API_KEY));
+    for (ConfiguredAirbyteStream stream : catalog.streams()) {
+      RecordSchema schema = RecordSchema.fromJsonSchema(stream.descriptor(), stream.stream().jsonSchema());
+      RecordBatch.Builder page = RecordBatch.builder(schema, values.get(PAGE_SIZE).intValue());
+      OffsetDateTime updatedAt = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+      for (long id = 1; id <= values.get(PAGE_SIZE); id++) {
+        page.add(item(schema, id, updatedAt.plusSeconds(id)));
+      }
+      output.emit(page.build(Instant.now()));
+    }
+  }
+
+  /** An item with the columns the stream's schema asks for: the known ones set, the rest null. */
+  private static Object[] item(RecordSchema schema, long id, OffsetDateTime updatedAt) {
+    Object[] row = new Object[schema.size()];
+    schema.indexOf("id").ifPresent(i -> row[i] = id);
+    schema.indexOf("updated_at").ifPresent(i -> row[i] = updatedAt);
+    return row;
   }
 
   /** Reads the configuration and checks what a request to the API would need; messages name fields, never values. */

@@ -1,17 +1,19 @@
 package dev.gale.server.testing;
 
 import dev.gale.server.store.Database;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
- * A fresh, migrated database of one vendor for one test class, opened on first use with a {@link TickingClock}.
+ * A fresh, migrated database of one vendor for one test class, opened on first use with a {@link TickingClock} (or
+ * the clock a test chose with {@link #useClock} before).
  * Closing it drops an H2 database; PostgreSQL databases go away with the shared server at JVM exit.
  */
 public final class TestDatabase implements AutoCloseable {
   public enum Kind { H2, POSTGRESQL }
 
   private final Kind kind;
-  private final TickingClock clock = TickingClock.startingAt2025();
+  private Clock clock = TickingClock.startingAt2025();
   private Database database;
 
   public TestDatabase(Kind kind) {
@@ -20,6 +22,17 @@ public final class TestDatabase implements AutoCloseable {
 
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * Stamps rows with {@code chosen} instead of a ticking clock; call before the first {@link #database()} (calling
+   * again with the same clock changes nothing).
+   */
+  public synchronized void useClock(Clock chosen) {
+    if (database != null && clock != chosen) {
+      throw new IllegalStateException("the database is open already, with its clock");
+    }
+    clock = chosen;
   }
 
   public synchronized Database database() {

@@ -2,12 +2,15 @@ package dev.gale.server.testing;
 
 import dev.gale.server.GaleConfig;
 import dev.gale.server.GaleServer;
+import dev.gale.server.jobs.RetryPolicy;
+import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,13 +41,33 @@ public final class TestingGaleServer implements AutoCloseable {
   }
 
   public static TestingGaleServer start(Database.Settings database, GaleConfig.Auth auth) {
+    return start(database, auth, fastJobs());
+  }
+
+  public static TestingGaleServer start(Database.Settings database, WorkerSettings jobs) {
+    return start(database, new GaleConfig.Auth(true, USER, PASSWORD), jobs);
+  }
+
+  /**
+   * Job settings for tests: two workers that poll and heartbeat often, short leases and backoffs, and a scheduler
+   * whose tick is so long that it looks only once, at start (tests of the scheduler shorten it).
+   */
+  public static WorkerSettings fastJobs() {
+    return WorkerSettings.defaults()
+        .withWorkers(2)
+        .withPolling(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(2))
+        .withRetryPolicy(RetryPolicy.airbyteDefaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(200)))
+        .withSchedulerTick(Duration.ofHours(1));
+  }
+
+  public static TestingGaleServer start(Database.Settings database, GaleConfig.Auth auth, WorkerSettings jobs) {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("gale-test-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    GaleConfig config = new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.empty());
+    GaleConfig config = new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.empty(), jobs);
     return new TestingGaleServer(GaleServer.start(config), dataDir);
   }
 

@@ -8,19 +8,24 @@ import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionReadList;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
+import dev.gale.server.api.model.JobBodies.ConnectionStreamRequestBody;
+import dev.gale.server.api.model.JobBodies.JobInfoRead;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.JobService;
 import java.util.List;
 
 /** {@code /api/v1/connections/*}. */
 public final class ConnectionsApi implements ApiModule {
   private static final String TAG = "connection";
   private final ConnectionService connections;
+  private final JobService jobs;
 
-  public ConnectionsApi(ConnectionService connections) {
+  public ConnectionsApi(ConnectionService connections, JobService jobs) {
     this.connections = connections;
+    this.jobs = jobs;
   }
 
   @Override
@@ -43,6 +48,14 @@ public final class ConnectionsApi implements ApiModule {
             (body, call) -> {
               connections.delete(body.connectionId());
               return null;
-            }));
+            }),
+        rpc(p + "sync", TAG, "Start a sync of the connection now", ConnectionIdRequestBody.class, JobInfoRead.class,
+            (body, call) -> JobReads.info(jobs.sync(body.connectionId()))),
+        rpc(p + "reset", TAG, "Empty every stream of the connection in the destination and clear its state",
+            ConnectionIdRequestBody.class, JobInfoRead.class,
+            (body, call) -> JobReads.info(jobs.reset(body.connectionId(), null))),
+        rpc(p + "reset/stream", TAG, "Empty some streams of the connection in the destination and clear their state",
+            ConnectionStreamRequestBody.class, JobInfoRead.class,
+            (body, call) -> JobReads.info(jobs.reset(body.connectionId(), body.streams()))));
   }
 }

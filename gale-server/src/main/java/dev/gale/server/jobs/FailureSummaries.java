@@ -1,0 +1,84 @@
+package dev.gale.server.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.engine.Failure;
+import dev.gale.protocol.Json;
+import dev.gale.server.api.model.JobBodies.AttemptFailureReason;
+import dev.gale.server.api.model.JobBodies.AttemptFailureSummary;
+import dev.gale.server.api.model.JobBodies.FailureOrigin;
+import dev.gale.server.api.model.JobBodies.FailureType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Airbyte's {@code AttemptFailureSummary} for the ways an attempt fails, as stored with the attempt and returned by
+ * the API. Every text in it passes the sync's {@link SecretMasker} first.
+ */
+public final class FailureSummaries {
+  private FailureSummaries() {}
+
+  /** The summary of a failure the engine reported. */
+  static JsonNode of(Failure failure, boolean partialSuccess, SecretMasker masker, Instant at) {
+    return summary(new AttemptFailureReason(FailureOrigin.valueOf(failure.origin().name()), type(failure.type()),
+        masker.mask(failure.externalMessage()), masker.mask(failure.internalMessage()), masker.mask(failure.stacktrace()),
+        failure.retryable(), at.toEpochMilli()), partialSuccess);
+  }
+
+  /**
+   * A failure of the worker itself rather than of the sync: planning it, a lost worker, a shutdown.
+   *
+   * @param error the cause, for the internal message and stack trace; nullable
+   */
+  static JsonNode platform(FailureType type, String externalMessage, Throwable error, boolean retryable,
+                           boolean partialSuccess, SecretMasker masker, Instant at) {
+    return summary(new AttemptFailureReason(FailureOrigin.AIRBYTE_PLATFORM, type, masker.mask(externalMessage),
+        error == null ? null : masker.mask(String.valueOf(error)), error == null ? null : masker.mask(stacktrace(error)),
+        retryable, at.toEpochMilli()), partialSuccess);
+  }
+
+  /** A job cancelled by a user. */
+  public static JsonNode cancelled(boolean partialSuccess, Instant at) {
+    return summary(new AttemptFailureReason(FailureOrigin.AIRBYTE_PLATFORM, FailureType.MANUAL_CANCELLATION,
+        "The job was cancelled.", null, null, false, at.toEpochMilli()), partialSuccess);
+  }
+
+  /** Whether a stored summary says the attempt committed records. */
+  static boolean partialSuccess(JsonNode summary) {
+    return summary != null && summary.path("partialSuccess").asBoolean(false);
+  }
+
+  /** Whether a stored summary says a retry may help: no failure in it is known not to be retryable. */
+  static boolean retryable(JsonNode summary) {
+    if (summary == null) {
+      return true;
+    }
+    for (JsonNode failure : summary.path("failures")) {
+      if (failure.path("retryable").isBoolean() && !failure.path("retryable").booleanValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Airbyte's 2023 document knows four types; see JobBodies.FailureType for why the newer ones collapse.
+  private static FailureType type(Failure.Type type) {
+    return switch (type) {
+      case CONFIG_ERROR -> FailureType.CONFIG_ERROR;
+      case MANUAL_CANCELLATION -> FailureType.MANUAL_CANCELLATION;
+      case REFRESH_SCHEMA -> FailureType.REFRESH_SCHEMA;
+      case SYSTEM_ERROR, HEARTBEAT_TIMEOUT, DESTINATION_TIMEOUT, TRANSIENT_ERROR -> FailureType.SYSTEM_ERROR;
+    };
+  }
+
+  private static JsonNode summary(AttemptFailureReason reason, boolean partialSuccess) {
+    return Json.tree(new AttemptFailureSummary(List.of(reason), partialSuccess));
+  }
+
+  private static String stacktrace(Throwable error) {
+    StringWriter text = new StringWriter();
+    error.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}

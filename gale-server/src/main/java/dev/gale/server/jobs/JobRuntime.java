@@ -1,0 +1,61 @@
+package dev.gale.server.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.engine.ReplicationEngine;
+import dev.gale.server.service.ActorService;
+import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.DefinitionService;
+import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.JobQueue;
+import dev.gale.server.store.JobRepository;
+import dev.gale.server.store.StateRepository;
+import dev.gale.server.store.StreamGenerationRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The job side of a Gale process: its workers and its scheduler, built from the services they use. Attempt logs go
+ * to {@code <data dir>/logs/jobs/<job id>/attempt-<n>.log}.
+ */
+public final class JobRuntime implements AutoCloseable {
+  private final WorkerPool workers;
+  private final JobScheduler scheduler;
+
+  private JobRuntime(WorkerPool workers, JobScheduler scheduler) {
+    this.workers = workers;
+    this.scheduler = scheduler;
+  }
+
+  /** What the runtime runs jobs with. */
+  public record Parts(JobRepository jobs, JobQueue queue, StateRepository states, StreamGenerationRepository generations,
+                      ConnectionRepository connectionRepository, ConnectionService connections, ActorService actors,
+                      DefinitionService definitions) {}
+
+  /** Starts {@code settings.workers()} workers and the scheduler. */
+  public static JobRuntime start(WorkerSettings settings, Parts parts, Path dataDir, Clock clock) {
+    requireNonNull(settings, "settings is null");
+    requireNonNull(parts, "parts is null");
+    SyncPlanner planner = new SyncPlanner(parts.connections(), parts.actors(), parts.definitions(), parts.states(),
+        parts.generations());
+    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), planner,
+        new ReplicationEngine(settings.engine()), settings, dataDir.resolve("logs").resolve("jobs"), clock);
+    WorkerPool workers = new WorkerPool(parts.queue(), runner, settings);
+    workers.start();
+    JobScheduler scheduler = new JobScheduler(parts.connectionRepository(), parts.jobs(), parts.queue(), workers,
+        settings.schedulerTick(), clock);
+    scheduler.start();
+    return new JobRuntime(workers, scheduler);
+  }
+
+  /** How the API reaches the jobs this process runs. */
+  public LocalJobs localJobs() {
+    return workers;
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    workers.close();
+  }
+}

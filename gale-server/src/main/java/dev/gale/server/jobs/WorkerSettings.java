@@ -1,0 +1,75 @@
+package dev.gale.server.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.engine.EngineOptions;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How a Gale process runs jobs.
+ *
+ * @param workers how many jobs this process runs at the same time (each on a virtual thread); 0 runs none here
+ * @param pollInterval how often an idle worker looks for work that another process queued (work queued in this
+ *     process wakes it at once)
+ * @param heartbeatInterval how often a running job's lease is renewed; also how soon a cancel sent to another
+ *     process is seen
+ * @param lease how long a job stays a worker's without a heartbeat; after that another worker takes it over
+ * @param schedulerTick how often the scheduler looks for connections whose schedule is due
+ * @param cancelWait how long {@code jobs/cancel} waits for a job this process runs to end before answering
+ */
+public record WorkerSettings(int workers, Duration pollInterval, Duration heartbeatInterval, Duration lease,
+                             Duration schedulerTick, Duration cancelWait, RetryPolicy retryPolicy,
+                             EngineOptions engine) {
+  public WorkerSettings {
+    if (workers < 0) {
+      throw new IllegalArgumentException("workers must not be negative");
+    }
+    requireNonNull(pollInterval, "pollInterval is null");
+    requireNonNull(heartbeatInterval, "heartbeatInterval is null");
+    requireNonNull(lease, "lease is null");
+    requireNonNull(schedulerTick, "schedulerTick is null");
+    requireNonNull(cancelWait, "cancelWait is null");
+    requireNonNull(retryPolicy, "retryPolicy is null");
+    requireNonNull(engine, "engine is null");
+    if (lease.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
+      throw new IllegalArgumentException("the lease must last at least three heartbeats, or a slow one loses the job");
+    }
+  }
+
+  /** Four workers, a heartbeat a second, a one-minute lease, Airbyte's retry policy. */
+  public static WorkerSettings defaults() {
+    return new WorkerSettings(4, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1),
+        Duration.ofSeconds(10), Duration.ofSeconds(5), RetryPolicy.airbyteDefaults(), EngineOptions.defaults());
+  }
+
+  /** The defaults with {@code GALE_WORKERS} applied. */
+  public static WorkerSettings fromEnvironment(Map<String, String> env) {
+    String workers = env.get("GALE_WORKERS");
+    WorkerSettings defaults = defaults();
+    if (workers == null || workers.isBlank()) {
+      return defaults;
+    }
+    try {
+      return defaults.withWorkers(Integer.parseInt(workers.strip()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("GALE_WORKERS must be a whole number, not '" + workers + "'");
+    }
+  }
+
+  public WorkerSettings withWorkers(int count) {
+    return new WorkerSettings(count, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, engine);
+  }
+
+  public WorkerSettings withRetryPolicy(RetryPolicy policy) {
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, policy, engine);
+  }
+
+  public WorkerSettings withSchedulerTick(Duration tick) {
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, tick, cancelWait, retryPolicy, engine);
+  }
+
+  public WorkerSettings withPolling(Duration poll, Duration heartbeat, Duration leaseDuration) {
+    return new WorkerSettings(workers, poll, heartbeat, leaseDuration, schedulerTick, cancelWait, retryPolicy, engine);
+  }
+}
