@@ -72,4 +72,8 @@ public record WorkerSettings(int workers, Duration pollInterval, Duration heartb
   public WorkerSettings withPolling(Duration poll, Duration heartbeat, Duration leaseDuration) {
     return new WorkerSettings(workers, poll, heartbeat, leaseDuration, schedulerTick, cancelWait, retryPolicy, engine);
   }
+
+  public WorkerSettings withEngine(EngineOptions options) {
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, options);
+  }
 }
