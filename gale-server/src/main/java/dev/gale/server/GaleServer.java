@@ -135,14 +135,14 @@ public final class GaleServer implements AutoCloseable {
 
     OperationRepository operationRepository = new OperationRepository(database);
     CatalogRepository catalogRepository = new CatalogRepository(database);
+    DiscoverService discovery = new DiscoverService(actors, definitions, connectionRepository, catalogRepository, clock,
+        CONNECTOR_CALL_TIMEOUT);
     ConnectionService connections = new ConnectionService(connectionRepository, actors, operationRepository,
-        catalogRepository, workspaces, definitions, clock);
+        catalogRepository, workspaces, definitions, discovery, clock);
     OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
         clock);
     StateRepository stateRepository = new StateRepository(database);
     StateService states = new StateService(stateRepository, connections);
-    DiscoverService discovery = new DiscoverService(actors, definitions, connections, catalogRepository, clock,
-        CONNECTOR_CALL_TIMEOUT);
 
     JobRepository jobRepository = new JobRepository(database);
     JobQueue queue = new JobQueue(database);

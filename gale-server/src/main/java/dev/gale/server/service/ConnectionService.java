@@ -49,16 +49,19 @@ public final class ConnectionService {
   private final CatalogRepository catalogs;
   private final WorkspaceService workspaces;
   private final DefinitionService definitions;
+  private final DiscoverService discovery;
   private final Clock clock;
 
   public ConnectionService(ConnectionRepository connections, ActorService actors, OperationRepository operations,
-                           CatalogRepository catalogs, WorkspaceService workspaces, DefinitionService definitions, Clock clock) {
+                           CatalogRepository catalogs, WorkspaceService workspaces, DefinitionService definitions,
+                           DiscoverService discovery, Clock clock) {
     this.connections = requireNonNull(connections, "connections is null");
     this.actors = requireNonNull(actors, "actors is null");
     this.operations = requireNonNull(operations, "operations is null");
     this.catalogs = requireNonNull(catalogs, "catalogs is null");
     this.workspaces = requireNonNull(workspaces, "workspaces is null");
     this.definitions = requireNonNull(definitions, "definitions is null");
+    this.discovery = requireNonNull(discovery, "discovery is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
@@ -78,7 +81,8 @@ public final class ConnectionService {
     Schedule schedule = ConnectionSchedules.requested(request.schedule(), request.scheduleType(), request.scheduleData())
         .orElse(Schedule.MANUAL);
     AirbyteCatalog catalog = request.syncCatalog() == null ? SyncCatalogs.EMPTY
-        : SyncCatalogs.validated(request.syncCatalog(), destinationModes(destination));
+        : SyncCatalogs.validated(StreamCompletion.completed(request.syncCatalog(), () -> discovery.catalogOf(source.id())),
+            destinationModes(destination));
     Instant now = clock.instant();
     Connection connection = new Connection(UUID.randomUUID(),
         request.name() == null ? source.name() + " <> " + destination.name() : requireName(request.name()),
@@ -104,7 +108,8 @@ public final class ConnectionService {
     Schedule schedule = ConnectionSchedules.requested(patch.schedule(), patch.scheduleType(), patch.scheduleData())
         .orElse(new Schedule(current.scheduleType(), current.scheduleData()));
     AirbyteCatalog catalog = patch.syncCatalog() == null ? null
-        : SyncCatalogs.validated(patch.syncCatalog(), destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())));
+        : SyncCatalogs.validated(StreamCompletion.completed(patch.syncCatalog(), () -> discovery.catalogOf(current.sourceId())),
+            destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())));
     Connection updated = new Connection(current.id(), patch.name() == null ? current.name() : requireName(patch.name()),
         current.sourceId(), current.destinationId(), or(patch.namespaceDefinition(), current.namespaceDefinition()),
         or(patch.namespaceFormat(), current.namespaceFormat()), or(patch.prefix(), current.prefix()),

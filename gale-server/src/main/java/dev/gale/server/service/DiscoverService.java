@@ -14,7 +14,9 @@ import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.service.ActorService.Candidate;
+import dev.gale.server.http.NotFoundException;
 import dev.gale.server.store.CatalogRepository;
+import dev.gale.server.store.ConnectionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,12 +34,12 @@ public final class DiscoverService {
 
   private final ActorService actors;
   private final DefinitionService definitions;
-  private final ConnectionService connections;
+  private final ConnectionRepository connections;
   private final CatalogRepository catalogs;
   private final Clock clock;
   private final Duration timeout;
 
-  public DiscoverService(ActorService actors, DefinitionService definitions, ConnectionService connections,
+  public DiscoverService(ActorService actors, DefinitionService definitions, ConnectionRepository connections,
                          CatalogRepository catalogs, Clock clock, Duration timeout) {
     this.actors = requireNonNull(actors, "actors is null");
     this.definitions = requireNonNull(definitions, "definitions is null");
@@ -73,6 +75,18 @@ public final class DiscoverService {
           return stored.id();
         }));
     return connectionId == null || discovery.catalog().isEmpty() ? discovery : withDiff(discovery, connectionId);
+  }
+
+  /**
+   * The streams a saved source offers, from the cache when its configuration has not changed: for completing a
+   * connection's streams that name only their name and namespace.
+   *
+   * @throws InvalidInputException when the source cannot be discovered
+   */
+  public AirbyteCatalog catalogOf(UUID sourceId) {
+    Discovery discovery = discover(sourceId, false, null);
+    return discovery.catalog().orElseThrow(() -> new InvalidInputException("sourceId", sourceId,
+        "The source's streams could not be discovered: " + discovery.failure()));
   }
 
   /** Discovers a configuration that is not saved; nothing is cached. */
@@ -115,7 +129,8 @@ public final class DiscoverService {
   }
 
   private Discovery withDiff(Discovery discovery, UUID connectionId) {
-    CatalogBodies.AirbyteCatalog current = connections.get(connectionId).syncCatalog();
+    CatalogBodies.AirbyteCatalog current = Json.convert(connections.find(connectionId)
+        .orElseThrow(() -> new NotFoundException("connection", connectionId)).syncCatalog(), CatalogBodies.AirbyteCatalog.class);
     CatalogDiff diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
     return new Discovery(discovery.catalog(), discovery.catalogId(), Optional.of(diff), CatalogDiffs.isBreaking(diff, current),
         null, discovery.startedAtMillis(), discovery.endedAtMillis());

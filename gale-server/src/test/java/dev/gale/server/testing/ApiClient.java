@@ -56,6 +56,14 @@ public final class ApiClient {
     return new ApiClient(base, authorization, validators);
   }
 
+  /**
+   * The same client checking exchanges against Gale's own document only: for requests Gale accepts beyond Airbyte's
+   * 2023 document (such as streams named only by their name, completed from discovery).
+   */
+  public ApiClient beyondAirbyteDocument() {
+    return new ApiClient(base, authorization, validators.subList(0, 1));
+  }
+
   /** POSTs a body (a record, map, JSON node, or a raw JSON string) to a Config API path. */
   public ApiResponse post(String path, Object body) {
     String json = body == null ? null : body instanceof String raw ? raw : Json.write(body);
