@@ -78,6 +78,13 @@ class PostgresSyncApiIT {
     assertThat(count(destination, "SELECT count(*) FROM gale_public.\"p_Order Items\" WHERE \"select\" = 'changed'")).isEqualTo(10);
     assertThat(count(destination, "SELECT count(*) FROM gale_public.\"p_Order Items\" WHERE \"ünïcode \"\"q\"\" col\" = 'ü7'"))
         .isEqualTo(1);
+
+    // A reset empties the stream's table and forgets its state: the next sync starts over.
+    long reset = JobCalls.id(api.post("/api/v1/connections/reset", JobCalls.body(connectionId)).expect(200));
+    assertThat(JobCalls.status(JobCalls.awaitEnd(api, reset))).isEqualTo("succeeded");
+    assertThat(count(destination, "SELECT count(*) FROM gale_public.\"p_Order Items\"")).isZero();
+    assertThat(JobCalls.state(api, connectionId).path("stateType").asText()).isEqualTo("not_set");
+    assertThat(JobCalls.syncToEnd(api, connectionId).at("/job/aggregatedStats/recordsCommitted").asLong()).isEqualTo(505);
   }
 
   @Test
