@@ -12,7 +12,7 @@ import dev.gale.server.domain.ActorDefinitionVersion;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.ApiResponse;
-import dev.gale.server.testing.TestingGaleServer;
+import dev.gale.server.testing.GaleServerExtension;
 import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.TestingStore;
 import java.time.Instant;
@@ -33,25 +33,25 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
   static final UUID DEV_NULL = DevNullDestination.DEFINITION_ID;
   static final String SAMPLE_CONFIG = "{\"count\": 10, \"seed\": 1}";
 
-  private TestingGaleServer gale;
+  private final GaleServerExtension gale = new GaleServerExtension();
   ApiClient api;
   TestingStore store;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    gale = TestingGaleServer.start();
-    api = gale.client();
+    gale.beforeAll(context);
+    api = gale.api();
     store = new TestingStore(gale.server().database());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    gale.close();
+    gale.afterAll(context);
   }
 
   /** The server's data directory (store, key, attempt logs). */
   java.nio.file.Path dataDir() {
-    return gale.dataDir();
+    return gale.testing().dataDir();
   }
 
   /** A workspace as {@link StoreSamples} makes one: default geography eu, and one webhook config. */
