@@ -16,13 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalCsvDestinationTest extends DestinationContract {
   private final LocalCsvDestination destination = new LocalCsvDestination();
 
+  @TempDir
+  static Path root;
+
   @BeforeAll
   static void temporaryRoot() {
-    LocalFiles.useTemporaryRoot();
+    LocalFiles.useRoot(root);
   }
 
   @Override

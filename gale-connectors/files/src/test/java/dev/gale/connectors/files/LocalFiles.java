@@ -2,8 +2,6 @@ package dev.gale.connectors.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.StreamDescriptor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +12,9 @@ import java.time.OffsetDateTime;
 final class LocalFiles {
   private LocalFiles() {}
 
-  /** Points the destinations at a fresh temporary root for this JVM's tests. */
-  static Path useTemporaryRoot() {
-    try {
-      Path root = Files.createTempDirectory("gale-local-root-");
-      System.setProperty(LocalRoot.PROPERTY, root.toString());
-      return root;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Points the destinations at a root the test owns (a JUnit temporary directory, removed after the tests). */
+  static void useRoot(Path root) {
+    System.setProperty(LocalRoot.PROPERTY, root.toString());
   }
 
   static Path file(String destinationPath, StreamDescriptor stream, String extension) {

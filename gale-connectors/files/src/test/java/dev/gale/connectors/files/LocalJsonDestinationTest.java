@@ -14,14 +14,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalJsonDestinationTest extends DestinationContract {
-  private static Path root;
+  @TempDir
+  static Path root;
   private final LocalJsonDestination destination = new LocalJsonDestination();
 
   @BeforeAll
   static void temporaryRoot() {
-    root = LocalFiles.useTemporaryRoot();
+    LocalFiles.useRoot(root);
   }
 
   @Override
