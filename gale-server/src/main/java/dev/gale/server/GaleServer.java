@@ -166,7 +166,7 @@ public final class GaleServer implements AutoCloseable {
         config.jobs().cancelWait(), clock);
 
     ApplicationService applications = new ApplicationService(new ApplicationRepository(database), cipher, clock);
-    applications.first();
+    applications.ensureFirst();
     TokenService tokens = new TokenService(applications, tokenCodec(cipher, clock), config.tokenTtl(), clock);
 
     List<ApiModule> modules = new ArrayList<>();

@@ -70,7 +70,18 @@ public final class ApplicationService {
 
   /** The first application, created on first use, as {@code abctl local credentials} shows it. */
   public ApplicationCredentials first() {
-    return list().stream().findFirst().orElseGet(() -> create(FIRST_APPLICATION_NAME));
+    return applications.listByUser(Application.DEFAULT_USER_ID).stream().findFirst().map(this::credentials)
+        .orElseGet(() -> create(FIRST_APPLICATION_NAME));
+  }
+
+  /**
+   * Creates the first application if there is none. Decrypts nothing: a server must start even beside others that
+   * share its database under another secret key (their secrets stay theirs).
+   */
+  public void ensureFirst() {
+    if (applications.listByUser(Application.DEFAULT_USER_ID).isEmpty()) {
+      create(FIRST_APPLICATION_NAME);
+    }
   }
 
   /** The application these credentials belong to; empty when the client id is unknown or the secret wrong. */
