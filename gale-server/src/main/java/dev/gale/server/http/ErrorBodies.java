@@ -13,7 +13,10 @@ public final class ErrorBodies {
 
   public static final String PUBLIC_API_PREFIX = "/api/public/";
 
-  /** A Public API error (RFC 9457 problem details): {@code type} is {@code about:blank}, so the title is the status's. */
+  /**
+   * A Public API error (RFC 9457 problem details). {@code type} follows Airbyte's {@code error:<name>} convention,
+   * named after the status (error:unauthorized, error:not-found...), so a client can switch on it.
+   */
   public record Problem(@Required Integer status, @Required String type, @Required String title, String detail) {}
 
   /** Whether errors on this path are {@link Problem}s. */
@@ -31,7 +34,8 @@ public final class ErrorBodies {
   }
 
   public static Problem problem(int status, String detail) {
-    return new Problem(status, "about:blank", title(status), detail);
+    String title = title(status);
+    return new Problem(status, "error:" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), title, detail);
   }
 
   private static String title(int status) {

@@ -110,7 +110,7 @@ class ApplicationsApiIT {
   @Test
   void missingOrBadTokensAre401WithBothChallenges() {
     ApiResponse none = gale.api().withAuthorization(null).get(PUBLIC + "/applications");
-    none.expectProblem(401);
+    assertThat(none.expectProblem(401).path("type").asText()).isEqualTo("error:unauthorized");
     assertThat(none.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("Bearer"))
         .anyMatch(v -> v.startsWith("Basic"));
 
