@@ -15,10 +15,12 @@ final class Banner {
 
         Gale is running.
           API:          %s/api/v1  (health: %s/api/v1/health, OpenAPI: %s/api/v1/openapi)
+          Public API:   %s/api/public/v1
           Credentials:  %s
+          Application:  './gale credentials' prints a client id and secret for bearer tokens
           Data:         %s
           Store:        %s
-        """.formatted(url, url, url, credentials, config.dataDir().toAbsolutePath(), config.database().url());
+        """.formatted(url, url, url, url, credentials, config.dataDir().toAbsolutePath(), config.database().url());
   }
 
   /** Shows Airbyte's default password, since it is public anyway; a password someone chose stays hidden. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +15,12 @@ import java.util.Optional;
  *
  * @param secretKey base64 AES key for stored secrets; empty means a key file in the data directory
  * @param jobs how this process runs jobs: workers, leases, retries, scheduler
+ * @param tokenTtl how long a bearer token of the Public API lives ({@code GALE_TOKEN_TTL}, seconds)
  */
 public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
-                         Optional<String> secretKey, WorkerSettings jobs) {
+                         Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl) {
   public static final int DEFAULT_PORT = 8000;
+  public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
 
   public GaleConfig {
     requireNonNull(host, "host is null");
@@ -26,9 +29,19 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     requireNonNull(auth, "auth is null");
     requireNonNull(secretKey, "secretKey is null");
     requireNonNull(jobs, "jobs is null");
+    requireNonNull(tokenTtl, "tokenTtl is null");
+    if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+      throw new IllegalArgumentException("tokenTtl must be positive, got " + tokenTtl);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
+  }
+
+  /** With the default token lifetime. */
+  public GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth, Optional<String> secretKey,
+                    WorkerSettings jobs) {
+    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL);
   }
 
   /** With the default {@link WorkerSettings}. */
@@ -37,7 +50,11 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   }
 
   public GaleConfig withJobs(WorkerSettings settings) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl);
+  }
+
+  public GaleConfig withTokenTtl(Duration ttl) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl);
   }
 
   /** Basic auth for the Config API: on by default with Airbyte's {@code airbyte}/{@code password}. */
@@ -53,7 +70,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   /**
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
-   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY} and {@code GALE_WORKERS}.
+   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS} and
+   * {@code GALE_TOKEN_TTL}.
    */
   public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
     int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
@@ -66,7 +84,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         env.getOrDefault("GALE_AUTH_USERNAME", Auth.DEFAULT.username()),
         env.getOrDefault("GALE_AUTH_PASSWORD", Auth.DEFAULT.password()));
     return new GaleConfig(env.getOrDefault("GALE_HOST", "0.0.0.0"), port, dataDir, database, auth,
-        Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env));
+        Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))));
   }
 
   private static String defaultDataDir() {
@@ -77,6 +96,6 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   public String toString() {
     return "GaleConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
         + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + ", workers="
-        + jobs.workers() + "]";
+        + jobs.workers() + ", tokenTtl=" + tokenTtl + "]";
   }
 }

@@ -17,6 +17,12 @@ import dev.gale.server.api.config.SourcesApi;
 import dev.gale.server.api.config.StateApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
+import dev.gale.server.api.publicapi.ApplicationsApi;
+import dev.gale.server.auth.JwtCodec;
+import dev.gale.server.http.BearerAuthenticator;
+import dev.gale.server.service.ApplicationService;
+import dev.gale.server.service.TokenService;
+import dev.gale.server.store.ApplicationRepository;
 import dev.gale.server.http.ApiServer;
 import dev.gale.server.http.Authenticator;
 import dev.gale.server.http.BasicAuthenticator;
@@ -94,8 +100,10 @@ public final class GaleServer implements AutoCloseable {
       for (ApiModule module : wiring.modules()) {
         module.routes().forEach(router::add);
       }
+      // Basic and bearer both work on both APIs: scripts written for either kind of Airbyte deployment keep working.
       List<Authenticator> authenticators = config.auth().enabled()
-          ? List.of(new BasicAuthenticator(config.auth().username(), config.auth().password()))
+          ? List.of(new BasicAuthenticator(config.auth().username(), config.auth().password()),
+              new BearerAuthenticator(wiring.tokens()::verify))
           : List.of();
       ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators);
       http.start();
@@ -111,7 +119,12 @@ public final class GaleServer implements AutoCloseable {
   }
 
   /** The APIs to serve, and the workers and scheduler running behind them. */
-  private record Wiring(List<ApiModule> modules, JobRuntime jobs) {}
+  private record Wiring(List<ApiModule> modules, JobRuntime jobs, TokenService tokens) {}
+
+  /** The key that signs bearer tokens: derived from the secret key, so it is kept and shared the same way. */
+  public static JwtCodec tokenCodec(SecretCipher cipher, Clock clock) {
+    return new JwtCodec(cipher.deriveKey("bearer token signing"), TokenService.ISSUER, clock);
+  }
 
   /**
    * Builds the repositories and services, brings the store's built-in state up to date, starts the workers and the
@@ -152,6 +165,10 @@ public final class GaleServer implements AutoCloseable {
     JobService jobService = new JobService(jobRepository, queue, connections, actors, jobs.localJobs(),
         config.jobs().cancelWait(), clock);
 
+    ApplicationService applications = new ApplicationService(new ApplicationRepository(database), cipher, clock);
+    applications.ensureFirst();
+    TokenService tokens = new TokenService(applications, tokenCodec(cipher, clock), config.tokenTtl(), clock);
+
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
     modules.add(new WorkspacesApi(workspaces));
@@ -166,7 +183,8 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new DiscoverApi(discovery));
     modules.add(new JobsApi(jobService));
     modules.add(new AttemptApi(new AttemptService(jobRepository, connections, actors, definitions)));
-    return new Wiring(modules, jobs);
+    modules.add(new ApplicationsApi(applications, tokens));
+    return new Wiring(modules, jobs, tokens);
   }
 
   public int port() {

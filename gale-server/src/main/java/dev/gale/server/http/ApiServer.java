@@ -10,9 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,12 +78,12 @@ public final class ApiServer implements AutoCloseable {
           authenticators.forEach(a -> exchange.getResponseHeaders().add("WWW-Authenticate", a.challenge()));
         }
         LOG.debug("{} {} -> {} {}", method, path, e.status(), e.getMessage());
-        send(exchange, e.status(), ErrorBodies.of(e), Route.JSON);
+        send(exchange, e.status(), ErrorBodies.of(path, e), Route.JSON);
       } catch (RuntimeException | Error e) {
         // Whatever failed, the client gets Airbyte's error shape and an incident id, never the failure itself.
         String incident = UUID.randomUUID().toString();
         LOG.error("{} {} failed (incident {})", method, path, incident, e);
-        send(exchange, 500, ErrorBodies.internal(incident), Route.JSON);
+        send(exchange, 500, ErrorBodies.internal(path, incident), Route.JSON);
       }
     } catch (IOException e) {
       LOG.debug("Client went away: {}", e.getMessage());
@@ -95,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
   @SuppressWarnings("unchecked")
   private static <I, O> O invoke(Router.Match match, HttpExchange exchange, Principal principal) throws IOException {
     Route<I, O> route = (Route<I, O>) match.route();
-    I body = route.requestType() == null ? null : RequestBodies.read(readBody(exchange), route.requestType());
+    I body = route.requestType() == null ? null : RequestBodies.read(jsonBody(route, exchange), route.requestType());
     Call call = new Call(match.pathParams(), query(exchange.getRequestURI()), exchange.getRequestHeaders(), principal,
         baseUri(exchange));
     return route.handler().handle(body, call);
@@ -112,6 +110,16 @@ public final class ApiServer implements AutoCloseable {
       }
     }
     throw new UnauthorizedException("Authentication required");
+  }
+
+  /** The body as JSON: a form-encoded body of a route that accepts forms becomes the object of its fields. */
+  private static byte[] jsonBody(Route<?, ?> route, HttpExchange exchange) throws IOException {
+    byte[] body = readBody(exchange);
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (route.acceptsForm() && contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Route.FORM)) {
+      return Json.mapper().writeValueAsBytes(FormData.parse(new String(body, StandardCharsets.UTF_8)));
+    }
+    return body;
   }
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -134,22 +142,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static Map<String, String> query(URI uri) {
-    Map<String, String> query = new LinkedHashMap<>();
-    String raw = uri.getRawQuery();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    try {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        query.putIfAbsent(key, value);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("Malformed query string: " + e.getMessage());
-    }
-    return query;
+    return FormData.parse(uri.getRawQuery());
   }
 
   /** The URL the client used to reach us, for absolute links (pagination) that work behind a proxy too. */

@@ -21,6 +21,11 @@ public final class OpenApiDocument {
         "409", response("The request conflicts with the current state", schemas.schemaOf(ErrorBodies.KnownExceptionInfo.class)),
         "422", response("The input failed validation", schemas.schemaOf(ErrorBodies.InvalidInputExceptionInfo.class)));
 
+    Map<String, Object> problem = schemas.schemaOf(ErrorBodies.Problem.class);
+    Map<String, Object> problemRefs = new TreeMap<>();
+    errorRefs.forEach((status, ref) -> problemRefs.put(status, response(
+        String.valueOf(((Map<?, ?>) ref).get("description")), problem)));
+
     Map<String, Map<String, Object>> paths = new TreeMap<>();
     for (Route<?, ?> route : routes) {
       Map<String, Object> operation = new LinkedHashMap<>();
@@ -32,8 +37,9 @@ public final class OpenApiDocument {
         operation.put("parameters", parameters);
       }
       if (route.requestType() != null) {
-        operation.put("requestBody", Map.of("required", false,
-            "content", Map.of("application/json", Map.of("schema", schemas.schemaOf(route.requestType())))));
+        Map<String, Object> body = Map.of("schema", schemas.schemaOf(route.requestType()));
+        operation.put("requestBody", Map.of("required", false, "content",
+            route.acceptsForm() ? Map.of("application/json", body, Route.FORM, body) : Map.of("application/json", body)));
       } else if (route.method().equals("POST")) {
         // A bodyless Config API call: clients send nothing or {}, and both are read the same way.
         operation.put("requestBody", Map.of("required", false,
@@ -46,9 +52,8 @@ public final class OpenApiDocument {
         responses.put("200", Map.of("description", "Success",
             "content", Map.of(route.produces(), Map.of("schema", schemas.schemaOf(route.responseType())))));
       }
-      if (!route.open()) {
-        responses.putAll(errorRefs);
-      }
+      // Open routes fail too (a token request with wrong credentials is a 401).
+      responses.putAll(ErrorBodies.problemStyle(route.path()) ? problemRefs : errorRefs);
       operation.put("responses", responses);
       if (route.open()) {
         operation.put("security", List.of());

@@ -9,10 +9,14 @@ import static java.util.Objects.requireNonNull;
  * @param requestType the body's record type, or {@code null} when the endpoint takes none
  * @param responseType the answer's type, or {@code Void.class} for 204 No Content
  * @param produces the answer's media type; the body is JSON text either way
+ * @param acceptsForm whether the body may also come form-encoded ({@code application/x-www-form-urlencoded}), as
+ *     OAuth clients send token requests: its fields are read as the JSON object of strings they spell
  */
 public record Route<I, O>(String method, String path, String tag, String summary, Class<I> requestType,
-                          Class<O> responseType, boolean open, String produces, Handler<I, O> handler) {
+                          Class<O> responseType, boolean open, String produces, boolean acceptsForm,
+                          Handler<I, O> handler) {
   public static final String JSON = "application/json";
+  public static final String FORM = "application/x-www-form-urlencoded";
 
   public Route {
     requireNonNull(method, "method is null");
@@ -26,7 +30,7 @@ public record Route<I, O>(String method, String path, String tag, String summary
 
   public Route(String method, String path, String tag, String summary, Class<I> requestType, Class<O> responseType,
                boolean open, Handler<I, O> handler) {
-    this(method, path, tag, summary, requestType, responseType, open, JSON, handler);
+    this(method, path, tag, summary, requestType, responseType, open, JSON, false, handler);
   }
 
   /** A Config API endpoint: POST with a JSON body, behind auth. */
@@ -36,12 +40,17 @@ public record Route<I, O>(String method, String path, String tag, String summary
   }
 
   public Route<I, O> withoutAuth() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, handler);
   }
 
   /** The same route answering with another media type (its body still JSON text, which is also YAML). */
   public Route<I, O> producing(String mediaType) {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, handler);
+  }
+
+  /** The same route reading form-encoded bodies too. */
+  public Route<I, O> acceptingForms() {
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, handler);
   }
 
   public boolean answersNoContent() {

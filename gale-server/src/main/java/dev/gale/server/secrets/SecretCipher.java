@@ -78,6 +78,21 @@ public final class SecretCipher {
     return Base64.getEncoder().encodeToString(keyBytes);
   }
 
+  /**
+   * A key for another purpose (signing tokens), derived from this one with HMAC-SHA256 over the purpose's name, so
+   * one key file (or GALE_SECRET_KEY) is all there is to back up and share between servers.
+   */
+  public byte[] deriveKey(String purpose) {
+    requireNonNull(purpose, "purpose is null");
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("gale key derivation v1: " + purpose).getBytes(UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+
   public static boolean isEnvelope(String value) {
     return value != null && value.startsWith(ENVELOPE_PREFIX);
   }

@@ -52,7 +52,8 @@ public final class Database implements AutoCloseable {
     }
 
     public static Settings h2File(java.nio.file.Path dataDir) {
-      return new Settings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gale") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+      // AUTO_SERVER: a second process (gale credentials) can open the store while a server holds it.
+      return new Settings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gale") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE",
           "gale", "", 10);
     }
 

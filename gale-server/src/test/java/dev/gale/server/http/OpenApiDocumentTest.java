@@ -32,4 +32,21 @@ class OpenApiDocumentTest {
         .isEqualTo("#/components/schemas/InvalidInputExceptionInfo");
     assertThat(document.at("/paths/~1api~1v1~1things~1delete/post/responses").has("204")).isTrue();
   }
+
+  @Test
+  void publicApiErrorsAreProblemsAndFormRoutesDocumentBothBodies() {
+    List<Route<?, ?>> routes = List.of(
+        new Route<>("POST", "/api/public/v1/things/token", "things", "Token", Thing.class, Thing.class, true,
+            (Route.Handler<Thing, Thing>) (body, call) -> body).acceptingForms(),
+        Route.rpc("/api/v1/things/get", "things", "Get a thing", Thing.class, Thing.class, (body, call) -> body));
+    JsonNode document = Json.tree(OpenApiDocument.of(routes, "1.0"));
+
+    JsonNode token = document.at("/paths/~1api~1public~1v1~1things~1token/post");
+    assertThat(token.at("/requestBody/content").has(Route.FORM)).isTrue();
+    assertThat(token.at("/requestBody/content").has(Route.JSON)).isTrue();
+    assertThat(token.at("/responses/401/content/application~1json/schema/$ref").asText()).endsWith("/Problem");
+    assertThat(token.path("security").isEmpty()).isTrue();
+    assertThat(document.at("/paths/~1api~1v1~1things~1get/post/responses/401/content/application~1json/schema/$ref")
+        .asText()).endsWith("/KnownExceptionInfo");
+  }
 }

@@ -93,7 +93,7 @@ public final class ApiClient {
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
     String pathOnly = URI.create(path).getPath();
     for (SpecValidator validator : validators) {
-      validator.check(method, pathOnly, authorization, body, answer.status(),
+      validator.check(method, pathOnly, authorization, body, contentType, answer.status(),
           response.headers().firstValue("Content-Type").orElse(""), answer.rawBody());
     }
     return answer;

@@ -19,6 +19,16 @@ public record ApiResponse(int status, HttpHeaders headers, String rawBody) {
     return body();
   }
 
+  /** Asserts a Public API error: problem details {status, type, title, detail}; never a stack trace. */
+  public JsonNode expectProblem(int expectedStatus) {
+    JsonNode body = expect(expectedStatus);
+    assertThat(body.path("status").asInt()).as("problem status").isEqualTo(expectedStatus);
+    assertThat(body.path("type").asText()).as("problem type").isNotBlank();
+    assertThat(body.path("title").asText()).as("problem title").isNotBlank();
+    assertThat(rawBody).as("no Java frames in the body").doesNotContain("\tat ", ".java:");
+    return body;
+  }
+
   /** Asserts an error answer in Airbyte's shape: the status and a message; never a stack trace. */
   public JsonNode expectError(int expectedStatus) {
     JsonNode body = expect(expectedStatus);

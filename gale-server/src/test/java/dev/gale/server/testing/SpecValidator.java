@@ -125,12 +125,12 @@ public final class SpecValidator {
   }
 
   /** Throws an AssertionError listing every violation. */
-  public void check(String method, String path, String authorization, String requestBody, int status, String responseType,
-                    String responseBody) {
+  public void check(String method, String path, String authorization, String requestBody, String requestType, int status,
+                    String responseType, String responseBody) {
     SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path)
         .withHeader("Authorization", authorization == null ? "" : authorization);
     if (requestBody != null) {
-      request.withBody(requestBody).withContentType("application/json");
+      request.withBody(requestBody).withContentType(requestType == null ? "application/json" : requestType);
     }
     SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
     if (responseBody != null && !responseBody.isEmpty()) {

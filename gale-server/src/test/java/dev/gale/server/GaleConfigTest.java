@@ -1,0 +1,22 @@
+package dev.gale.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GaleConfigTest {
+  private static final Path DIR = Path.of("/tmp/gale-config-test");
+
+  @Test
+  void tokensLiveFifteenMinutesUnlessGaleTokenTtlSaysOtherwise() {
+    assertThat(GaleConfig.fromEnvironment(Map.of(), 0, DIR).tokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(GaleConfig.fromEnvironment(Map.of("GALE_TOKEN_TTL", "60"), 0, DIR).tokenTtl())
+        .isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_TOKEN_TTL", "0"), 0, DIR))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
