@@ -74,7 +74,7 @@ class ApplicationsApiIT {
 
     ApiClient bearer = gale.api().withAuthorization("Bearer " + token.path("access_token").asText());
     bearer.get(PUBLIC + "/applications").expect(200);
-    bearer.post("/api/v1/workspaces/list", "{}").expect(200);
+    bearer.send("POST", "/api/v1/workspaces/list", null, null).expect(200);
   }
 
   @Test
