@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
   private static <I, O> O invoke(Router.Match match, HttpExchange exchange, Principal principal) throws IOException {
     Route<I, O> route = (Route<I, O>) match.route();
     I body = route.requestType() == null ? null : RequestBodies.read(jsonBody(route, exchange), route.requestType());
-    Call call = new Call(match.pathParams(), query(exchange.getRequestURI()), exchange.getRequestHeaders(), principal,
+    Call call = new Call(exchange.getRequestURI().getPath(), match.pathParams(), FormData.parseAll(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), principal,
         baseUri(exchange));
     return route.handler().handle(body, call);
   }
@@ -139,10 +138,6 @@ public final class ApiServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(json);
     }
-  }
-
-  private static Map<String, String> query(URI uri) {
-    return FormData.parse(uri.getRawQuery());
   }
 
   /** The URL the client used to reach us, for absolute links (pagination) that work behind a proxy too. */

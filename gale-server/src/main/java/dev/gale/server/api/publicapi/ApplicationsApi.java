@@ -1,10 +1,14 @@
 package dev.gale.server.api.publicapi;
 
+import static dev.gale.server.api.model.ApplicationBodies.applicationId;
+import static dev.gale.server.api.publicapi.PublicRoutes.BASE;
+import static dev.gale.server.api.publicapi.PublicRoutes.delete;
+import static dev.gale.server.api.publicapi.PublicRoutes.get;
+import static dev.gale.server.api.publicapi.PublicRoutes.post;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.SystemApi.HealthCheckRead;
-import dev.gale.server.api.model.ApplicationBodies;
 import dev.gale.server.api.model.ApplicationBodies.AccessToken;
 import dev.gale.server.api.model.ApplicationBodies.ApplicationCreate;
 import dev.gale.server.api.model.ApplicationBodies.ApplicationRead;
@@ -17,8 +21,6 @@ import java.util.List;
 
 /** The Public API's health, applications and token endpoints, and the Config API's token endpoint. */
 public final class ApplicationsApi implements ApiModule {
-  private static final String BASE = "/api/public/v1";
-
   private final ApplicationService applications;
   private final TokenService tokens;
 
@@ -29,22 +31,19 @@ public final class ApplicationsApi implements ApiModule {
 
   @Override
   public List<Route<?, ?>> routes() {
+    String tag = "public_applications";
     return List.of(
         new Route<>("GET", BASE + "/health", "public_health", "Is the server up", null, HealthCheckRead.class, true,
             (body, call) -> new HealthCheckRead(true)),
-        new Route<>("GET", BASE + "/applications", "public_applications", "List applications", null,
-            ApplicationReadList.class, false,
+        get("/applications", tag, "List applications", ApplicationReadList.class,
             (body, call) -> new ApplicationReadList(applications.list().stream().map(ApplicationRead::of).toList())),
-        new Route<>("POST", BASE + "/applications", "public_applications", "Create an application",
-            ApplicationCreate.class, ApplicationRead.class, false,
+        post("/applications", tag, "Create an application", ApplicationCreate.class, ApplicationRead.class,
             (body, call) -> ApplicationRead.of(applications.create(body.name()))),
-        new Route<>("GET", BASE + "/applications/{applicationId}", "public_applications", "Get an application", null,
-            ApplicationRead.class, false,
-            (body, call) -> ApplicationRead.of(applications.get(ApplicationBodies.applicationId(call.path("applicationId"))))),
-        new Route<>("DELETE", BASE + "/applications/{applicationId}", "public_applications", "Delete an application",
-            null, ApplicationRead.class, false,
-            (body, call) -> ApplicationRead.of(applications.delete(ApplicationBodies.applicationId(call.path("applicationId"))))),
-        tokenRoute(BASE + "/applications/token", "public_applications"),
+        get("/applications/{applicationId}", tag, "Get an application", ApplicationRead.class,
+            (body, call) -> ApplicationRead.of(applications.get(applicationId(call.path("applicationId"))))),
+        delete("/applications/{applicationId}", tag, "Delete an application", ApplicationRead.class,
+            (body, call) -> ApplicationRead.of(applications.delete(applicationId(call.path("applicationId"))))),
+        tokenRoute(BASE + "/applications/token", tag),
         tokenRoute("/api/v1/applications/token", "applications"));
   }
 
