@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Drives a running Gale over HTTP with the JDK client, as an outside client would. Every exchange is checked against
- * Gale's own served OpenAPI document and, in the CI gate, against Airbyte's Config API document.
+ * Gale's own served OpenAPI document and, in the CI gate, against Airbyte's Config API and Public API documents.
  */
 public final class ApiClient {
   private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -44,6 +44,7 @@ public final class ApiClient {
     List<SpecValidator> validators = new ArrayList<>();
     validators.add(SpecValidator.forInlineDocument("Gale's OpenAPI document", openApi.rawBody()));
     SpecValidator.airbyteConfigSpec().ifPresent(validators::add);
+    SpecValidator.airbytePublicSpec().ifPresent(validators::add);
     return new ApiClient(base, bootstrap.authorization, List.copyOf(validators));
   }
 
