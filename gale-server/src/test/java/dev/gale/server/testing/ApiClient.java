@@ -75,6 +75,20 @@ public final class ApiClient {
     return send("GET", path, null, null);
   }
 
+  /** PATCHes a JSON body (a record, map, JSON node, or raw JSON string) to a Public API path. */
+  public ApiResponse patch(String path, Object body) {
+    return send("PATCH", path, body instanceof String raw ? raw : Json.write(body), "application/json");
+  }
+
+  /** PUTs a JSON body to a Public API path. */
+  public ApiResponse put(String path, Object body) {
+    return send("PUT", path, body instanceof String raw ? raw : Json.write(body), "application/json");
+  }
+
+  public ApiResponse delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
   /** Sends exactly what it is given: no body when {@code body} is null, and no Content-Type when that is null. */
   public ApiResponse send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
