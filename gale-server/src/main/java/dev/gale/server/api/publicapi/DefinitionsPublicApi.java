@@ -19,10 +19,10 @@ import dev.gale.server.api.publicapi.model.DefinitionResources.DefinitionsRespon
 import dev.gale.server.api.publicapi.model.DefinitionResources.UpdateDeclarativeSourceDefinitionRequest;
 import dev.gale.server.api.publicapi.model.DefinitionResources.UpdateDefinitionRequest;
 import dev.gale.server.domain.ActorType;
-import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.DeclarativeSourceService;
 import dev.gale.server.service.DefinitionService;
@@ -55,7 +55,9 @@ public final class DefinitionsPublicApi implements ApiModule {
   public List<Route<?, ?>> routes() {
     List<Route<?, ?>> routes = new ArrayList<>();
     routes.add(get("/connector_definitions", "public_connector_definitions", "List connector definitions",
-        ConnectorDefinitionsResponse.class, (body, call) -> connectorDefinitions(type(call), workspaceQuery(call))));
+        ConnectorDefinitionsResponse.class, (body, call) -> connectorDefinitions(type(call), call.queryUuid("workspaceId")))
+        .withQuery(QueryParameter.oneOf("type", List.of("source", "destination")).mandatory(),
+            QueryParameter.uuid("workspaceId")));
     routes.addAll(customRoutes(ActorType.SOURCE, "sources", "public_source_definitions"));
     routes.addAll(customRoutes(ActorType.DESTINATION, "destinations", "public_destination_definitions"));
     routes.addAll(declarativeRoutes());
@@ -109,25 +111,9 @@ public final class DefinitionsPublicApi implements ApiModule {
     return new ConnectorDefinitionsResponse(listed.stream().map(ConnectorDefinitionResponse::of).toList());
   }
 
-  /** The required {@code type} query parameter: {@code source} or {@code destination}. */
+  /** The declared, required {@code type} query parameter. */
   private static ActorType type(Call call) {
-    String type = call.query("type").orElseThrow(() ->
-        new BadRequestException("The query parameter 'type' is required: source or destination"));
-    return switch (type) {
-      case "source" -> ActorType.SOURCE;
-      case "destination" -> ActorType.DESTINATION;
-      default -> throw new BadRequestException("The query parameter 'type' must be source or destination, not '" + type + "'");
-    };
-  }
-
-  private static Optional<UUID> workspaceQuery(Call call) {
-    return call.query("workspaceId").map(raw -> {
-      try {
-        return UUID.fromString(raw.strip());
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestException("The query parameter 'workspaceId' must be a UUID, not '" + raw + "'");
-      }
-    });
+    return call.query("type").orElseThrow().equals("source") ? ActorType.SOURCE : ActorType.DESTINATION;
   }
 
   /** The path's workspace; 404 when it names none (a path that is no UUID names none). */

@@ -3,7 +3,6 @@ package dev.gale.server.api.publicapi;
 import static dev.gale.server.api.publicapi.DefinitionsPublicApiIT.PUBLIC;
 import static dev.gale.server.api.publicapi.DefinitionsPublicApiIT.client;
 import static dev.gale.server.api.publicapi.DefinitionsPublicApiIT.newWorkspace;
-import static dev.gale.server.api.publicapi.DefinitionsPublicApiIT.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,11 +57,11 @@ class DeclarativeSourceDefinitionsApiIT {
     assertThat(api.get(declaratives).expect(200).path("data")).containsExactly(created);
 
     ObjectNode second = manifest("orders");
-    JsonNode updated = put(api, declaratives + "/" + id, Map.of("manifest", second)).expect(200);
+    JsonNode updated = api.put(declaratives + "/" + id, Map.of("manifest", second)).expect(200);
     assertThat(updated.path("version").asLong()).isEqualTo(2);
     assertThat(updated.path("manifest")).isEqualTo(second);
     assertThat(updated.path("name").asText()).isEqualTo("Items API");
-    JsonNode third = put(api, declaratives + "/" + id, Map.of("manifest", first)).expect(200);
+    JsonNode third = api.put(declaratives + "/" + id, Map.of("manifest", first)).expect(200);
     assertThat(third.path("version").asLong()).isEqualTo(3);
     assertThat(api.get(declaratives + "/" + id).expect(200)).isEqualTo(third);
 
@@ -74,10 +73,10 @@ class DeclarativeSourceDefinitionsApiIT {
     assertThat(api.get(PUBLIC + "/connector_definitions?type=source&workspaceId=" + workspace).expect(200)
         .path("data").findValuesAsText("id")).contains(id, FAKER);
 
-    assertThat(api.send("DELETE", declaratives + "/" + id, null, null).expect(200)).isEqualTo(third);
+    assertThat(api.delete(declaratives + "/" + id).expect(200)).isEqualTo(third);
     api.get(declaratives + "/" + id).expectProblem(404);
-    api.send("DELETE", declaratives + "/" + id, null, null).expectProblem(404);
-    put(api, declaratives + "/" + id, Map.of("manifest", first)).expectProblem(404);
+    api.delete(declaratives + "/" + id).expectProblem(404);
+    api.put(declaratives + "/" + id, Map.of("manifest", first)).expectProblem(404);
     assertThat(api.get(declaratives).expect(200).path("data").size()).isZero();
   }
 
@@ -100,7 +99,7 @@ class DeclarativeSourceDefinitionsApiIT {
     String workspace = newWorkspace(gale, "declarative not custom");
     String id = create(workspace, "Manifest only", manifest("items")).path("id").asText();
 
-    JsonNode problem = put(gale.api(), PUBLIC + "/workspaces/" + workspace + "/definitions/sources/" + id,
+    JsonNode problem = gale.api().put(PUBLIC + "/workspaces/" + workspace + "/definitions/sources/" + id,
         Map.of("name", "Renamed", "dockerImageTag", "9")).expectProblem(403);
     assertThat(problem.path("detail").asText()).contains("declarative_sources/" + id);
     gale.api().post("/api/v1/source_definitions/update", Map.of("sourceDefinitionId", id, "dockerImageTag", "9"))
@@ -132,9 +131,9 @@ class DeclarativeSourceDefinitionsApiIT {
         manifest("items"))).expectProblem(422);
 
     String id = create(workspace, "Kept", manifest("items")).path("id").asText();
-    put(gale.api(), declaratives + "/" + id, Map.of("manifest", Map.of("version", "6.33.0"))).expectProblem(422);
-    put(gale.api(), declaratives + "/" + id, Map.of("manifest", 42)).expectProblem(422);
-    put(gale.api(), declaratives + "/" + id, Map.of()).expectProblem(422);
+    gale.api().put(declaratives + "/" + id, Map.of("manifest", Map.of("version", "6.33.0"))).expectProblem(422);
+    gale.api().put(declaratives + "/" + id, Map.of("manifest", 42)).expectProblem(422);
+    gale.api().put(declaratives + "/" + id, Map.of()).expectProblem(422);
     gale.api().send("PUT", declaratives + "/" + id, "{\"manifest\": ", "application/json").expectProblem(400);
     JsonNode kept = gale.api().get(declaratives + "/" + id).expect(200);
     assertThat(kept.path("version").asLong()).isEqualTo(1);
@@ -156,13 +155,13 @@ class DeclarativeSourceDefinitionsApiIT {
     gale.api().get(declaratives + "/not-a-uuid").expectProblem(404);
     JsonNode notDeclarative = gale.api().get(declaratives + "/" + FAKER).expectProblem(404);
     assertThat(notDeclarative.path("detail").asText()).contains("without a manifest");
-    put(gale.api(), declaratives + "/" + FAKER, Map.of("manifest", manifest("items"))).expectProblem(404);
-    gale.api().send("DELETE", declaratives + "/" + FAKER, null, null).expectProblem(404);
+    gale.api().put(declaratives + "/" + FAKER, Map.of("manifest", manifest("items"))).expectProblem(404);
+    gale.api().delete(declaratives + "/" + FAKER).expectProblem(404);
 
     String strangers = PUBLIC + "/workspaces/" + stranger + "/definitions/declarative_sources";
     gale.api().get(strangers + "/" + id).expectProblem(404);
-    put(gale.api(), strangers + "/" + id, Map.of("manifest", manifest("taken"))).expectProblem(404);
-    gale.api().send("DELETE", strangers + "/" + id, null, null).expectProblem(404);
+    gale.api().put(strangers + "/" + id, Map.of("manifest", manifest("taken"))).expectProblem(404);
+    gale.api().delete(strangers + "/" + id).expectProblem(404);
     assertThat(gale.api().get(strangers).expect(200).path("data").size()).isZero();
     assertThat(gale.api().get(declaratives + "/" + id).expect(200).path("version").asLong()).isEqualTo(1);
   }
@@ -180,7 +179,7 @@ class DeclarativeSourceDefinitionsApiIT {
     assertThat(created.path("manifest")).isEqualTo(pokeapi);
     assertThat(gale.api().get(declaratives + "/" + id).expect(200).path("manifest")).isEqualTo(pokeapi);
 
-    JsonNode updated = put(gale.api(), declaratives + "/" + id, Map.of("manifest", xkcd)).expect(200);
+    JsonNode updated = gale.api().put(declaratives + "/" + id, Map.of("manifest", xkcd)).expect(200);
     assertThat(updated.path("version").asLong()).isEqualTo(2);
     assertThat(gale.api().get(declaratives + "/" + id).expect(200).path("manifest")).isEqualTo(xkcd);
 

@@ -7,7 +7,6 @@ import dev.gale.connectors.devnull.DevNullDestination;
 import dev.gale.connectors.sample.SampleDataSource;
 import dev.gale.protocol.Json;
 import dev.gale.server.testing.ApiClient;
-import dev.gale.server.testing.ApiResponse;
 import dev.gale.server.testing.GaleServerExtension;
 import java.util.Map;
 import java.util.UUID;
@@ -45,15 +44,15 @@ class DefinitionsPublicApiIT {
     assertThat(api.get(sources + "/" + id).expect(200)).isEqualTo(created);
     assertThat(api.get(sources + "/" + FAKER).expect(200).path("dockerRepository").asText()).isEqualTo("airbyte/source-faker");
 
-    JsonNode updated = put(api, sources + "/" + id, Map.of("name", "Faker, renamed", "dockerImageTag", "6.3.0")).expect(200);
+    JsonNode updated = api.put(sources + "/" + id, Map.of("name", "Faker, renamed", "dockerImageTag", "6.3.0")).expect(200);
     assertThat(updated.path("name").asText()).isEqualTo("Faker, renamed");
     assertThat(updated.path("dockerImageTag").asText()).isEqualTo("6.3.0");
     assertThat(updated.path("documentationUrl").asText()).isEqualTo("https://example.com/faker");
     assertThat(api.get(sources + "/" + id).expect(200)).isEqualTo(updated);
 
-    assertThat(api.send("DELETE", sources + "/" + id, null, null).expect(200)).isEqualTo(updated);
+    assertThat(api.delete(sources + "/" + id).expect(200)).isEqualTo(updated);
     api.get(sources + "/" + id).expectProblem(404);
-    api.send("DELETE", sources + "/" + id, null, null).expectProblem(404);
+    api.delete(sources + "/" + id).expectProblem(404);
     assertThat(api.get(sources).expect(200).path("data").findValuesAsText("id")).doesNotContain(id).contains(FAKER);
   }
 
@@ -71,9 +70,9 @@ class DefinitionsPublicApiIT {
 
     assertThat(api.get(destinations).expect(200).path("data").findValuesAsText("id")).contains(id, DEV_NULL);
     assertThat(api.get(destinations + "/" + id).expect(200)).isEqualTo(created);
-    JsonNode updated = put(api, destinations + "/" + id, Map.of("name", "Bigger hole", "dockerImageTag", "0.1.0")).expect(200);
+    JsonNode updated = api.put(destinations + "/" + id, Map.of("name", "Bigger hole", "dockerImageTag", "0.1.0")).expect(200);
     assertThat(updated.path("name").asText()).isEqualTo("Bigger hole");
-    assertThat(api.send("DELETE", destinations + "/" + id, null, null).expect(200)).isEqualTo(updated);
+    assertThat(api.delete(destinations + "/" + id).expect(200)).isEqualTo(updated);
     api.get(destinations + "/" + id).expectProblem(404);
   }
 
@@ -136,10 +135,10 @@ class DefinitionsPublicApiIT {
     String sources = PUBLIC + "/workspaces/" + workspace + "/definitions/sources/";
     String destinations = PUBLIC + "/workspaces/" + workspace + "/definitions/destinations/";
 
-    JsonNode problem = put(gale.api(), sources + FAKER, Map.of("name", "Mine now", "dockerImageTag", "9.9.9")).expectProblem(403);
+    JsonNode problem = gale.api().put(sources + FAKER, Map.of("name", "Mine now", "dockerImageTag", "9.9.9")).expectProblem(403);
     assertThat(problem.path("detail").asText()).contains("built into Gale");
-    gale.api().send("DELETE", sources + FAKER, null, null).expectProblem(403);
-    gale.api().send("DELETE", destinations + DEV_NULL, null, null).expectProblem(403);
+    gale.api().delete(sources + FAKER).expectProblem(403);
+    gale.api().delete(destinations + DEV_NULL).expectProblem(403);
     assertThat(gale.api().get(sources + FAKER).expect(200).path("name").asText()).doesNotContain("Mine now");
   }
 
@@ -152,8 +151,8 @@ class DefinitionsPublicApiIT {
     String strangers = PUBLIC + "/workspaces/" + stranger + "/definitions/sources/" + id;
 
     gale.api().get(strangers).expectProblem(404);
-    put(gale.api(), strangers, Map.of("name", "Taken", "dockerImageTag", "1.0.0")).expectProblem(404);
-    gale.api().send("DELETE", strangers, null, null).expectProblem(404);
+    gale.api().put(strangers, Map.of("name", "Taken", "dockerImageTag", "1.0.0")).expectProblem(404);
+    gale.api().delete(strangers).expectProblem(404);
     assertThat(gale.api().get(PUBLIC + "/workspaces/" + stranger + "/definitions/sources").expect(200)
         .path("data").findValuesAsText("id")).doesNotContain(id);
     assertThat(gale.api().get(PUBLIC + "/workspaces/" + owner + "/definitions/sources/" + id).expect(200)
@@ -173,8 +172,8 @@ class DefinitionsPublicApiIT {
     gale.api().get(PUBLIC + "/workspaces/not-a-uuid/definitions/sources").expectProblem(404);
     gale.api().get(base + "sources/" + UUID.randomUUID()).expectProblem(404);
     gale.api().get(base + "sources/not-a-uuid").expectProblem(404);
-    put(gale.api(), base + "destinations/" + UUID.randomUUID(), Map.of("name", "x", "dockerImageTag", "1")).expectProblem(404);
-    gale.api().send("DELETE", base + "destinations/" + UUID.randomUUID(), null, null).expectProblem(404);
+    gale.api().put(base + "destinations/" + UUID.randomUUID(), Map.of("name", "x", "dockerImageTag", "1")).expectProblem(404);
+    gale.api().delete(base + "destinations/" + UUID.randomUUID()).expectProblem(404);
     // A definition is found only under its own type.
     gale.api().get(base + "destinations/" + FAKER).expectProblem(404);
     gale.api().get(base + "sources/" + DEV_NULL).expectProblem(404);
@@ -197,8 +196,8 @@ class DefinitionsPublicApiIT {
     gale.api().post(sources, Map.of("name", "x".repeat(300), "dockerRepository", "airbyte/source-faker",
         "dockerImageTag", "1")).expectProblem(422);
     gale.api().send("PUT", sources + "/" + custom, "[1, 2]", "application/json").expectProblem(422);
-    put(gale.api(), sources + "/" + custom, Map.of("name", "Only a name")).expectProblem(422);
-    put(gale.api(), sources + "/" + custom, Map.of("name", "", "dockerImageTag", "1.0.0")).expectProblem(422);
+    gale.api().put(sources + "/" + custom, Map.of("name", "Only a name")).expectProblem(422);
+    gale.api().put(sources + "/" + custom, Map.of("name", "", "dockerImageTag", "1.0.0")).expectProblem(422);
     gale.api().send("PUT", sources + "/" + custom, "not json", "application/json").expectProblem(400);
     assertThat(gale.api().get(sources + "/" + custom).expect(200).path("name").asText()).isEqualTo("Target");
   }
@@ -215,16 +214,13 @@ class DefinitionsPublicApiIT {
     JsonNode application = gale.api().post(PUBLIC + "/applications", Map.of("name", "definitions " + UUID.randomUUID()))
         .expect(200);
     return gale.api().withAuthorization(null).post(PUBLIC + "/applications/token", Map.of(
-            "client_id", application.path("clientId").asText(), "client_secret", application.path("clientSecret").asText()))
+            "grant_type", "client_credentials", "client_id", application.path("clientId").asText(),
+            "client_secret", application.path("clientSecret").asText()))
         .expect(200).path("access_token").asText();
   }
 
   static String newWorkspace(GaleServerExtension gale, String name) {
     return gale.api().post("/api/v1/workspaces/create", Map.of("name", name)).expect(200).path("workspaceId").asText();
-  }
-
-  static ApiResponse put(ApiClient api, String path, Object body) {
-    return api.send("PUT", path, Json.write(body), "application/json");
   }
 
   private static JsonNode find(JsonNode list, String id) {
