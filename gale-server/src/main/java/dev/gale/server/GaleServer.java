@@ -18,6 +18,7 @@ import dev.gale.server.api.config.StateApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
+import dev.gale.server.api.publicapi.DefinitionsPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -34,6 +35,7 @@ import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCheckService;
+import dev.gale.server.service.DeclarativeSourceService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.JobService;
@@ -44,6 +46,7 @@ import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
+import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobRepository;
@@ -184,6 +187,8 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new JobsApi(jobService));
     modules.add(new AttemptApi(new AttemptService(jobRepository, connections, actors, definitions)));
     modules.add(new ApplicationsApi(applications, tokens));
+    modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
+        definitions, workspaces, clock), workspaces));
     return new Wiring(modules, jobs, tokens);
   }
 

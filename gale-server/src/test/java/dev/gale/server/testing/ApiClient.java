@@ -106,9 +106,8 @@ public final class ApiClient {
       throw new IllegalStateException(e);
     }
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
-    String pathOnly = URI.create(path).getPath();
     for (SpecValidator validator : validators) {
-      validator.check(method, pathOnly, authorization, body, contentType, answer.status(),
+      validator.check(method, path, authorization, body, contentType, answer.status(),
           response.headers().firstValue("Content-Type").orElse(""), answer.rawBody());
     }
     return answer;

@@ -12,9 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -170,11 +176,24 @@ public final class SpecValidator {
     return body == null ? null : SECRET_VALUE.matcher(body).replaceAll("$1\"**********\"");
   }
 
-  /** Throws an AssertionError listing every violation. */
-  public void check(String method, String path, String authorization, String requestBody, String requestType, int status,
+  /**
+   * Throws an AssertionError listing every violation.
+   *
+   * @param target the request's path, with its query when it has one (the query parameters are checked too)
+   */
+  public void check(String method, String target, String authorization, String requestBody, String requestType, int status,
                     String responseType, String responseBody) {
-    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path)
+    URI uri = URI.create(target);
+    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), uri.getPath())
         .withHeader("Authorization", authorization == null ? "" : authorization);
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    for (String pair : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+      int equals = pair.indexOf('=');
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+    query.forEach(request::withQueryParam);
     if (requestBody != null) {
       request.withBody(requestBody).withContentType(requestType == null ? "application/json" : requestType);
     }
@@ -185,7 +204,7 @@ public final class SpecValidator {
     OpenApiInteractionValidator validator = status >= 200 && status < 300 ? strict : responsesOnly;
     ValidationReport report = validator.validate(request.build(), response.build());
     if (report.hasErrors()) {
-      StringBuilder message = new StringBuilder(method + " " + path + " -> " + status + " breaks " + name + ":");
+      StringBuilder message = new StringBuilder(method + " " + target + " -> " + status + " breaks " + name + ":");
       report.getMessages().stream()
           .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
           .forEach(m -> message.append("\n  - ").append(m.getKey()).append(": ").append(m.getMessage()));
