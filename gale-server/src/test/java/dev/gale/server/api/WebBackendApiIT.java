@@ -396,6 +396,19 @@ class WebBackendApiIT {
     operator.putObject("operatorConfiguration").put("operatorType", "dbt");
     assertInvalid(api.post(WB + "connections/create", badOperation), "operations[0].operatorConfiguration.dbt");
 
+    ObjectNode unreachable = Json.object().put("host", "localhost").put("port", 1).put("database", "none")
+        .put("username", "nobody");
+    unreachable.putObject("ssl_mode").put("mode", "disable");
+    String pgSource = api.post("/api/v1/sources/create", Map.of("workspaceId", workspaceId.toString(), "name", "unreachable",
+        "sourceDefinitionId", PostgresSource.DEFINITION_ID.toString(), "connectionConfiguration", unreachable))
+        .expect(200).path("sourceId").asText();
+    ObjectNode withoutStreams = Json.object().put("sourceId", pgSource).put("destinationId", destination.id().toString())
+        .put("status", "active");
+    String undiscoverable = fixtures.createConnection(withoutStreams).path("connectionId").asText();
+    JsonNode failed = api.post(WB + "connections/get", Json.object().put("connectionId", undiscoverable)
+        .put("withRefreshedCatalog", true)).expectError(422);
+    assertThat(failed.path("message").asText()).startsWith("The source's streams could not be discovered again");
+
     JsonNode connection = fixtures.createConnection(createRequest(source, destination));
     ObjectNode nullOperation = Json.object().put("connectionId", connection.path("connectionId").asText());
     nullOperation.putArray("operations").addNull();
