@@ -15,6 +15,7 @@ import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
 import dev.gale.server.api.config.StateApi;
+import dev.gale.server.api.config.WebBackendApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
@@ -41,6 +42,7 @@ import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
 import dev.gale.server.service.StateService;
+import dev.gale.server.service.WebBackendService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
@@ -189,6 +191,8 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new ApplicationsApi(applications, tokens));
     modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
         definitions, workspaces, clock), workspaces));
+    modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
+        catalogRepository, workspaces, definitions)));
     return new Wiring(modules, jobs, tokens);
   }
 

@@ -108,6 +108,20 @@ public final class DefinitionService {
   /** A definition and whether a workspace may use it. */
   public record Grant(DefinitionWithVersion definition, boolean granted) {}
 
+  /**
+   * How many live definitions of a type run another version than the one this Gale ships for them, as Airbyte's
+   * {@code check_updates} compares its definitions with its connector registry by definition id. Built-ins move to
+   * the shipped version at every start, and custom definitions are in no registry, so this is 0 unless the store was
+   * changed behind Gale's back.
+   */
+  public int countUpdatable(ActorType type) {
+    return (int) list(type).stream()
+        .filter(d -> registry.find(d.definition().id())
+            .map(shipped -> !shipped.descriptor().dockerImageTag().equals(d.version().dockerImageTag()))
+            .orElse(false))
+        .count();
+  }
+
   /** A live definition of the given type with its default version; 404 otherwise. */
   public DefinitionWithVersion live(ActorType type, UUID definitionId) {
     return definitions.findWithDefaultVersion(requireNonNull(definitionId, "definitionId is null"))

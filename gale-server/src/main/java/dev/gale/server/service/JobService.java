@@ -131,6 +131,14 @@ public final class JobService {
     return jobs.findLatest(connectionId.toString(), JobConfigType.REPLICATION);
   }
 
+  /** The connection's replication job that is pending, running or waiting for its next attempt, if any. */
+  public Optional<Job> activeReplicationJob(UUID connectionId) {
+    connections.find(connectionId);
+    JobQuery active = JobQuery.ofScope(connectionId.toString()).withConfigTypes(JobConfigType.REPLICATION)
+        .withStatuses(List.of(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.INCOMPLETE));
+    return jobs.list(active, 1, 0).stream().findFirst();
+  }
+
   /** Jobs newest first, a page at a time; see {@link JobListRequestBody}. */
   public JobView.Page list(JobListRequestBody request) {
     int pageSize = request.pagination() == null || request.pagination().pageSize() == null ? DEFAULT_PAGE_SIZE
