@@ -46,9 +46,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Replication jobs as the API sees them: a manual sync or a reset queues one (a connection runs one job at a time),
- * workers of any Gale process run it, and the API lists, shows and cancels them. Attempts come with their stats and
- * the end of their log.
+ * Replication jobs as the API sees them: a manual sync, a reset or a clear queues one (a connection runs one job at a
+ * time), workers of any Gale process run it, and the API lists, shows and cancels them. Attempts come with their stats
+ * and the end of their log.
  */
 public final class JobService {
   /** Airbyte's page size when {@code jobs/list} names none. */
@@ -86,6 +86,18 @@ public final class JobService {
    * destination and their state is cleared.
    */
   public JobView reset(UUID connectionId, List<ConnectionStream> streams) {
+    return emptyStreams(connectionId, streams, JobConfigType.RESET_CONNECTION);
+  }
+
+  /**
+   * Queues a clear: what {@link #reset} does, under newer Airbyte's name for it ({@code connections/clear}, a
+   * {@code clear} job).
+   */
+  public JobView clear(UUID connectionId, List<ConnectionStream> streams) {
+    return emptyStreams(connectionId, streams, JobConfigType.CLEAR);
+  }
+
+  private JobView emptyStreams(UUID connectionId, List<ConnectionStream> streams, JobConfigType type) {
     Connection connection = runnable(connectionId);
     List<StreamDescriptor> selected = ConfiguredCatalogs.selectedStreams(connection.syncCatalog());
     Set<StreamDescriptor> toReset = new LinkedHashSet<>(streams == null ? selected : List.of());
@@ -103,7 +115,7 @@ public final class JobService {
     }
     JsonNode config = Json.tree(new ResetConfig(toReset.stream()
         .map(s -> new StateBodies.StreamDescriptor(s.name(), s.namespace())).toList()));
-    return view(enqueue(connection, JobConfigType.RESET_CONNECTION, config), true);
+    return view(enqueue(connection, type, config), true);
   }
 
   public JobView get(long jobId) {
