@@ -18,6 +18,7 @@ import dev.gale.server.api.config.StateApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
+import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -184,6 +185,7 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new JobsApi(jobService));
     modules.add(new AttemptApi(new AttemptService(jobRepository, connections, actors, definitions)));
     modules.add(new ApplicationsApi(applications, tokens));
+    modules.add(new JobsPublicApi(jobService, clock));
     return new Wiring(modules, jobs, tokens);
   }
 

@@ -26,6 +26,7 @@ import dev.gale.server.jobs.ConfiguredCatalogs;
 import dev.gale.server.jobs.FailureSummaries;
 import dev.gale.server.jobs.LocalJobs;
 import dev.gale.server.service.JobView.AttemptView;
+import dev.gale.server.store.JobOrder;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.Enqueued;
 import dev.gale.server.store.JobQuery;
@@ -44,6 +45,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Replication jobs as the API sees them: a manual sync, a reset or a clear queues one (a connection runs one job at a
@@ -173,12 +175,50 @@ public final class JobService {
   }
 
   /**
+   * Replication jobs (syncs, resets, clears, refreshes) that match {@code filter}, in the given order, {@code limit} of
+   * them after {@code offset}; without their logs. An unknown connection or workspace in the filter is a 404.
+   */
+  public List<JobView> listReplication(JobFilter filter, JobOrder order, int limit, int offset) {
+    Optional<Set<String>> scopes = scopes(filter);
+    Set<JobConfigType> types = filter.configTypes().isEmpty() ? JobConfigType.REPLICATION
+        : filter.configTypes().stream().filter(JobConfigType.REPLICATION::contains).collect(Collectors.toSet());
+    // An empty set in a JobQuery matches anything: a filter that leaves nothing to match must not get that far.
+    if (types.isEmpty() || scopes.map(Set::isEmpty).orElse(false)) {
+      return List.of();
+    }
+    JobQuery query = JobQuery.ALL.withConfigTypes(types).withScopes(scopes.orElse(Set.of()))
+        .withStatuses(filter.statuses()).createdIn(filter.created()).updatedIn(filter.updated());
+    return views(jobs.list(query, order, limit, offset), false);
+  }
+
+  /** A sync, reset, clear or refresh job, without its logs; any other job (a check, a discover) is a 404 here. */
+  public JobView getReplication(long jobId) {
+    Job job = find(jobId);
+    if (!JobConfigType.REPLICATION.contains(job.configType())) {
+      throw new NotFoundException("job", jobId, "it is a %s job, not a sync, reset, clear or refresh"
+          .formatted(job.configType().name().toLowerCase(Locale.ROOT)));
+    }
+    return view(job, false);
+  }
+
+  /** As {@link #cancel}, for a sync, reset, clear or refresh job only; answers it without its logs. */
+  public JobView cancelReplication(long jobId) {
+    requestCancel(getReplication(jobId).job());
+    return getReplication(jobId);
+  }
+
+  /**
    * Cancels a job: a pending one (or one waiting to retry) at once; a running one through its worker, waiting a
    * little for it to end when it runs in this process. Cancelling a cancelled job changes nothing; a job that
    * succeeded or failed cannot be cancelled.
    */
   public JobView cancel(long jobId) {
-    Job job = find(jobId);
+    requestCancel(find(jobId));
+    return get(jobId);
+  }
+
+  private void requestCancel(Job job) {
+    long jobId = job.id();
     switch (queue.requestCancel(jobId, FailureSummaries.cancelled(false, clock.instant()))) {
       case NOT_FOUND -> throw new NotFoundException("job", jobId);
       case ALREADY_ENDED -> {
@@ -199,11 +239,28 @@ public final class JobService {
       });
       case CANCELLED -> { }
     }
-    return get(jobId);
   }
 
   Job find(long jobId) {
     return jobs.find(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+  }
+
+  /** The connection ids the filter allows; empty for any connection. */
+  private Optional<Set<String>> scopes(JobFilter filter) {
+    Set<String> scopes = null;
+    if (filter.connectionId() != null) {
+      scopes = new LinkedHashSet<>(List.of(connections.find(filter.connectionId()).id().toString()));
+    }
+    if (!filter.workspaceIds().isEmpty()) {
+      Set<String> inWorkspaces = new LinkedHashSet<>();
+      filter.workspaceIds().forEach(w -> connections.idsInWorkspace(w).forEach(id -> inWorkspaces.add(id.toString())));
+      if (scopes == null) {
+        scopes = inWorkspaces;
+      } else {
+        scopes.retainAll(inWorkspaces);
+      }
+    }
+    return Optional.ofNullable(scopes);
   }
 
   private Connection runnable(UUID connectionId) {
