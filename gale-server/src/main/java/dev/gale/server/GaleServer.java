@@ -20,6 +20,7 @@ import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
 import dev.gale.server.api.publicapi.DefinitionsPublicApi;
+import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -193,6 +194,7 @@ public final class GaleServer implements AutoCloseable {
         definitions, workspaces, clock), workspaces));
     modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
         catalogRepository, workspaces, definitions)));
+    modules.add(new JobsPublicApi(jobService, clock));
     return new Wiring(modules, jobs, tokens);
   }
 
