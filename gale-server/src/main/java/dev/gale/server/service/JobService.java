@@ -165,7 +165,12 @@ public final class JobService {
     if (offset < 0) {
       throw new InvalidInputException("pagination.rowOffset", offset, "The row offset cannot be negative");
     }
-    JobQuery query = JobQuery.ALL.withConfigTypes(request.configTypes())
+    // The Config API shows clears as resets (see JobReads), so a search for resets finds them.
+    List<JobConfigType> types = new ArrayList<>(request.configTypes());
+    if (types.contains(JobConfigType.RESET_CONNECTION)) {
+      types.add(JobConfigType.CLEAR);
+    }
+    JobQuery query = JobQuery.ALL.withConfigTypes(types)
         .withStatuses(request.statuses() == null ? List.of() : request.statuses());
     query = request.configId() == null ? query : query.withScopes(List.of(request.configId()));
     long total = jobs.count(query);

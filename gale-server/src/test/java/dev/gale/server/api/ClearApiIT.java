@@ -46,7 +46,8 @@ class ClearApiIT {
     assertThat(state(api, connection).path("streamState")).hasSize(3);
 
     JsonNode queued = api.post("/api/v1/connections/clear", body(connection)).expect(200);
-    assertThat(queued.at("/job/configType").asText()).isEqualTo("clear");
+    // Config API clients of Airbyte's 2023 document know no "clear": they read it as the reset it is.
+    assertThat(queued.at("/job/configType").asText()).isEqualTo("reset_connection");
     assertThat(names(queued.at("/job/resetConfig/streamsToReset"))).containsExactly("users", "products", "purchases");
     JsonNode clear = awaitEnd(api, id(queued));
 
@@ -58,6 +59,8 @@ class ClearApiIT {
     assertThat(new StreamGenerationRepository(fixtures.store.database).current(UUID.fromString(connection)))
         .containsEntry(StreamDescriptor.of("purchases"), 1L).hasSize(3);
     assertThat(api.post("/api/v1/jobs/list", Json.parse("{\"configTypes\": [\"clear\"], \"configId\": \"" + connection + "\"}"))
+        .expect(200).path("jobs").findValues("job")).extracting(job -> job.path("id").asLong()).containsExactly(id(queued));
+    assertThat(api.post("/api/v1/jobs/list", Json.parse("{\"configTypes\": [\"reset_connection\"], \"configId\": \"" + connection + "\"}"))
         .expect(200).path("jobs").findValues("job")).extracting(job -> job.path("id").asLong()).containsExactly(id(queued));
 
     JsonNode again = syncToEnd(api, connection);
@@ -73,7 +76,7 @@ class ClearApiIT {
         .expect(200)));
 
     assertThat(status(clear)).isEqualTo("succeeded");
-    assertThat(clear.at("/job/configType").asText()).isEqualTo("clear");
+    assertThat(clear.at("/job/configType").asText()).isEqualTo("reset_connection");
     assertThat(names(clear.at("/job/resetConfig/streamsToReset"))).containsExactly("purchases");
     assertThat(state(api, connection).path("streamState").findValues("streamDescriptor").stream()
         .map(d -> d.path("name").asText()).toList()).containsExactlyInAnyOrder("users", "products");

@@ -72,6 +72,14 @@ public final class ApiClient {
     return new ApiClient(base, authorization, validators.subList(0, 1), userAgent);
   }
 
+  /**
+   * The same client checking nothing: only for leniencies no OpenAPI document can express, such as a list query
+   * parameter joined with commas ({@code ids=a,b}) where documents describe repeated names.
+   */
+  public ApiClient unchecked() {
+    return new ApiClient(base, authorization, List.of(), userAgent);
+  }
+
   /** POSTs a body (a record, map, JSON node, or a raw JSON string) to a Config API path. */
   public ApiResponse post(String path, Object body) {
     String json = body == null ? null : body instanceof String raw ? raw : Json.write(body);
