@@ -18,6 +18,10 @@ import dev.gale.server.api.config.StateApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
+import dev.gale.server.api.publicapi.DestinationsPublicApi;
+import dev.gale.server.api.publicapi.OrganizationsPublicApi;
+import dev.gale.server.api.publicapi.SourcesPublicApi;
+import dev.gale.server.api.publicapi.WorkspacesPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -38,6 +42,7 @@ import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
+import dev.gale.server.service.OrganizationService;
 import dev.gale.server.service.StateService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
@@ -171,7 +176,8 @@ public final class GaleServer implements AutoCloseable {
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
-    modules.add(new WorkspacesApi(workspaces));
+    OrganizationService organizations = new OrganizationService(workspaces, config.user().name(), config.user().email());
+    modules.add(new WorkspacesApi(workspaces, organizations));
     modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     modules.add(new SourcesApi(actors));
@@ -184,6 +190,10 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new JobsApi(jobService));
     modules.add(new AttemptApi(new AttemptService(jobRepository, connections, actors, definitions)));
     modules.add(new ApplicationsApi(applications, tokens));
+    modules.add(new WorkspacesPublicApi(workspaces));
+    modules.add(new SourcesPublicApi(actors));
+    modules.add(new DestinationsPublicApi(actors));
+    modules.add(new OrganizationsPublicApi(organizations));
     return new Wiring(modules, jobs, tokens);
   }
 
