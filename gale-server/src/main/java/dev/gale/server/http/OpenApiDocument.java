@@ -1,5 +1,6 @@
 package dev.gale.server.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class OpenApiDocument {
       operation.put("tags", List.of(route.tag()));
       operation.put("summary", route.summary());
       operation.put("operationId", operationId(route));
-      List<Map<String, Object>> parameters = pathParameters(route.path());
+      List<Map<String, Object>> parameters = new ArrayList<>(pathParameters(route.path()));
+      route.queryParameters().forEach(parameter -> parameters.add(parameter.document()));
       if (!parameters.isEmpty()) {
         operation.put("parameters", parameters);
       }

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Drives a running Gale over HTTP with the JDK client, as an outside client would. Every exchange is checked against
- * Gale's own served OpenAPI document and, in the CI gate, against Airbyte's Config API document.
+ * Gale's own served OpenAPI document and, in the CI gate, against Airbyte's Config API and Public API documents.
  */
 public final class ApiClient {
   private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -44,6 +44,7 @@ public final class ApiClient {
     List<SpecValidator> validators = new ArrayList<>();
     validators.add(SpecValidator.forInlineDocument("Gale's OpenAPI document", openApi.rawBody()));
     SpecValidator.airbyteConfigSpec().ifPresent(validators::add);
+    SpecValidator.airbytePublicSpec().ifPresent(validators::add);
     return new ApiClient(base, bootstrap.authorization, List.copyOf(validators));
   }
 
@@ -72,6 +73,20 @@ public final class ApiClient {
 
   public ApiResponse get(String path) {
     return send("GET", path, null, null);
+  }
+
+  /** PATCHes a JSON body (a record, map, JSON node, or raw JSON string) to a Public API path. */
+  public ApiResponse patch(String path, Object body) {
+    return send("PATCH", path, body instanceof String raw ? raw : Json.write(body), "application/json");
+  }
+
+  /** PUTs a JSON body to a Public API path. */
+  public ApiResponse put(String path, Object body) {
+    return send("PUT", path, body instanceof String raw ? raw : Json.write(body), "application/json");
+  }
+
+  public ApiResponse delete(String path) {
+    return send("DELETE", path, null, null);
   }
 
   /** Sends exactly what it is given: no body when {@code body} is null, and no Content-Type when that is null. */
