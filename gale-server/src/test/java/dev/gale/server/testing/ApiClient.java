@@ -106,9 +106,10 @@ public final class ApiClient {
       throw new IllegalStateException(e);
     }
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
-    String pathOnly = URI.create(path).getPath();
+    URI target = URI.create(path);
+    String pathAndQuery = target.getPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     for (SpecValidator validator : validators) {
-      validator.check(method, pathOnly, authorization, body, contentType, answer.status(),
+      validator.check(method, pathAndQuery, authorization, body, contentType, answer.status(),
           response.headers().firstValue("Content-Type").orElse(""), answer.rawBody());
     }
     return answer;
