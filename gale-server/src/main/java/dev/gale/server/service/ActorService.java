@@ -25,7 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -186,7 +186,7 @@ public final class ActorService {
    * A window of the actors of a type, by name then id: in the given workspaces (any when empty), deleted ones too
    * when asked.
    */
-  public List<ActorView> list(ActorType type, Set<UUID> workspaceIds, boolean includeDeleted, int limit, int offset) {
+  public List<ActorView> list(ActorType type, Collection<UUID> workspaceIds, boolean includeDeleted, int limit, int offset) {
     return views(actors.search(ActorSearch.of(type).inWorkspaces(workspaceIds).includingTombstoned(includeDeleted),
         limit, offset));
   }

@@ -9,6 +9,7 @@ import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -101,7 +102,7 @@ public final class OrganizationService {
    * The users of an organization that match the filters: an empty filter matches every user, and emails match
    * ignoring case.
    */
-  public List<User> users(UUID organizationId, Set<UUID> ids, Set<String> emails) {
+  public List<User> users(UUID organizationId, Collection<UUID> ids, Collection<String> emails) {
     get(organizationId);
     Set<String> wantedEmails = emails.stream().map(email -> email.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     boolean matches = (ids.isEmpty() || ids.contains(user.id()))

@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -122,7 +122,7 @@ public final class WorkspaceService {
    * A window of the workspaces with the given ids (any when empty), by name then id; deleted ones too when asked.
    * Ids that name no workspace match nothing.
    */
-  public List<WorkspaceRead> list(Set<UUID> ids, boolean includeDeleted, int limit, int offset) {
+  public List<WorkspaceRead> list(Collection<UUID> ids, boolean includeDeleted, int limit, int offset) {
     return workspaces.search(WorkspaceSearch.LIVE.withIds(ids).includingTombstoned(includeDeleted), limit, offset)
         .stream().map(this::read).toList();
   }

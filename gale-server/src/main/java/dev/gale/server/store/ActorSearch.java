@@ -3,6 +3,7 @@ package dev.gale.server.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.domain.ActorType;
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,8 +30,8 @@ public record ActorSearch(ActorType actorType, Set<UUID> workspaceIds, UUID defi
     return inWorkspaces(Set.of(requireNonNull(id, "id is null")));
   }
 
-  public ActorSearch inWorkspaces(Set<UUID> ids) {
-    return new ActorSearch(actorType, ids, definitionId, nameContains, includeTombstoned);
+  public ActorSearch inWorkspaces(Collection<UUID> ids) {
+    return new ActorSearch(actorType, Set.copyOf(ids), definitionId, nameContains, includeTombstoned);
   }
 
   public ActorSearch ofDefinition(UUID id) {

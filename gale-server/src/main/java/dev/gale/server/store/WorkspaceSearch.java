@@ -1,5 +1,6 @@
 package dev.gale.server.store;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,8 +19,8 @@ public record WorkspaceSearch(Set<UUID> ids, UUID organizationId, String nameCon
     ids = ids == null ? Set.of() : Set.copyOf(ids);
   }
 
-  public WorkspaceSearch withIds(Set<UUID> newIds) {
-    return new WorkspaceSearch(newIds, organizationId, nameContains, includeTombstoned);
+  public WorkspaceSearch withIds(Collection<UUID> newIds) {
+    return new WorkspaceSearch(Set.copyOf(newIds), organizationId, nameContains, includeTombstoned);
   }
 
   public WorkspaceSearch inOrganization(UUID id) {

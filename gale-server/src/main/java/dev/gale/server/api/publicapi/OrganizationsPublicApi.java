@@ -4,11 +4,6 @@ import static dev.gale.server.api.publicapi.PublicRoutes.delete;
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static dev.gale.server.api.publicapi.PublicRoutes.patch;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
-import static dev.gale.server.api.publicapi.QueryParameters.pathId;
-import static dev.gale.server.api.publicapi.QueryParameters.requiredUuid;
-import static dev.gale.server.api.publicapi.QueryParameters.strings;
-import static dev.gale.server.api.publicapi.QueryParameters.uuid;
-import static dev.gale.server.api.publicapi.QueryParameters.uuids;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
@@ -19,6 +14,7 @@ import dev.gale.server.api.publicapi.model.OrganizationResources.PermissionUpdat
 import dev.gale.server.api.publicapi.model.OrganizationResources.PermissionsResponse;
 import dev.gale.server.api.publicapi.model.OrganizationResources.UsersResponse;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.OrganizationService;
 import java.util.List;
@@ -26,6 +22,8 @@ import java.util.UUID;
 
 /** The Public API's organizations, users and permissions, as {@link OrganizationService} keeps them. */
 public final class OrganizationsPublicApi implements ApiModule {
+  private static final QueryParameter EMAILS = new QueryParameter("emails", QueryParameter.Kind.STRING, List.of(), null,
+      null, false, true);
   private final OrganizationService organizations;
 
   public OrganizationsPublicApi(OrganizationService organizations) {
@@ -39,11 +37,13 @@ public final class OrganizationsPublicApi implements ApiModule {
         get("/organizations", "public_organizations", "List the user's organizations", OrganizationsResponse.class,
             (body, call) -> OrganizationsResponse.of(List.of(organizations.organization()))),
         get("/users", "public_users", "List the users of an organization", UsersResponse.class,
-            (body, call) -> UsersResponse.of(organizations.users(requiredUuid(call, "organizationId"), uuids(call, "ids"),
-                strings(call, "emails")))),
+            (body, call) -> UsersResponse.of(organizations.users(call.queryUuid("organizationId").orElseThrow(),
+                call.queryUuids("ids"), call.queryAll("emails"))))
+            .withQuery(QueryParameter.uuid("organizationId").mandatory(), QueryParameter.uuids("ids"), EMAILS),
         get("/permissions", permissions, "List permissions", PermissionsResponse.class,
-            (body, call) -> PermissionsResponse.of(organizations.permissions(uuid(call, "userId").orElse(null),
-                uuid(call, "organizationId").orElse(null)))),
+            (body, call) -> PermissionsResponse.of(organizations.permissions(call.queryUuid("userId").orElse(null),
+                call.queryUuid("organizationId").orElse(null))))
+            .withQuery(QueryParameter.uuid("userId"), QueryParameter.uuid("organizationId")),
         post("/permissions", permissions, "Grant a permission", PermissionCreateRequest.class, PermissionResponse.class,
             (body, call) -> PermissionResponse.of(organizations.create(body.permissionType(), body.userId(),
                 body.workspaceId(), body.organizationId()))),
@@ -59,6 +59,6 @@ public final class OrganizationsPublicApi implements ApiModule {
   }
 
   private static UUID permissionId(Call call) {
-    return pathId(call, "permissionId", "permission");
+    return PathIds.uuid(call, "permissionId", "permission");
   }
 }

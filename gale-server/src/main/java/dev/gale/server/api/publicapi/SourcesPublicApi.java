@@ -5,9 +5,6 @@ import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static dev.gale.server.api.publicapi.PublicRoutes.patch;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
 import static dev.gale.server.api.publicapi.PublicRoutes.put;
-import static dev.gale.server.api.publicapi.QueryParameters.flag;
-import static dev.gale.server.api.publicapi.QueryParameters.pathId;
-import static dev.gale.server.api.publicapi.QueryParameters.uuids;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
@@ -18,6 +15,7 @@ import dev.gale.server.api.publicapi.model.SourceResources.SourceResponse;
 import dev.gale.server.api.publicapi.model.SourceResources.SourcesResponse;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.ActorService;
 import java.util.List;
@@ -41,9 +39,10 @@ public final class SourcesPublicApi implements ApiModule {
     return List.of(
         get("/sources", TAG, "List sources", SourcesResponse.class, (body, call) -> {
           PageRequest page = PageRequest.of(call);
-          return SourcesResponse.of(page.fromOverfetched(actors.list(TYPE, uuids(call, "workspaceIds"),
-              flag(call, "includeDeleted", false), page.overfetchLimit(), page.offset()), call));
-        }),
+          return SourcesResponse.of(page.fromOverfetched(actors.list(TYPE, call.queryUuids("workspaceIds"),
+              call.queryBoolean("includeDeleted", false), page.overfetchLimit(), page.offset()), call));
+        }).withQuery(PageRequest.PARAMETERS).withQuery(QueryParameter.uuids("workspaceIds"),
+            QueryParameter.bool("includeDeleted")),
         post("/sources", TAG, "Create a source", SourceCreateRequest.class, SourceResponse.class,
             (body, call) -> SourceResponse.of(actors.create(TYPE, body.workspaceId(), body.definitionId(), body.name(),
                 body.configuration(), CONFIGURATION))),
@@ -63,6 +62,6 @@ public final class SourcesPublicApi implements ApiModule {
   }
 
   private static UUID sourceId(Call call) {
-    return pathId(call, "sourceId", "source");
+    return PathIds.uuid(call, "sourceId", "source");
   }
 }

@@ -4,9 +4,6 @@ import static dev.gale.server.api.publicapi.PublicRoutes.delete;
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static dev.gale.server.api.publicapi.PublicRoutes.patch;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
-import static dev.gale.server.api.publicapi.QueryParameters.flag;
-import static dev.gale.server.api.publicapi.QueryParameters.pathId;
-import static dev.gale.server.api.publicapi.QueryParameters.uuids;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
@@ -15,6 +12,7 @@ import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspaceResponse;
 import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspaceUpdateRequest;
 import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspacesResponse;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.WorkspaceService;
 import java.util.List;
@@ -34,9 +32,10 @@ public final class WorkspacesPublicApi implements ApiModule {
     return List.of(
         get("/workspaces", TAG, "List workspaces", WorkspacesResponse.class, (body, call) -> {
           PageRequest page = PageRequest.of(call);
-          return WorkspacesResponse.of(page.fromOverfetched(workspaces.list(uuids(call, "workspaceIds"),
-              flag(call, "includeDeleted", false), page.overfetchLimit(), page.offset()), call));
-        }),
+          return WorkspacesResponse.of(page.fromOverfetched(workspaces.list(call.queryUuids("workspaceIds"),
+              call.queryBoolean("includeDeleted", false), page.overfetchLimit(), page.offset()), call));
+        }).withQuery(PageRequest.PARAMETERS).withQuery(QueryParameter.uuids("workspaceIds"),
+            QueryParameter.bool("includeDeleted")),
         post("/workspaces", TAG, "Create a workspace", WorkspaceCreateRequest.class, WorkspaceResponse.class,
             (body, call) -> WorkspaceResponse.of(workspaces.create(body.toCreate()))),
         get("/workspaces/{workspaceId}", TAG, "Get a workspace", WorkspaceResponse.class,
@@ -51,6 +50,6 @@ public final class WorkspacesPublicApi implements ApiModule {
   }
 
   private static UUID workspaceId(Call call) {
-    return pathId(call, "workspaceId", "workspace");
+    return PathIds.uuid(call, "workspaceId", "workspace");
   }
 }

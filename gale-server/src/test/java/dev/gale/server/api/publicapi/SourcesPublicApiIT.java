@@ -185,7 +185,7 @@ class SourcesPublicApiIT {
 
     List<JsonNode> mine = walk(bearer, "/sources?workspaceIds=" + workspaceId + "&limit=2", 2);
     assertThat(mine.stream().map(row -> row.path("sourceId").asText()).toList()).containsExactlyElementsOf(ids);
-    JsonNode both = seen(get(bearer, "/sources?workspaceIds=" + workspaceId + "," + other + "&limit=100")).expect(200);
+    JsonNode both = seen(get(bearer, "/sources?workspaceIds=" + workspaceId + "&workspaceIds=" + other + "&limit=100")).expect(200);
     assertThat(both.path("data").findValuesAsText("sourceId")).hasSize(6).contains(theirs);
     assertThat(both.has("next")).isFalse();
     JsonNode all = seen(get(bearer, "/sources?limit=100")).expect(200);
