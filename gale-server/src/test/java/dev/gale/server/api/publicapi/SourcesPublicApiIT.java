@@ -9,6 +9,10 @@ import static dev.gale.server.api.publicapi.PublicApiCalls.put;
 import static dev.gale.server.api.publicapi.PublicApiCalls.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connectors.devnull.DevNullDestination;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** {@code /api/public/v1/sources}: CRUD with tokens, PATCH and PUT semantics, masking, and wrong requests. */
 class SourcesPublicApiIT {
@@ -233,6 +238,35 @@ class SourcesPublicApiIT {
         "configuration", Map.of("destinationType", "dev-null", "test_destination",
             Map.of("test_destination_type", "SILENT"))))).expect(200).path("destinationId").asText();
     seen(get(bearer, "/sources/" + destination)).expectProblem(404);
+  }
+
+  @Test
+  void passwordsNeverReachTheLog() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger galeLogger = (Logger) LoggerFactory.getLogger("dev.gale");
+    Level level = galeLogger.getLevel();
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    root.addAppender(appender);
+    galeLogger.setLevel(Level.DEBUG);
+    try {
+      String id = seen(post(bearer, "/sources", postgresSource("Logged"))).expect(200).path("sourceId").asText();
+      seen(patch(bearer, "/sources/" + id, Map.of("configuration", Map.of("password", ROTATED, "port", "x"))))
+          .expectProblem(422);
+      seen(patch(bearer, "/sources/" + id, Map.of("configuration", Map.of("password", ROTATED)))).expect(200);
+      seen(put(bearer, "/sources/" + id, Map.of("name", "Logged", "configuration", Map.of("password", PASSWORD))))
+          .expectProblem(422);
+
+      assertThat(appender.list).isNotEmpty();
+      for (ILoggingEvent event : appender.list) {
+        String line = event.getFormattedMessage()
+            + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+        assertThat(line).doesNotContain(PASSWORD).doesNotContain(ROTATED);
+      }
+    } finally {
+      root.detachAppender(appender);
+      galeLogger.setLevel(level);
+    }
   }
 
   private ApiResponse seen(ApiResponse response) {
