@@ -15,6 +15,7 @@ import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
 import dev.gale.server.api.config.StateApi;
+import dev.gale.server.api.config.WebBackendApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
@@ -22,6 +23,8 @@ import dev.gale.server.api.publicapi.DestinationsPublicApi;
 import dev.gale.server.api.publicapi.OrganizationsPublicApi;
 import dev.gale.server.api.publicapi.SourcesPublicApi;
 import dev.gale.server.api.publicapi.WorkspacesPublicApi;
+import dev.gale.server.api.publicapi.DefinitionsPublicApi;
+import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -38,17 +41,20 @@ import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCheckService;
+import dev.gale.server.service.DeclarativeSourceService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
 import dev.gale.server.service.OrganizationService;
 import dev.gale.server.service.StateService;
+import dev.gale.server.service.WebBackendService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
+import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobRepository;
@@ -194,6 +200,11 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new SourcesPublicApi(actors));
     modules.add(new DestinationsPublicApi(actors));
     modules.add(new OrganizationsPublicApi(organizations));
+    modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
+        definitions, workspaces, clock), workspaces));
+    modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
+        catalogRepository, workspaces, definitions)));
+    modules.add(new JobsPublicApi(jobService, clock));
     return new Wiring(modules, jobs, tokens);
   }
 

@@ -26,6 +26,9 @@ public final class OpenApiDocument {
     Map<String, Object> problemRefs = new TreeMap<>();
     errorRefs.forEach((status, ref) -> problemRefs.put(status, response(
         String.valueOf(((Map<?, ?>) ref).get("description")), problem)));
+    // The Public API refuses some changes outright (a workspace changing a definition built into Gale), as Airbyte's
+    // documents its 403 "Not allowed".
+    problemRefs.put("403", response("Not allowed", problem));
 
     Map<String, Map<String, Object>> paths = new TreeMap<>();
     for (Route<?, ?> route : routes) {

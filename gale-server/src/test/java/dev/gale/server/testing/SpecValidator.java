@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,17 +184,21 @@ public final class SpecValidator {
   /**
    * Throws an AssertionError listing every violation.
    *
-   * @param pathAndQuery the request's path and, after a {@code ?}, its raw query: query parameters are checked too
+   * @param target the request's path, with its query when it has one (the query parameters are checked too)
    */
-  public void check(String method, String pathAndQuery, String authorization, String requestBody, String requestType,
-                    int status, String responseType, String responseBody) {
-    int queryStart = pathAndQuery.indexOf('?');
-    String path = queryStart < 0 ? pathAndQuery : pathAndQuery.substring(0, queryStart);
-    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path)
+  public void check(String method, String target, String authorization, String requestBody, String requestType, int status,
+                    String responseType, String responseBody) {
+    URI uri = URI.create(target);
+    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), uri.getPath())
         .withHeader("Authorization", authorization == null ? "" : authorization);
-    if (queryStart >= 0) {
-      queryParameters(pathAndQuery.substring(queryStart + 1)).forEach(request::withQueryParam);
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    for (String pair : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+      int equals = pair.indexOf('=');
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
+    query.forEach(request::withQueryParam);
     if (requestBody != null) {
       request.withBody(requestBody).withContentType(requestType == null ? "application/json" : requestType);
     }
@@ -204,27 +209,12 @@ public final class SpecValidator {
     OpenApiInteractionValidator validator = status >= 200 && status < 300 ? strict : responsesOnly;
     ValidationReport report = validator.validate(request.build(), response.build());
     if (report.hasErrors()) {
-      StringBuilder message = new StringBuilder(method + " " + path + " -> " + status + " breaks " + name + ":");
+      StringBuilder message = new StringBuilder(method + " " + target + " -> " + status + " breaks " + name + ":");
       report.getMessages().stream()
           .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
           .forEach(m -> message.append("\n  - ").append(m.getKey()).append(": ").append(m.getMessage()));
       message.append("\n  request: ").append(redacted(requestBody)).append("\n  response: ").append(redacted(responseBody));
       throw new AssertionError(message.toString());
     }
-  }
-
-  /** A raw query's parameters, decoded, each with its values in the order sent. */
-  private static Map<String, List<String>> queryParameters(String rawQuery) {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-      parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-    }
-    return parameters;
   }
 }

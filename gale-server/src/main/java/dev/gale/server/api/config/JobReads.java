@@ -20,7 +20,6 @@ import dev.gale.server.api.model.JobBodies.ResetConfig;
 import dev.gale.server.api.model.JobBodies.StreamStats;
 import dev.gale.server.api.model.JobBodies.WorkflowStateRead;
 import dev.gale.server.domain.Job;
-import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
 import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.domain.SyncStats;
@@ -98,7 +97,7 @@ final class JobReads {
   }
 
   private static ResetConfig resetConfig(Job job) {
-    return job.configType() == JobConfigType.RESET_CONNECTION && job.config() != null
+    return job.configType().clearsData() && job.config() != null
         ? Json.convert(job.config(), ResetConfig.class) : null;
   }
 
