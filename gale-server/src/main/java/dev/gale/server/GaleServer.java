@@ -15,10 +15,16 @@ import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
 import dev.gale.server.api.config.StateApi;
+import dev.gale.server.api.config.WebBackendApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
+import dev.gale.server.api.publicapi.DestinationsPublicApi;
+import dev.gale.server.api.publicapi.OrganizationsPublicApi;
+import dev.gale.server.api.publicapi.SourcesPublicApi;
+import dev.gale.server.api.publicapi.WorkspacesPublicApi;
 import dev.gale.server.api.publicapi.DefinitionsPublicApi;
+import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -40,7 +46,9 @@ import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
+import dev.gale.server.service.OrganizationService;
 import dev.gale.server.service.StateService;
+import dev.gale.server.service.WebBackendService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
@@ -174,7 +182,8 @@ public final class GaleServer implements AutoCloseable {
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
-    modules.add(new WorkspacesApi(workspaces));
+    OrganizationService organizations = new OrganizationService(workspaces, config.user().name(), config.user().email());
+    modules.add(new WorkspacesApi(workspaces, organizations));
     modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     modules.add(new SourcesApi(actors));
@@ -187,8 +196,15 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new JobsApi(jobService));
     modules.add(new AttemptApi(new AttemptService(jobRepository, connections, actors, definitions)));
     modules.add(new ApplicationsApi(applications, tokens));
+    modules.add(new WorkspacesPublicApi(workspaces));
+    modules.add(new SourcesPublicApi(actors));
+    modules.add(new DestinationsPublicApi(actors));
+    modules.add(new OrganizationsPublicApi(organizations));
     modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
         definitions, workspaces, clock), workspaces));
+    modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
+        catalogRepository, workspaces, definitions)));
+    modules.add(new JobsPublicApi(jobService, clock));
     return new Wiring(modules, jobs, tokens);
   }
 

@@ -3,8 +3,12 @@ package dev.gale.server.http;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +53,7 @@ public record QueryParameter(String name, Kind kind, List<String> allowed, Long 
     return new QueryParameter(name, Kind.UUID, List.of(), null, null, false, true);
   }
 
-  /** A date-time: ISO-8601 with an offset, or epoch milliseconds as Airbyte's document shows them. */
+  /** A date-time: ISO-8601, or epoch milliseconds as Airbyte's document shows them (see {@link #instant}). */
   public static QueryParameter dateTime(String name) {
     return new QueryParameter(name, Kind.DATE_TIME, List.of(), null, null, false, false);
   }
@@ -106,11 +110,19 @@ public record QueryParameter(String name, Kind kind, List<String> allowed, Long 
     }
   }
 
-  /** Reads a date-time value: ISO-8601 with an offset, or epoch milliseconds. */
+  /**
+   * Reads a date-time value: ISO-8601 with an offset (or without one, for UTC), or epoch milliseconds. A space may
+   * stand for the {@code T} (as Airbyte prints its times) and for an offset's {@code +} that the client left
+   * unencoded, which the query's decoding turned into a space.
+   */
   public static Instant instant(String value) {
-    return value.chars().allMatch(Character::isDigit)
-        ? Instant.ofEpochMilli(Long.parseLong(value))
-        : OffsetDateTime.parse(value).toInstant();
+    if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+      return Instant.ofEpochMilli(Long.parseLong(value));
+    }
+    String text = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) + 'T' + value.substring(11) : value;
+    TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.replace(' ', '+'), ZonedDateTime::from,
+        LocalDateTime::from);
+    return parsed instanceof ZonedDateTime zoned ? zoned.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
   }
 
   /** This parameter as an OpenAPI parameter object. */

@@ -45,6 +45,12 @@ class QueryParameterTest {
   void dateTimesAreIsoOrEpochMillis() {
     assertThat(QueryParameter.instant("1687450500000")).isEqualTo(Instant.ofEpochMilli(1687450500000L));
     assertThat(QueryParameter.instant("2023-06-22T16:15:00+02:00")).isEqualTo(Instant.parse("2023-06-22T14:15:00Z"));
+    assertThat(QueryParameter.instant("2023-06-22T14:15:00.250Z")).isEqualTo(Instant.parse("2023-06-22T14:15:00.250Z"));
+    assertThat(QueryParameter.instant("2023-06-22T14:15:00")).as("no offset: UTC").isEqualTo(Instant.parse("2023-06-22T14:15:00Z"));
+    assertThat(QueryParameter.instant("2023-06-22 16:15:00 02:00")).as("an unencoded + decoded as a space, as Airbyte prints times")
+        .isEqualTo(Instant.parse("2023-06-22T14:15:00Z"));
+    assertThatThrownBy(() -> QueryParameter.dateTime("createdAtStart").check(List.of("2023-06-22")))
+        .isInstanceOf(BadRequestException.class);
   }
 
   @Test

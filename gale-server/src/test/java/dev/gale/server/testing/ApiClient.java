@@ -27,16 +27,18 @@ public final class ApiClient {
   private final URI base;
   private final String authorization;
   private final List<SpecValidator> validators;
+  private final String userAgent;
 
-  private ApiClient(URI base, String authorization, List<SpecValidator> validators) {
+  private ApiClient(URI base, String authorization, List<SpecValidator> validators, String userAgent) {
     this.base = base;
     this.authorization = authorization;
     this.validators = validators;
+    this.userAgent = userAgent;
   }
 
   /** A client with Airbyte's default credentials that validates against the served document. */
   public static ApiClient connect(URI base, String user, String password) {
-    ApiClient bootstrap = new ApiClient(base, basic(user, password), List.of());
+    ApiClient bootstrap = new ApiClient(base, basic(user, password), List.of(), null);
     ApiResponse openApi = bootstrap.send("GET", "/api/v1/openapi", null, null);
     if (openApi.status() != 200) {
       throw new IllegalStateException("No OpenAPI document served: " + openApi);
@@ -45,7 +47,7 @@ public final class ApiClient {
     validators.add(SpecValidator.forInlineDocument("Gale's OpenAPI document", openApi.rawBody()));
     SpecValidator.airbyteConfigSpec().ifPresent(validators::add);
     SpecValidator.airbytePublicSpec().ifPresent(validators::add);
-    return new ApiClient(base, bootstrap.authorization, List.copyOf(validators));
+    return new ApiClient(base, bootstrap.authorization, List.copyOf(validators), null);
   }
 
   public static String basic(String user, String password) {
@@ -54,7 +56,12 @@ public final class ApiClient {
 
   /** The same client sending another Authorization header (null for none). */
   public ApiClient withAuthorization(String authorization) {
-    return new ApiClient(base, authorization, validators);
+    return new ApiClient(base, authorization, validators, userAgent);
+  }
+
+  /** The same client sending this {@code User-Agent}, as a generated SDK names itself. */
+  public ApiClient withUserAgent(String newUserAgent) {
+    return new ApiClient(base, authorization, validators, newUserAgent);
   }
 
   /**
@@ -62,7 +69,15 @@ public final class ApiClient {
    * 2023 document (such as streams named only by their name, completed from discovery).
    */
   public ApiClient beyondAirbyteDocument() {
-    return new ApiClient(base, authorization, validators.subList(0, 1));
+    return new ApiClient(base, authorization, validators.subList(0, 1), userAgent);
+  }
+
+  /**
+   * The same client checking nothing: only for leniencies no OpenAPI document can express, such as a list query
+   * parameter joined with commas ({@code ids=a,b}) where documents describe repeated names.
+   */
+  public ApiClient unchecked() {
+    return new ApiClient(base, authorization, List.of(), userAgent);
   }
 
   /** POSTs a body (a record, map, JSON node, or a raw JSON string) to a Config API path. */
@@ -96,6 +111,7 @@ public final class ApiClient {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     Optional.ofNullable(contentType).ifPresent(type -> request.header("Content-Type", type));
     Optional.ofNullable(authorization).ifPresent(auth -> request.header("Authorization", auth));
+    Optional.ofNullable(userAgent).ifPresent(agent -> request.header("User-Agent", agent));
     HttpResponse<String> response;
     try {
       response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -123,6 +123,11 @@ public final class SpecValidator {
     }
     document.path("components").path("schemas").forEach(SpecValidator::openUnlessClosed);
     openDanglingReferences(document, document);
+    // api.yaml says OpenAPI 3.1 but uses nothing 3.0 lacks; read as 3.1, the validator loses the types of query
+    // parameters (it parses workspaceIds=<uuid> as JSON), so it reads it as the 3.0 document it is.
+    if (document.path("openapi").asText().startsWith("3.1")) {
+      ((ObjectNode) document).put("openapi", "3.0.3");
+    }
     JsonNode streamRequired = document.at("/components/schemas/AirbyteStream/required");
     ArrayNode required = streamRequired instanceof ArrayNode array ? array : new YAMLMapper().createArrayNode();
     for (int i = 0; i < required.size(); i++) {

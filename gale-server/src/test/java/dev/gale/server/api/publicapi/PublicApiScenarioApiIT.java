@@ -66,7 +66,7 @@ class PublicApiScenarioApiIT {
     assertThat(first.path("duration").asText()).startsWith("PT");
     runToEnd(api, connectionId);
 
-    JsonNode page = api.get(PUBLIC + "/jobs?connectionId=" + connectionId + "&limit=1&orderBy=createdAt|ASC").expect(200);
+    JsonNode page = api.get(PUBLIC + "/jobs?connectionId=" + connectionId + "&limit=1&orderBy=createdAt%7CASC").expect(200);
     assertThat(page.path("data")).hasSize(1);
     assertThat(page.path("data").get(0).path("jobId").asLong()).isEqualTo(first.path("jobId").asLong());
     assertThat(page.has("previous")).isFalse();
