@@ -199,7 +199,8 @@ class JavaSdkIT {
     assertThat(productsRows).isPositive();
     assertThat(finished.rowsSynced).isEqualTo(usersRows + productsRows);
     assertThat(finished.bytesSynced).isPositive();
-    assertThat(Duration.parse(finished.duration)).isPositive();
+    // Times are shown to the second, as Airbyte shows them: a short sync may last PT0S.
+    assertThat(Duration.parse(finished.duration)).isNotNegative();
     assertThat(Instant.parse(finished.lastUpdatedAt)).isAfterOrEqualTo(Instant.parse(finished.startTime));
 
     ListJobsResponse jobs = sdk.jobs.listJobs(new ListJobsRequest(connectionId).withJobType(JobTypeEnum.SYNC));
