@@ -4,6 +4,7 @@ import dev.gale.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,11 +30,17 @@ public final class ApiClient {
   private final URI base;
   private final String authorization;
   private final List<SpecValidator> validators;
+  private final String userAgent;
 
   private ApiClient(URI base, String authorization, List<SpecValidator> validators) {
+    this(base, authorization, validators, null);
+  }
+
+  private ApiClient(URI base, String authorization, List<SpecValidator> validators, String userAgent) {
     this.base = base;
     this.authorization = authorization;
     this.validators = validators;
+    this.userAgent = userAgent;
   }
 
   /** A client with Airbyte's default credentials that validates against the served document. */
@@ -54,7 +63,12 @@ public final class ApiClient {
 
   /** The same client sending another Authorization header (null for none). */
   public ApiClient withAuthorization(String authorization) {
-    return new ApiClient(base, authorization, validators);
+    return new ApiClient(base, authorization, validators, userAgent);
+  }
+
+  /** The same client introducing itself as another client, such as Airbyte's Java SDK 0.x. */
+  public ApiClient withUserAgent(String userAgent) {
+    return new ApiClient(base, authorization, validators, userAgent);
   }
 
   /**
@@ -62,7 +76,7 @@ public final class ApiClient {
    * 2023 document (such as streams named only by their name, completed from discovery).
    */
   public ApiClient beyondAirbyteDocument() {
-    return new ApiClient(base, authorization, validators.subList(0, 1));
+    return new ApiClient(base, authorization, validators.subList(0, 1), userAgent);
   }
 
   /** POSTs a body (a record, map, JSON node, or a raw JSON string) to a Config API path. */
@@ -82,6 +96,7 @@ public final class ApiClient {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     Optional.ofNullable(contentType).ifPresent(type -> request.header("Content-Type", type));
     Optional.ofNullable(authorization).ifPresent(auth -> request.header("Authorization", auth));
+    Optional.ofNullable(userAgent).ifPresent(agent -> request.header("User-Agent", agent));
     HttpResponse<String> response;
     try {
       response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -92,11 +107,27 @@ public final class ApiClient {
       throw new IllegalStateException(e);
     }
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
-    String pathOnly = URI.create(path).getPath();
+    URI uri = URI.create(path);
+    String pathOnly = uri.getPath();
+    Map<String, List<String>> query = queryOf(uri);
     for (SpecValidator validator : validators) {
-      validator.check(method, pathOnly, authorization, body, contentType, answer.status(),
+      validator.check(method, pathOnly, query, authorization, body, contentType, answer.status(),
           response.headers().firstValue("Content-Type").orElse(""), answer.rawBody());
     }
     return answer;
+  }
+
+  /** The query parameters of a URI, each with its values in order. */
+  private static Map<String, List<String>> queryOf(URI uri) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        int eq = pair.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        query.computeIfAbsent(name, n -> new ArrayList<>())
+            .add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return query;
   }
 }
