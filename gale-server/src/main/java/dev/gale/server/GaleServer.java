@@ -15,12 +15,15 @@ import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
 import dev.gale.server.api.config.StateApi;
+import dev.gale.server.api.config.WebBackendApi;
 import dev.gale.server.api.config.WorkspacesApi;
 import dev.gale.server.api.SystemApi;
 import dev.gale.server.api.publicapi.ApplicationsApi;
 import dev.gale.server.api.publicapi.ConnectionsPublicApi;
 import dev.gale.server.api.publicapi.StreamsPublicApi;
 import dev.gale.server.api.publicapi.TagsPublicApi;
+import dev.gale.server.api.publicapi.DefinitionsPublicApi;
+import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
@@ -37,6 +40,7 @@ import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCheckService;
+import dev.gale.server.service.DeclarativeSourceService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.DiscoverService;
 import dev.gale.server.service.JobService;
@@ -45,11 +49,13 @@ import dev.gale.server.service.PublicConnections;
 import dev.gale.server.service.PublicStreams;
 import dev.gale.server.service.StateService;
 import dev.gale.server.service.TagService;
+import dev.gale.server.service.WebBackendService;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
+import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobRepository;
@@ -195,6 +201,11 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new ConnectionsPublicApi(new PublicConnections(connections, discovery, actors, workspaces, tags)));
     modules.add(new StreamsPublicApi(new PublicStreams(discovery, connections, actors)));
     modules.add(new TagsPublicApi(tags));
+    modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
+        definitions, workspaces, clock), workspaces));
+    modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
+        catalogRepository, workspaces, definitions)));
+    modules.add(new JobsPublicApi(jobService, clock));
     return new Wiring(modules, jobs, tokens);
   }
 

@@ -16,4 +16,12 @@ public enum JobConfigType {
 
   /** The types that move data or wipe it for a connection: the jobs a connection's job history shows. */
   public static final Set<JobConfigType> REPLICATION = Set.of(SYNC, RESET_CONNECTION, REFRESH, CLEAR);
+
+  /**
+   * Whether the job empties streams in the destination and forgets their state: a reset, or a clear (newer
+   * Airbyte's name for the same work).
+   */
+  public boolean clearsData() {
+    return this == RESET_CONNECTION || this == CLEAR;
+  }
 }

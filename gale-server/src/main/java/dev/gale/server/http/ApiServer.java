@@ -95,6 +95,9 @@ public final class ApiServer implements AutoCloseable {
     I body = route.requestType() == null ? null : RequestBodies.read(jsonBody(route, exchange), route.requestType());
     Call call = new Call(exchange.getRequestURI().getPath(), match.pathParams(), FormData.parseAll(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), principal,
         baseUri(exchange));
+    route.queryParameters().forEach(parameter -> parameter.check(parameter.list()
+        ? call.queryAll(parameter.name())
+        : call.query().getOrDefault(parameter.name(), List.of()).stream().filter(value -> !value.isBlank()).toList()));
     return route.handler().handle(body, call);
   }
 

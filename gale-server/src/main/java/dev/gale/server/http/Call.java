@@ -2,12 +2,14 @@ package dev.gale.server.http;
 
 import com.sun.net.httpserver.Headers;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a handler may know of the HTTP exchange beyond its body: the path and its parameters, the query, headers, the
@@ -42,6 +44,24 @@ public record Call(String path, Map<String, String> pathParams, Map<String, List
         .map(String::strip)
         .filter(value -> !value.isEmpty())
         .toList();
+  }
+
+  // Typed readings of declared query parameters: ApiServer has checked their values against the route's declaration.
+
+  public Optional<UUID> queryUuid(String name) {
+    return query(name).map(UUID::fromString);
+  }
+
+  public List<UUID> queryUuids(String name) {
+    return queryAll(name).stream().map(UUID::fromString).toList();
+  }
+
+  public boolean queryBoolean(String name, boolean absent) {
+    return query(name).map(Boolean::parseBoolean).orElse(absent);
+  }
+
+  public Optional<Instant> queryInstant(String name) {
+    return query(name).map(QueryParameter::instant);
   }
 
   public Optional<String> header(String name) {

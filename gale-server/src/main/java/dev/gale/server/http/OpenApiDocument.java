@@ -1,5 +1,6 @@
 package dev.gale.server.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class OpenApiDocument {
     Map<String, Object> problemRefs = new TreeMap<>();
     errorRefs.forEach((status, ref) -> problemRefs.put(status, response(
         String.valueOf(((Map<?, ?>) ref).get("description")), problem)));
+    // The Public API refuses some changes outright (a workspace changing a definition built into Gale), as Airbyte's
+    // documents its 403 "Not allowed".
+    problemRefs.put("403", response("Not allowed", problem));
 
     Map<String, Map<String, Object>> paths = new TreeMap<>();
     for (Route<?, ?> route : routes) {
@@ -32,7 +36,8 @@ public final class OpenApiDocument {
       operation.put("tags", List.of(route.tag()));
       operation.put("summary", route.summary());
       operation.put("operationId", operationId(route));
-      List<Map<String, Object>> parameters = pathParameters(route.path());
+      List<Map<String, Object>> parameters = new ArrayList<>(pathParameters(route.path()));
+      route.queryParameters().forEach(parameter -> parameters.add(parameter.document()));
       if (!parameters.isEmpty()) {
         operation.put("parameters", parameters);
       }

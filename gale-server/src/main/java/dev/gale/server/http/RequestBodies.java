@@ -1,6 +1,7 @@
 package dev.gale.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -39,6 +40,10 @@ final class RequestBodies {
     } catch (JsonMappingException e) {
       if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
         throw new BadRequestException("Malformed JSON body: more than one JSON value");
+      }
+      if (e.getCause() instanceof StreamReadException malformed) {
+        // Broken JSON inside a JSON-valued property (a manifest, a configuration) reaches here wrapped with its path.
+        throw new BadRequestException("Malformed JSON body at '%s': %s".formatted(path(e), malformed.getOriginalMessage()));
       }
       String path = path(e);
       throw new InvalidInputException(path, null, "Invalid value at '%s': %s".formatted(path, e.getOriginalMessage()));

@@ -2,6 +2,9 @@ package dev.gale.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One endpoint: its method and path template ({@code /api/v1/workspaces/get}, {@code /api/public/v1/jobs/{jobId}}),
  * the record types of its body and answer (they drive parsing, validation and the OpenAPI document), and the handler.
@@ -11,10 +14,11 @@ import static java.util.Objects.requireNonNull;
  * @param produces the answer's media type; the body is JSON text either way
  * @param acceptsForm whether the body may also come form-encoded ({@code application/x-www-form-urlencoded}), as
  *     OAuth clients send token requests: its fields are read as the JSON object of strings they spell
+ * @param queryParameters the query parameters the handler reads: documented, and checked before it runs
  */
 public record Route<I, O>(String method, String path, String tag, String summary, Class<I> requestType,
                           Class<O> responseType, boolean open, String produces, boolean acceptsForm,
-                          Handler<I, O> handler) {
+                          List<QueryParameter> queryParameters, Handler<I, O> handler) {
   public static final String JSON = "application/json";
   public static final String FORM = "application/x-www-form-urlencoded";
 
@@ -26,11 +30,12 @@ public record Route<I, O>(String method, String path, String tag, String summary
     requireNonNull(responseType, "responseType is null");
     requireNonNull(produces, "produces is null");
     requireNonNull(handler, "handler is null");
+    queryParameters = List.copyOf(queryParameters);
   }
 
   public Route(String method, String path, String tag, String summary, Class<I> requestType, Class<O> responseType,
                boolean open, Handler<I, O> handler) {
-    this(method, path, tag, summary, requestType, responseType, open, JSON, false, handler);
+    this(method, path, tag, summary, requestType, responseType, open, JSON, false, List.of(), handler);
   }
 
   /** A Config API endpoint: POST with a JSON body, behind auth. */
@@ -40,17 +45,28 @@ public record Route<I, O>(String method, String path, String tag, String summary
   }
 
   public Route<I, O> withoutAuth() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, queryParameters, handler);
   }
 
   /** The same route answering with another media type (its body still JSON text, which is also YAML). */
   public Route<I, O> producing(String mediaType) {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, queryParameters, handler);
   }
 
   /** The same route reading form-encoded bodies too. */
   public Route<I, O> acceptingForms() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, queryParameters, handler);
+  }
+
+  /** The same route reading these query parameters as well. */
+  public Route<I, O> withQuery(List<QueryParameter> parameters) {
+    List<QueryParameter> all = new ArrayList<>(queryParameters);
+    all.addAll(parameters);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm, all, handler);
+  }
+
+  public Route<I, O> withQuery(QueryParameter... parameters) {
+    return withQuery(List.of(parameters));
   }
 
   public boolean answersNoContent() {

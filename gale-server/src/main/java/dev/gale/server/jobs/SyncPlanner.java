@@ -19,7 +19,6 @@ import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.domain.Job;
-import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.SecretPaths;
@@ -93,7 +92,7 @@ final class SyncPlanner {
     JsonNode syncConfig = Json.tree(new AttemptSyncConfig(source.secrets().mask(source.config()),
         destination.secrets().mask(destination.config()), null));
 
-    boolean reset = job.configType() == JobConfigType.RESET_CONNECTION;
+    boolean reset = job.configType().clearsData();
     ConfiguredCatalogs.Selection selection = reset
         ? ConfiguredCatalogs.forReset(connection.syncCatalog(), streamsToReset(job),
             stream -> generations.startFor(connection.id(), stream, job.id()), job.id())

@@ -232,7 +232,9 @@ public final class ActorService {
           throw new NotFoundException(label(type) + " definition", definitionId, "it is a %s definition (%s)"
               .formatted(label(definition.actorType()), definition.name()));
         });
-    return definitions.liveForWorkspace(type, definitionId, workspaceId);
+    DefinitionWithVersion definition = definitions.liveForWorkspace(type, definitionId, workspaceId);
+    definitions.runnableImplementation(definition, label(type) + "DefinitionId");
+    return definition;
   }
 
   /**

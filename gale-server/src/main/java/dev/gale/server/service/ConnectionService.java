@@ -186,6 +186,12 @@ public final class ConnectionService {
         .orElseThrow(() -> new NotFoundException("connection", connectionId));
   }
 
+  /** The ids of a workspace's connections, deleted ones included (their jobs remain); 404 for no live workspace. */
+  public List<UUID> idsInWorkspace(UUID workspaceId) {
+    UUID id = workspaces.live(workspaceId).id();
+    return connections.listByWorkspace(id, true).stream().map(Connection::id).toList();
+  }
+
   private UUID workspaceOf(Connection connection) {
     return actors.resolve(ActorType.SOURCE, connection.sourceId()).workspaceId();
   }

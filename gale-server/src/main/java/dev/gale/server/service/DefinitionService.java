@@ -16,6 +16,7 @@ import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.domain.ReleaseStage;
 import dev.gale.server.domain.SourceType;
 import dev.gale.server.domain.SupportLevel;
+import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.store.DefinitionRepository;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,9 @@ import java.util.stream.Collectors;
  * custom definitions by their docker repository (Gale runs Airbyte's images' equivalents in process).
  */
 public final class DefinitionService {
+  /** The longest name, tag, repository or link the store keeps. */
+  private static final int MAX_TEXT = 256;
+
   private final DefinitionRepository definitions;
   private final ConnectorRegistry registry;
   private final Clock clock;
@@ -74,6 +79,11 @@ public final class DefinitionService {
     return definitions.list(type);
   }
 
+  /** The live definitions of a type that every workspace may use. */
+  public List<DefinitionWithVersion> listPublic(ActorType type) {
+    return definitions.list(type).stream().filter(d -> d.definition().isPublic()).toList();
+  }
+
   /** The definitions this Gale ships, as they are in the store. */
   public List<DefinitionWithVersion> listBuiltIn(ActorType type) {
     return registry.connectors().stream()
@@ -97,6 +107,20 @@ public final class DefinitionService {
 
   /** A definition and whether a workspace may use it. */
   public record Grant(DefinitionWithVersion definition, boolean granted) {}
+
+  /**
+   * How many live definitions of a type run another version than the one this Gale ships for them, as Airbyte's
+   * {@code check_updates} compares its definitions with its connector registry by definition id. Built-ins move to
+   * the shipped version at every start, and custom definitions are in no registry, so this is 0 unless the store was
+   * changed behind Gale's back.
+   */
+  public int countUpdatable(ActorType type) {
+    return (int) list(type).stream()
+        .filter(d -> registry.find(d.definition().id())
+            .map(shipped -> !shipped.descriptor().dockerImageTag().equals(d.version().dockerImageTag()))
+            .orElse(false))
+        .count();
+  }
 
   /** A live definition of the given type with its default version; 404 otherwise. */
   public DefinitionWithVersion live(ActorType type, UUID definitionId) {
@@ -123,9 +147,32 @@ public final class DefinitionService {
 
   /** The connector that runs a definition. */
   public Connector implementation(DefinitionWithVersion definition) {
-    return registry.find(definition.definition().id())
-        .or(() -> registry.findByDockerRepository(definition.version().dockerRepository()))
+    return connector(definition)
         .orElseThrow(() -> new IllegalStateException("No connector runs definition " + definition.definition().id()));
+  }
+
+  /**
+   * The connector that runs a definition, for a request that needs one; 422 when none does, as for a declarative
+   * definition, which Gale stores but cannot run before it has a declarative engine.
+   *
+   * @param property the request's property naming the definition, for the error
+   */
+  public Connector runnableImplementation(DefinitionWithVersion definition, String property) {
+    ActorDefinition d = definition.definition();
+    return connector(definition).orElseThrow(() -> new InvalidInputException(property, d.id(), isDeclarative(definition)
+        ? "%s is a declarative source definition: Gale stores declarative definitions now and runs them once its declarative engine exists"
+            .formatted(d.name())
+        : "No connector of this Gale runs %s (%s)".formatted(d.name(), definition.version().dockerRepository())));
+  }
+
+  /** Whether a definition is a declarative (low-code manifest) one. */
+  public static boolean isDeclarative(DefinitionWithVersion definition) {
+    return definition.version().dockerRepository().equals(DeclarativeManifests.DOCKER_REPOSITORY);
+  }
+
+  private Optional<Connector> connector(DefinitionWithVersion definition) {
+    return registry.find(definition.definition().id())
+        .or(() -> registry.findByDockerRepository(definition.version().dockerRepository()));
   }
 
   /** The specification of a definition's default version. */
@@ -136,14 +183,17 @@ public final class DefinitionService {
   /**
    * Adds a custom definition granted to one workspace. Gale cannot pull images; a custom definition must name the
    * docker repository of a connector Gale runs itself (for example to pin a name, icon or documentation link).
+   *
+   * @param property where the definition is in the request ({@code sourceDefinition}), or "" when its fields are the
+   *     request's own, for the paths of input errors
    */
   public DefinitionWithVersion createCustom(ActorType type, UUID workspaceId, DefinitionCreate request, String property) {
-    Connector connector = runnable(type, request.dockerRepository(), property + ".dockerRepository");
+    Connector connector = runnable(type, request.dockerRepository(), join(property, "dockerRepository"));
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     ActorDefinitionVersion version = customVersion(id, request.dockerRepository(), request.dockerImageTag(),
-        request.documentationUrl(), connector, now);
-    ActorDefinition definition = new ActorDefinition(id, type, requireText(request.name(), property + ".name"),
+        requireFits(request.documentationUrl(), join(property, "documentationUrl")), connector, now);
+    ActorDefinition definition = new ActorDefinition(id, type, requireText(request.name(), join(property, "name")),
         request.icon(), type == ActorType.SOURCE ? SourceType.CUSTOM : null, true, false, false, version.id(),
         request.resourceRequirements(), now, now);
     definitions.insert(definition, version);
@@ -156,7 +206,45 @@ public final class DefinitionService {
    * one runs the version this Gale ships, so only that tag is accepted for it.
    */
   public DefinitionWithVersion update(ActorType type, UUID definitionId, String dockerImageTag, JsonNode resourceRequirements) {
-    DefinitionWithVersion current = live(type, definitionId);
+    return update(live(type, definitionId), null, dockerImageTag, resourceRequirements);
+  }
+
+  /**
+   * A custom definition a workspace owns (granted to it and not public), the only kind a workspace may change
+   * through the Public API: 404 when the workspace cannot see it, 403 for a definition built into Gale.
+   */
+  public DefinitionWithVersion ownedBy(ActorType type, UUID definitionId, UUID workspaceId) {
+    DefinitionWithVersion definition = liveForWorkspace(type, definitionId, workspaceId);
+    if (!definition.definition().custom() || definition.definition().isPublic()) {
+      throw new BadRequestException(403, "%s is built into Gale and shared by every workspace; a workspace may change or delete only its custom definitions"
+          .formatted(definition.definition().name()));
+    }
+    return definition;
+  }
+
+  /**
+   * Renames a workspace's custom definition and moves it to another version tag (see {@link #ownedBy}). A
+   * declarative definition changes through its manifest instead: 403.
+   */
+  public DefinitionWithVersion updateOwned(ActorType type, UUID definitionId, UUID workspaceId, String name, String dockerImageTag) {
+    DefinitionWithVersion current = ownedBy(type, definitionId, workspaceId);
+    if (isDeclarative(current)) {
+      throw new BadRequestException(403, "%s is a declarative source definition: its versions are its manifest's; update it at /workspaces/%s/definitions/declarative_sources/%s"
+          .formatted(current.definition().name(), workspaceId, definitionId));
+    }
+    return update(current, requireText(name, "name"), requireText(dockerImageTag, "dockerImageTag"), null);
+  }
+
+  /** Deletes a workspace's custom definition (see {@link #ownedBy}); answers it as it was. */
+  public DefinitionWithVersion deleteOwned(ActorType type, UUID definitionId, UUID workspaceId) {
+    DefinitionWithVersion current = ownedBy(type, definitionId, workspaceId);
+    definitions.tombstone(definitionId);
+    return current;
+  }
+
+  private DefinitionWithVersion update(DefinitionWithVersion current, String name, String dockerImageTag, JsonNode resourceRequirements) {
+    ActorType type = current.definition().actorType();
+    UUID definitionId = current.definition().id();
     ActorDefinition d = current.definition();
     UUID versionId = d.defaultVersionId();
     if (dockerImageTag != null && !dockerImageTag.equals(current.version().dockerImageTag())) {
@@ -164,7 +252,7 @@ public final class DefinitionService {
         throw new InvalidInputException("dockerImageTag", dockerImageTag, "%s is built into Gale at version %s; it cannot run another version"
             .formatted(d.name(), current.version().dockerImageTag()));
       }
-      Connector connector = implementation(current);
+      Connector connector = runnableImplementation(current, "dockerImageTag");
       ActorDefinitionVersion version = definitions.findVersion(definitionId, dockerImageTag).orElseGet(() -> {
         ActorDefinitionVersion created = customVersion(definitionId, current.version().dockerRepository(), dockerImageTag,
             current.version().documentationUrl(), connector, clock.instant());
@@ -173,7 +261,7 @@ public final class DefinitionService {
       });
       versionId = version.id();
     }
-    definitions.update(new ActorDefinition(d.id(), d.actorType(), d.name(), d.icon(), d.sourceType(), d.custom(), d.isPublic(),
+    definitions.update(new ActorDefinition(d.id(), d.actorType(), name == null ? d.name() : name, d.icon(), d.sourceType(), d.custom(), d.isPublic(),
         false, versionId, resourceRequirements == null ? d.resourceRequirements() : resourceRequirements, d.createdAt(),
         clock.instant()));
     return live(type, definitionId);
@@ -233,9 +321,22 @@ public final class DefinitionService {
     return type == ActorType.SOURCE ? "source definition" : "destination definition";
   }
 
-  private static String requireText(String value, String property) {
+  private static String join(String property, String field) {
+    return property.isEmpty() ? field : property + "." + field;
+  }
+
+  /** A text for one of the definition tables' columns: not blank, and short enough for them. */
+  static String requireText(String value, String property) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException(property, value, "'" + property + "' must not be blank");
+    }
+    return requireFits(value, property);
+  }
+
+  private static String requireFits(String value, String property) {
+    if (value != null && value.length() > MAX_TEXT) {
+      throw new InvalidInputException(property, value.substring(0, 40) + "...",
+          "'%s' must be at most %d characters, not %d".formatted(property, MAX_TEXT, value.length()));
     }
     return value;
   }

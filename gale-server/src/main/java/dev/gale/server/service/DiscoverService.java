@@ -11,6 +11,7 @@ import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorCatalog;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.service.ActorService.Candidate;
@@ -139,9 +140,17 @@ public final class DiscoverService {
         started, clock.millis());
   }
 
+  /**
+   * The diff against what the connection was made from, as Airbyte diffs it: its streams, and the streams of the
+   * discovered catalog it was made from that it does not sync (so they do not count as new).
+   */
   private Discovery withDiff(Discovery discovery, UUID connectionId) {
-    CatalogBodies.AirbyteCatalog current = Json.convert(connections.find(connectionId)
-        .orElseThrow(() -> new NotFoundException("connection", connectionId)).syncCatalog(), CatalogBodies.AirbyteCatalog.class);
+    Connection connection = connections.find(connectionId).orElseThrow(() -> new NotFoundException("connection", connectionId));
+    CatalogBodies.AirbyteCatalog configured = Json.convert(connection.syncCatalog(), CatalogBodies.AirbyteCatalog.class);
+    CatalogBodies.AirbyteCatalog current = connection.sourceCatalogId() == null ? configured : catalogs.find(connection.sourceCatalogId())
+        .map(original -> ConnectionCatalogs.withUnselectedStreams(configured,
+            Catalogs.toApi(Json.convert(original.catalog(), AirbyteCatalog.class))))
+        .orElse(configured);
     CatalogDiff diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
     return new Discovery(discovery.catalog(), discovery.catalogId(), Optional.of(diff), CatalogDiffs.isBreaking(diff, current),
         null, discovery.startedAtMillis(), discovery.endedAtMillis());

@@ -26,6 +26,7 @@ import dev.gale.server.jobs.ConfiguredCatalogs;
 import dev.gale.server.jobs.FailureSummaries;
 import dev.gale.server.jobs.LocalJobs;
 import dev.gale.server.service.JobView.AttemptView;
+import dev.gale.server.store.JobOrder;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.Enqueued;
 import dev.gale.server.store.JobQuery;
@@ -44,11 +45,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
- * Replication jobs as the API sees them: a manual sync or a reset queues one (a connection runs one job at a time),
- * workers of any Gale process run it, and the API lists, shows and cancels them. Attempts come with their stats and
- * the end of their log.
+ * Replication jobs as the API sees them: a manual sync, a reset or a clear queues one (a connection runs one job at a
+ * time), workers of any Gale process run it, and the API lists, shows and cancels them. Attempts come with their stats
+ * and the end of their log.
  */
 public final class JobService {
   /** Airbyte's page size when {@code jobs/list} names none. */
@@ -86,6 +88,18 @@ public final class JobService {
    * destination and their state is cleared.
    */
   public JobView reset(UUID connectionId, List<ConnectionStream> streams) {
+    return emptyStreams(connectionId, streams, JobConfigType.RESET_CONNECTION);
+  }
+
+  /**
+   * Queues a clear: what {@link #reset} does, under newer Airbyte's name for it ({@code connections/clear}, a
+   * {@code clear} job).
+   */
+  public JobView clear(UUID connectionId, List<ConnectionStream> streams) {
+    return emptyStreams(connectionId, streams, JobConfigType.CLEAR);
+  }
+
+  private JobView emptyStreams(UUID connectionId, List<ConnectionStream> streams, JobConfigType type) {
     Connection connection = runnable(connectionId);
     List<StreamDescriptor> selected = ConfiguredCatalogs.selectedStreams(connection.syncCatalog());
     Set<StreamDescriptor> toReset = new LinkedHashSet<>(streams == null ? selected : List.of());
@@ -103,7 +117,7 @@ public final class JobService {
     }
     JsonNode config = Json.tree(new ResetConfig(toReset.stream()
         .map(s -> new StateBodies.StreamDescriptor(s.name(), s.namespace())).toList()));
-    return view(enqueue(connection, JobConfigType.RESET_CONNECTION, config), true);
+    return view(enqueue(connection, type, config), true);
   }
 
   public JobView get(long jobId) {
@@ -131,6 +145,14 @@ public final class JobService {
     return jobs.findLatest(connectionId.toString(), JobConfigType.REPLICATION);
   }
 
+  /** The connection's replication job that is pending, running or waiting for its next attempt, if any. */
+  public Optional<Job> activeReplicationJob(UUID connectionId) {
+    connections.find(connectionId);
+    JobQuery active = JobQuery.ofScope(connectionId.toString()).withConfigTypes(JobConfigType.REPLICATION)
+        .withStatuses(List.of(JobStatus.PENDING, JobStatus.RUNNING, JobStatus.INCOMPLETE));
+    return jobs.list(active, 1, 0).stream().findFirst();
+  }
+
   /** Jobs newest first, a page at a time; see {@link JobListRequestBody}. */
   public JobView.Page list(JobListRequestBody request) {
     int pageSize = request.pagination() == null || request.pagination().pageSize() == null ? DEFAULT_PAGE_SIZE
@@ -143,7 +165,12 @@ public final class JobService {
     if (offset < 0) {
       throw new InvalidInputException("pagination.rowOffset", offset, "The row offset cannot be negative");
     }
-    JobQuery query = JobQuery.ALL.withConfigTypes(request.configTypes())
+    // The Config API shows clears as resets (see JobReads), so a search for resets finds them.
+    List<JobConfigType> types = new ArrayList<>(request.configTypes());
+    if (types.contains(JobConfigType.RESET_CONNECTION)) {
+      types.add(JobConfigType.CLEAR);
+    }
+    JobQuery query = JobQuery.ALL.withConfigTypes(types)
         .withStatuses(request.statuses() == null ? List.of() : request.statuses());
     query = request.configId() == null ? query : query.withScopes(List.of(request.configId()));
     long total = jobs.count(query);
@@ -161,12 +188,50 @@ public final class JobService {
   }
 
   /**
+   * Replication jobs (syncs, resets, clears, refreshes) that match {@code filter}, in the given order, {@code limit} of
+   * them after {@code offset}; without their logs. An unknown connection or workspace in the filter is a 404.
+   */
+  public List<JobView> listReplication(JobFilter filter, JobOrder order, int limit, int offset) {
+    Optional<Set<String>> scopes = scopes(filter);
+    Set<JobConfigType> types = filter.configTypes().isEmpty() ? JobConfigType.REPLICATION
+        : filter.configTypes().stream().filter(JobConfigType.REPLICATION::contains).collect(Collectors.toSet());
+    // An empty set in a JobQuery matches anything: a filter that leaves nothing to match must not get that far.
+    if (types.isEmpty() || scopes.map(Set::isEmpty).orElse(false)) {
+      return List.of();
+    }
+    JobQuery query = JobQuery.ALL.withConfigTypes(types).withScopes(scopes.orElse(Set.of()))
+        .withStatuses(filter.statuses()).createdIn(filter.created()).updatedIn(filter.updated());
+    return views(jobs.list(query, order, limit, offset), false);
+  }
+
+  /** A sync, reset, clear or refresh job, without its logs; any other job (a check, a discover) is a 404 here. */
+  public JobView getReplication(long jobId) {
+    Job job = find(jobId);
+    if (!JobConfigType.REPLICATION.contains(job.configType())) {
+      throw new NotFoundException("job", jobId, "it is a %s job, not a sync, reset, clear or refresh"
+          .formatted(job.configType().name().toLowerCase(Locale.ROOT)));
+    }
+    return view(job, false);
+  }
+
+  /** As {@link #cancel}, for a sync, reset, clear or refresh job only; answers it without its logs. */
+  public JobView cancelReplication(long jobId) {
+    requestCancel(getReplication(jobId).job());
+    return getReplication(jobId);
+  }
+
+  /**
    * Cancels a job: a pending one (or one waiting to retry) at once; a running one through its worker, waiting a
    * little for it to end when it runs in this process. Cancelling a cancelled job changes nothing; a job that
    * succeeded or failed cannot be cancelled.
    */
   public JobView cancel(long jobId) {
-    Job job = find(jobId);
+    requestCancel(find(jobId));
+    return get(jobId);
+  }
+
+  private void requestCancel(Job job) {
+    long jobId = job.id();
     switch (queue.requestCancel(jobId, FailureSummaries.cancelled(false, clock.instant()))) {
       case NOT_FOUND -> throw new NotFoundException("job", jobId);
       case ALREADY_ENDED -> {
@@ -187,11 +252,28 @@ public final class JobService {
       });
       case CANCELLED -> { }
     }
-    return get(jobId);
   }
 
   Job find(long jobId) {
     return jobs.find(jobId).orElseThrow(() -> new NotFoundException("job", jobId));
+  }
+
+  /** The connection ids the filter allows; empty for any connection. */
+  private Optional<Set<String>> scopes(JobFilter filter) {
+    Set<String> scopes = null;
+    if (filter.connectionId() != null) {
+      scopes = new LinkedHashSet<>(List.of(connections.find(filter.connectionId()).id().toString()));
+    }
+    if (!filter.workspaceIds().isEmpty()) {
+      Set<String> inWorkspaces = new LinkedHashSet<>();
+      filter.workspaceIds().forEach(w -> connections.idsInWorkspace(w).forEach(id -> inWorkspaces.add(id.toString())));
+      if (scopes == null) {
+        scopes = inWorkspaces;
+      } else {
+        scopes.retainAll(inWorkspaces);
+      }
+    }
+    return Optional.ofNullable(scopes);
   }
 
   private Connection runnable(UUID connectionId) {

@@ -98,6 +98,18 @@ public final class OperationService {
     connectionRepository.detachOperation(operationId);
   }
 
+  /**
+   * Deletes an operation a connection stopped running, unless another connection still runs it: as Airbyte does
+   * when a connection's operations are replaced.
+   */
+  public void deleteUnlessShared(UUID operationId, UUID connectionId) {
+    boolean shared = connectionRepository.listByOperation(operationId, false).stream()
+        .anyMatch(connection -> !connection.id().equals(connectionId));
+    if (!shared && operations.find(operationId).filter(operation -> !operation.tombstone()).isPresent()) {
+      delete(operationId);
+    }
+  }
+
   private Operation live(UUID operationId) {
     return operations.find(requireNonNull(operationId, "operationId is null"))
         .filter(operation -> !operation.tombstone())

@@ -60,6 +60,13 @@ public final class StateService {
     return get(connectionId);
   }
 
+  /** Forgets the state of some streams, keeping the others; a legacy state cannot be split, so it goes whole. */
+  public void clearStreams(UUID connectionId, List<StreamDescriptor> streams) {
+    connections.find(connectionId);
+    states.clearStreams(connectionId, streams.stream()
+        .map(s -> new dev.gale.server.domain.StreamDescriptor(s.name(), s.namespace())).toList());
+  }
+
   /** Only the field of the state's type is set, stream states name each stream once. */
   private static void requireShape(ConnectionState state) {
     StateType type = state.stateType();

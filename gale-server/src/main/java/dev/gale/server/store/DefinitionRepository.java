@@ -24,7 +24,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * definition when it is public or granted to the workspace, and not tombstoned.
  */
 public final class DefinitionRepository {
-  private static final String DEFINITION_COLUMNS = "d.id AS d_id, d.actor_type AS d_actor_type, d.name AS d_name, "
+  static final String DEFINITION_COLUMNS = "d.id AS d_id, d.actor_type AS d_actor_type, d.name AS d_name, "
       + "d.icon AS d_icon, d.source_type AS d_source_type, d.custom AS d_custom, d.public AS d_public, "
       + "d.tombstone AS d_tombstone, d.default_version_id AS d_default_version_id, "
       + "d.resource_requirements AS d_resource_requirements, d.created_at AS d_created_at, d.updated_at AS d_updated_at";
@@ -56,19 +56,22 @@ public final class DefinitionRepository {
     if (!defaultVersion.actorDefinitionId().equals(definition.id())) {
       throw new IllegalArgumentException("version " + defaultVersion.id() + " belongs to another definition");
     }
-    database.jdbi().useTransaction(handle -> {
-      handle.createUpdate("INSERT INTO actor_definition (id, actor_type, name, icon, source_type, custom, public, "
-              + "tombstone, default_version_id, resource_requirements, created_at, updated_at) VALUES (:id, "
-              + ":actorType, :name, :icon, :sourceType, :custom, :isPublic, :tombstone, NULL, :resourceRequirements, "
-              + ":createdAt, :updatedAt)")
-          .bindMethods(definition)
-          .execute();
-      insertVersion(handle, defaultVersion);
-      handle.createUpdate("UPDATE actor_definition SET default_version_id = :versionId WHERE id = :id")
-          .bind("versionId", defaultVersion.id())
-          .bind("id", definition.id())
-          .execute();
-    });
+    database.jdbi().useTransaction(handle -> insert(handle, definition, defaultVersion));
+  }
+
+  /** {@link #insert(ActorDefinition, ActorDefinitionVersion)} within a caller's transaction. */
+  static void insert(Handle handle, ActorDefinition definition, ActorDefinitionVersion defaultVersion) {
+    handle.createUpdate("INSERT INTO actor_definition (id, actor_type, name, icon, source_type, custom, public, "
+            + "tombstone, default_version_id, resource_requirements, created_at, updated_at) VALUES (:id, "
+            + ":actorType, :name, :icon, :sourceType, :custom, :isPublic, :tombstone, NULL, :resourceRequirements, "
+            + ":createdAt, :updatedAt)")
+        .bindMethods(definition)
+        .execute();
+    insertVersion(handle, defaultVersion);
+    handle.createUpdate("UPDATE actor_definition SET default_version_id = :versionId WHERE id = :id")
+        .bind("versionId", defaultVersion.id())
+        .bind("id", definition.id())
+        .execute();
   }
 
   /** Writes every field but {@code id}, {@code actorType} and {@code createdAt}; false when there is none. */
@@ -184,18 +187,22 @@ public final class DefinitionRepository {
     requireNonNull(definitionId, "definitionId is null");
     requireNonNull(workspaceId, "workspaceId is null");
     try {
-      database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO actor_definition_workspace_grant "
-              + "(actor_definition_id, workspace_id) SELECT :definitionId, :workspaceId WHERE NOT EXISTS (SELECT 1 "
-              + "FROM actor_definition_workspace_grant WHERE actor_definition_id = :definitionId "
-              + "AND workspace_id = :workspaceId)")
-          .bind("definitionId", definitionId)
-          .bind("workspaceId", workspaceId)
-          .execute());
+      database.jdbi().useHandle(handle -> grant(handle, definitionId, workspaceId));
     } catch (UnableToExecuteStatementException e) {
       if (!Sql.isUniqueViolation(e)) { // else a concurrent grant won the race: the grant exists, as wanted
         throw e;
       }
     }
+  }
+
+  /** {@link #grant(UUID, UUID)} within a caller's transaction. */
+  static void grant(Handle handle, UUID definitionId, UUID workspaceId) {
+    handle.createUpdate("INSERT INTO actor_definition_workspace_grant (actor_definition_id, workspace_id) "
+            + "SELECT :definitionId, :workspaceId WHERE NOT EXISTS (SELECT 1 FROM actor_definition_workspace_grant "
+            + "WHERE actor_definition_id = :definitionId AND workspace_id = :workspaceId)")
+        .bind("definitionId", definitionId)
+        .bind("workspaceId", workspaceId)
+        .execute();
   }
 
   /** Takes a grant back; false when there was none. */
@@ -229,7 +236,7 @@ public final class DefinitionRepository {
         .execute()) == 1;
   }
 
-  private static void insertVersion(Handle handle, ActorDefinitionVersion version) {
+  static void insertVersion(Handle handle, ActorDefinitionVersion version) {
     handle.createUpdate("INSERT INTO actor_definition_version (id, actor_definition_id, docker_repository, "
             + "docker_image_tag, documentation_url, spec, protocol_version, release_stage, release_date, "
             + "support_level, created_at) VALUES (:id, :actorDefinitionId, :dockerRepository, :dockerImageTag, "
@@ -238,7 +245,7 @@ public final class DefinitionRepository {
         .execute();
   }
 
-  private boolean setDefaultVersion(Handle handle, UUID definitionId, UUID versionId) {
+  boolean setDefaultVersion(Handle handle, UUID definitionId, UUID versionId) {
     return handle.createUpdate("UPDATE actor_definition SET default_version_id = :versionId, updated_at = :now "
             + "WHERE id = :definitionId AND EXISTS (SELECT 1 FROM actor_definition_version v "
             + "WHERE v.id = :versionId AND v.actor_definition_id = :definitionId)")
@@ -252,7 +259,7 @@ public final class DefinitionRepository {
     return new DefinitionWithVersion(mapDefinition(row), mapVersion(row));
   }
 
-  private static ActorDefinition mapDefinition(RowView row) {
+  static ActorDefinition mapDefinition(RowView row) {
     return new ActorDefinition(
         row.getColumn("d_id", UUID.class),
         row.getColumn("d_actor_type", ActorType.class),

@@ -9,6 +9,7 @@ import dev.gale.server.domain.AttemptStatus;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
+import dev.gale.server.store.JobQuery.TimeRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +30,9 @@ public final class JobRepository {
   static final String JOB_COLUMNS = "id, config_type, scope, config, status, created_at, started_at, updated_at";
   private static final String ATTEMPT_COLUMNS = "id, job_id, attempt_number, status, log_path, output, "
       + "failure_summary, attempt_sync_config, created_at, updated_at, ended_at";
+
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final Database database;
   private final StatsTables stats = new StatsTables();
@@ -68,13 +72,19 @@ public final class JobRepository {
 
   /** The jobs matching {@code query}, newest first (by creation, then id), {@code limit} of them after {@code offset}. */
   public List<Job> list(JobQuery query, int limit, int offset) {
+    return list(query, JobOrder.NEWEST_FIRST, limit, offset);
+  }
+
+  /** The jobs matching {@code query} in the given order, {@code limit} of them after {@code offset}. */
+  public List<Job> list(JobQuery query, JobOrder order, int limit, int offset) {
     requireNonNull(query, "query is null");
+    requireNonNull(order, "order is null");
     if (limit < 0 || offset < 0) {
       throw new IllegalArgumentException("limit and offset must not be negative");
     }
     return database.jdbi().withHandle(handle -> {
       Query select = handle.createQuery("SELECT " + JOB_COLUMNS + " FROM jobs" + where(query)
-          + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+          + " ORDER BY " + order.sql() + " LIMIT :limit OFFSET :offset");
       bind(select, query);
       return select.bind("limit", limit).bind("offset", offset).map(JobRepository::mapJob).list();
     });
@@ -299,6 +309,8 @@ public final class JobRepository {
     if (!query.ids().isEmpty()) {
       conditions.add("id IN (<ids>)");
     }
+    range(conditions, "created_at", "created", query.created());
+    range(conditions, "updated_at", "updated", query.updated());
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
@@ -315,6 +327,31 @@ public final class JobRepository {
     if (!query.ids().isEmpty()) {
       select.bindList("ids", List.copyOf(query.ids()));
     }
+    bindRange(select, "created", query.created());
+    bindRange(select, "updated", query.updated());
+  }
+
+  private static void range(List<String> conditions, String column, String name, TimeRange range) {
+    if (range.from() != null) {
+      conditions.add(column + " >= :" + name + "From");
+    }
+    if (range.to() != null) {
+      conditions.add(column + " <= :" + name + "To");
+    }
+  }
+
+  private static void bindRange(Query select, String name, TimeRange range) {
+    if (range.from() != null) {
+      select.bind(name + "From", storable(range.from()));
+    }
+    if (range.to() != null) {
+      select.bind(name + "To", storable(range.to()));
+    }
+  }
+
+  /** A bound far in the past or future, brought within what both databases' timestamps hold; no job lies beyond. */
+  private static Instant storable(Instant instant) {
+    return instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
   }
 
   static Job mapJob(RowView row) {

@@ -28,14 +28,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * extension), and workspaces, Sample Data sources and Dev Null destinations written to the server's store (the
  * sources' and destinations' own API is built elsewhere).
  */
-final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
-  static final UUID SAMPLE_DATA = UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1");
-  static final UUID DEV_NULL = DevNullDestination.DEFINITION_ID;
-  static final String SAMPLE_CONFIG = "{\"count\": 10, \"seed\": 1}";
+public final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
+  public static final UUID SAMPLE_DATA = UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1");
+  public static final UUID DEV_NULL = DevNullDestination.DEFINITION_ID;
+  public static final String SAMPLE_CONFIG = "{\"count\": 10, \"seed\": 1}";
 
   private final GaleServerExtension gale = new GaleServerExtension();
-  ApiClient api;
-  TestingStore store;
+  public ApiClient api;
+  public TestingStore store;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -55,15 +55,15 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** A workspace as {@link StoreSamples} makes one: default geography eu, and one webhook config. */
-  UUID newWorkspace(String name) {
+  public UUID newWorkspace(String name) {
     return store.newWorkspace(name).id();
   }
 
-  Actor source(UUID workspaceId, String name) {
+  public Actor source(UUID workspaceId, String name) {
     return actor(workspaceId, SAMPLE_DATA, ActorType.SOURCE, name, SAMPLE_CONFIG);
   }
 
-  Actor destination(UUID workspaceId, String name) {
+  public Actor destination(UUID workspaceId, String name) {
     return actor(workspaceId, DEV_NULL, ActorType.DESTINATION, name,
         "{\"test_destination\": {\"test_destination_type\": \"SILENT\"}}");
   }
@@ -85,7 +85,7 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
     return actor(workspaceId, definition.id(), ActorType.DESTINATION, "supports " + String.join(" ", modes), "{}");
   }
 
-  Actor actor(UUID workspaceId, UUID definitionId, ActorType type, String name, String config) {
+  public Actor actor(UUID workspaceId, UUID definitionId, ActorType type, String name, String config) {
     Instant now = Instant.now();
     Actor actor = new Actor(UUID.randomUUID(), workspaceId, definitionId, type, name, Json.parse(config), false, now, now);
     store.actors.insert(actor);
@@ -101,7 +101,7 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** The smallest valid create request: the sample catalog, active, everything else left to the defaults. */
-  static ObjectNode createRequest(Actor source, Actor destination) {
+  public static ObjectNode createRequest(Actor source, Actor destination) {
     ObjectNode request = Json.object()
         .put("sourceId", source.id().toString())
         .put("destinationId", destination.id().toString())
@@ -110,7 +110,7 @@ final class ConnectionFixtures implements BeforeAllCallback, AfterAllCallback {
     return request;
   }
 
-  JsonNode createConnection(ObjectNode request) {
+  public JsonNode createConnection(ObjectNode request) {
     return api.post("/api/v1/connections/create", request).expect(200);
   }
 

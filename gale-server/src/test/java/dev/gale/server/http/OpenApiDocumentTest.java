@@ -46,6 +46,8 @@ class OpenApiDocumentTest {
     assertThat(token.at("/requestBody/content").has(Route.JSON)).isTrue();
     assertThat(token.at("/responses/401/content/application~1json/schema/$ref").asText()).endsWith("/Problem");
     assertThat(token.path("security").isEmpty()).isTrue();
+    assertThat(token.at("/responses/403/content/application~1json/schema/$ref").asText()).endsWith("/Problem");
+    assertThat(document.at("/paths/~1api~1v1~1things~1get/post/responses").has("403")).isFalse();
     assertThat(document.at("/paths/~1api~1v1~1things~1get/post/responses/401/content/application~1json/schema/$ref")
         .asText()).endsWith("/KnownExceptionInfo");
   }

@@ -45,6 +45,16 @@ class RequestBodiesTest {
     assertThatThrownBy(() -> read("{} {}")).isInstanceOf(BadRequestException.class);
   }
 
+  record WithDocument(com.fasterxml.jackson.databind.node.ObjectNode document) {}
+
+  @Test
+  void malformedJsonInsideAJsonValuedPropertyIsA400Too() {
+    assertThatThrownBy(() -> RequestBodies.read("{\"document\": {\"a\": ".getBytes(StandardCharsets.UTF_8), WithDocument.class))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Malformed JSON body at 'document'");
+    assertThatThrownBy(() -> RequestBodies.read("{\"document\": [1]}".getBytes(StandardCharsets.UTF_8), WithDocument.class))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
   @Test
   void missingRequiredPropertiesAreNamedWithTheirPath() {
     InvalidInputException e = invalid("{\"items\":[{\"count\":1}]}");

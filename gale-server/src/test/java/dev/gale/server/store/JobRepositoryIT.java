@@ -13,8 +13,10 @@ import dev.gale.server.domain.JobStatus;
 import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.domain.StreamStats;
 import dev.gale.server.domain.SyncStats;
+import dev.gale.server.store.JobQuery.TimeRange;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -98,6 +100,34 @@ class JobRepositoryIT {
     assertThat(jobs.count(bothScopes.withStatuses(Set.of(JobStatus.PENDING)))).isEqualTo(2);
     assertThat(jobs.count(JobQuery.ofScope(UUID.randomUUID().toString()))).isZero();
     assertThat(jobs.count(JobQuery.ALL)).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void listFiltersByCreationAndUpdateTimesAndOrdersByEitherBothWays() {
+    Job first = jobs.create(JobConfigType.SYNC, scope, null);
+    Job second = jobs.create(JobConfigType.SYNC, scope, null);
+    Job third = jobs.create(JobConfigType.CLEAR, scope, null);
+    jobs.updateStatus(first.id(), JobStatus.CANCELLED);
+    Job firstUpdated = jobs.find(first.id()).orElseThrow();
+    JobQuery query = JobQuery.ofScope(scope);
+    JobOrder updatedFirst = new JobOrder(JobOrder.Field.UPDATED_AT, true);
+
+    assertThat(ids(query.createdIn(new TimeRange(second.createdAt(), null)))).containsExactly(third.id(), second.id());
+    assertThat(ids(query.createdIn(new TimeRange(null, second.createdAt())))).containsExactly(second.id(), first.id());
+    assertThat(ids(query.createdIn(new TimeRange(second.createdAt(), second.createdAt())))).as("both ends included")
+        .containsExactly(second.id());
+    assertThat(ids(query.updatedIn(new TimeRange(firstUpdated.updatedAt(), null)))).containsExactly(first.id());
+    assertThat(ids(query.updatedIn(new TimeRange(null, third.updatedAt())).createdIn(new TimeRange(second.createdAt(), null))))
+        .containsExactly(third.id(), second.id());
+
+    assertThat(jobs.list(query, updatedFirst, 10, 0)).extracting(Job::id).containsExactly(second.id(), third.id(), first.id());
+    assertThat(jobs.list(query, new JobOrder(JobOrder.Field.UPDATED_AT, false), 10, 0)).extracting(Job::id)
+        .containsExactly(first.id(), third.id(), second.id());
+    assertThat(jobs.list(query, new JobOrder(JobOrder.Field.CREATED_AT, true), 2, 1)).extracting(Job::id)
+        .containsExactly(second.id(), third.id());
+    assertThat(jobs.count(query.updatedIn(new TimeRange(firstUpdated.updatedAt(), null)))).isEqualTo(1);
+    assertThat(ids(query.createdIn(new TimeRange(Instant.parse("-5000-01-01T00:00:00Z"), Instant.ofEpochMilli(Long.MAX_VALUE)))))
+        .as("bounds beyond what a timestamp column holds").hasSize(3);
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.gale.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,10 +29,6 @@ public final class ApiClient {
   private final List<SpecValidator> validators;
   private final String userAgent;
 
-  private ApiClient(URI base, String authorization, List<SpecValidator> validators) {
-    this(base, authorization, validators, null);
-  }
-
   private ApiClient(URI base, String authorization, List<SpecValidator> validators, String userAgent) {
     this.base = base;
     this.authorization = authorization;
@@ -45,7 +38,7 @@ public final class ApiClient {
 
   /** A client with Airbyte's default credentials that validates against the served document. */
   public static ApiClient connect(URI base, String user, String password) {
-    ApiClient bootstrap = new ApiClient(base, basic(user, password), List.of());
+    ApiClient bootstrap = new ApiClient(base, basic(user, password), List.of(), null);
     ApiResponse openApi = bootstrap.send("GET", "/api/v1/openapi", null, null);
     if (openApi.status() != 200) {
       throw new IllegalStateException("No OpenAPI document served: " + openApi);
@@ -54,7 +47,7 @@ public final class ApiClient {
     validators.add(SpecValidator.forInlineDocument("Gale's OpenAPI document", openApi.rawBody()));
     SpecValidator.airbyteConfigSpec().ifPresent(validators::add);
     SpecValidator.airbytePublicSpec().ifPresent(validators::add);
-    return new ApiClient(base, bootstrap.authorization, List.copyOf(validators));
+    return new ApiClient(base, bootstrap.authorization, List.copyOf(validators), null);
   }
 
   public static String basic(String user, String password) {
@@ -66,9 +59,9 @@ public final class ApiClient {
     return new ApiClient(base, authorization, validators, userAgent);
   }
 
-  /** The same client introducing itself as another client, such as Airbyte's Java SDK 0.x. */
-  public ApiClient withUserAgent(String userAgent) {
-    return new ApiClient(base, authorization, validators, userAgent);
+  /** The same client sending this {@code User-Agent}, as a generated SDK names itself. */
+  public ApiClient withUserAgent(String newUserAgent) {
+    return new ApiClient(base, authorization, validators, newUserAgent);
   }
 
   /**
@@ -79,6 +72,14 @@ public final class ApiClient {
     return new ApiClient(base, authorization, validators.subList(0, 1), userAgent);
   }
 
+  /**
+   * The same client checking nothing: only for leniencies no OpenAPI document can express, such as a list query
+   * parameter joined with commas ({@code ids=a,b}) where documents describe repeated names.
+   */
+  public ApiClient unchecked() {
+    return new ApiClient(base, authorization, List.of(), userAgent);
+  }
+
   /** POSTs a body (a record, map, JSON node, or a raw JSON string) to a Config API path. */
   public ApiResponse post(String path, Object body) {
     String json = body == null ? null : body instanceof String raw ? raw : Json.write(body);
@@ -87,6 +88,20 @@ public final class ApiClient {
 
   public ApiResponse get(String path) {
     return send("GET", path, null, null);
+  }
+
+  /** PATCHes a JSON body (a record, map, JSON node, or raw JSON string) to a Public API path. */
+  public ApiResponse patch(String path, Object body) {
+    return send("PATCH", path, body instanceof String raw ? raw : Json.write(body), "application/json");
+  }
+
+  /** PUTs a JSON body to a Public API path. */
+  public ApiResponse put(String path, Object body) {
+    return send("PUT", path, body instanceof String raw ? raw : Json.write(body), "application/json");
+  }
+
+  public ApiResponse delete(String path) {
+    return send("DELETE", path, null, null);
   }
 
   /** Sends exactly what it is given: no body when {@code body} is null, and no Content-Type when that is null. */
@@ -107,27 +122,10 @@ public final class ApiClient {
       throw new IllegalStateException(e);
     }
     ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
-    URI uri = URI.create(path);
-    String pathOnly = uri.getPath();
-    Map<String, List<String>> query = queryOf(uri);
     for (SpecValidator validator : validators) {
-      validator.check(method, pathOnly, query, authorization, body, contentType, answer.status(),
+      validator.check(method, path, authorization, body, contentType, answer.status(),
           response.headers().firstValue("Content-Type").orElse(""), answer.rawBody());
     }
     return answer;
-  }
-
-  /** The query parameters of a URI, each with its values in order. */
-  private static Map<String, List<String>> queryOf(URI uri) {
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        query.computeIfAbsent(name, n -> new ArrayList<>())
-            .add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-      }
-    }
-    return query;
   }
 }

@@ -12,8 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +49,11 @@ public final class SpecValidator {
 
   /**
    * Gale's own served document: paths are absolute ({@code /api/v1/...}). Responses must not carry a property the
-   * document does not declare; requests may (Gale ignores unknown fields, as scripts send whole objects back). The
-   * document lists no query parameters (routes declare none), so those are left to Airbyte's documents.
+   * document does not declare; requests may (Gale ignores unknown fields, as scripts send whole objects back).
    */
   public static SpecValidator forInlineDocument(String name, String json) {
     LevelResolver unknownRequestFieldsAllowed = LevelResolver.create()
         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
         .build();
     return new SpecValidator(name,
         OpenApiInteractionValidator.createForInlineApiSpecification(json).withLevelResolver(unknownRequestFieldsAllowed),
@@ -121,7 +124,11 @@ public final class SpecValidator {
     document.path("components").path("schemas").forEach(SpecValidator::openUnlessClosed);
     openDanglingReferences(document, document);
     dropDiscriminators(document);
-    readAsOpenApi30(document);
+    // api.yaml says OpenAPI 3.1 but uses nothing 3.0 lacks; read as 3.1, the validator loses the types of query
+    // parameters (it parses workspaceIds=<uuid> as JSON), so it reads it as the 3.0 document it is.
+    if (document.path("openapi").asText().startsWith("3.1")) {
+      ((ObjectNode) document).put("openapi", "3.0.3");
+    }
     JsonNode streamRequired = document.at("/components/schemas/AirbyteStream/required");
     ArrayNode required = streamRequired instanceof ArrayNode array ? array : new YAMLMapper().createArrayNode();
     for (int i = 0; i < required.size(); i++) {
@@ -130,17 +137,6 @@ public final class SpecValidator {
       }
     }
     return document.toString();
-  }
-
-  /**
-   * Airbyte's Public API document says OpenAPI 3.1 but uses nothing of 3.1 beyond 3.0. Read as 3.1, the validator
-   * takes the items of an array query parameter ({@code workspaceIds=<uuid>}) for JSON and fails on every UUID; read
-   * as the 3.0 it is written in, it checks them as the strings they are.
-   */
-  private static void readAsOpenApi30(JsonNode document) {
-    if (document.path("openapi").asText("").startsWith("3.1")) {
-      ((ObjectNode) document).put("openapi", "3.0.3");
-    }
   }
 
   /**
@@ -200,17 +196,23 @@ public final class SpecValidator {
     return body == null ? null : SECRET_VALUE.matcher(body).replaceAll("$1\"**********\"");
   }
 
-  /** Throws an AssertionError listing every violation. */
-  public void check(String method, String path, String authorization, String requestBody, String requestType, int status,
+  /**
+   * Throws an AssertionError listing every violation.
+   *
+   * @param target the request's path, with its query when it has one (the query parameters are checked too)
+   */
+  public void check(String method, String target, String authorization, String requestBody, String requestType, int status,
                     String responseType, String responseBody) {
-    check(method, path, Map.of(), authorization, requestBody, requestType, status, responseType, responseBody);
-  }
-
-  /** As above, with the request's query parameters (required ones are checked too). */
-  public void check(String method, String path, Map<String, List<String>> query, String authorization, String requestBody,
-                    String requestType, int status, String responseType, String responseBody) {
-    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path)
+    URI uri = URI.create(target);
+    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), uri.getPath())
         .withHeader("Authorization", authorization == null ? "" : authorization);
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    for (String pair : uri.getRawQuery() == null ? new String[0] : uri.getRawQuery().split("&")) {
+      int equals = pair.indexOf('=');
+      String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+      String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+      query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
     query.forEach(request::withQueryParam);
     if (requestBody != null) {
       request.withBody(requestBody).withContentType(requestType == null ? "application/json" : requestType);
@@ -222,7 +224,7 @@ public final class SpecValidator {
     OpenApiInteractionValidator validator = status >= 200 && status < 300 ? strict : responsesOnly;
     ValidationReport report = validator.validate(request.build(), response.build());
     if (report.hasErrors()) {
-      StringBuilder message = new StringBuilder(method + " " + path + " -> " + status + " breaks " + name + ":");
+      StringBuilder message = new StringBuilder(method + " " + target + " -> " + status + " breaks " + name + ":");
       report.getMessages().stream()
           .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
           .forEach(m -> message.append("\n  - ").append(m.getKey()).append(": ").append(m.getMessage()));

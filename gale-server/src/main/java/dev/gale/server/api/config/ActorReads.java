@@ -8,15 +8,15 @@ import dev.gale.server.service.ActorView;
 import java.util.List;
 
 /** Maps actor views (configurations already masked) to the Config API's source and destination bodies. */
-final class ActorReads {
+public final class ActorReads {
   private ActorReads() {}
 
-  static SourceRead source(ActorView v) {
+  public static SourceRead source(ActorView v) {
     return new SourceRead(v.definitionId(), v.id(), v.workspaceId(), v.maskedConfiguration(), v.name(), v.definitionName(),
         v.icon(), v.createdAt().getEpochSecond());
   }
 
-  static DestinationRead destination(ActorView v) {
+  public static DestinationRead destination(ActorView v) {
     return new DestinationRead(v.definitionId(), v.id(), v.workspaceId(), v.maskedConfiguration(), v.name(),
         v.definitionName(), v.icon(), v.createdAt().getEpochSecond());
   }

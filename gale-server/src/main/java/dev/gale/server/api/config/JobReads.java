@@ -52,14 +52,23 @@ final class JobReads {
 
   static JobDebugInfoRead debug(DebugView debug) {
     Job job = debug.job().job();
-    return new JobDebugInfoRead(new JobDebugRead(job.id(), job.configType(), job.scope(), job.status(), GaleServer.VERSION,
+    return new JobDebugInfoRead(new JobDebugRead(job.id(), configType(job), job.scope(), job.status(), GaleServer.VERSION,
         DefinitionReads.source(debug.source()), DefinitionReads.destination(debug.destination())),
         info(debug.job()).attempts(), new WorkflowStateRead(job.status() == JobStatus.RUNNING));
   }
 
+  /**
+   * The job's type as Config API clients read it. A clear is what Airbyte called a reset before 1.0, and the Config
+   * API clients generated from that era's document throw on {@code clear}: every Config API client reads
+   * {@code reset_connection} (and {@code jobs/list} for resets finds clears too).
+   */
+  static JobConfigType configType(Job job) {
+    return job.configType() == JobConfigType.CLEAR ? JobConfigType.RESET_CONNECTION : job.configType();
+  }
+
   /** The job alone, as {@code get_light} shows it: without attempts, so without their stats. */
   static JobRead light(Job job) {
-    return new JobRead(job.id(), job.configType(), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
+    return new JobRead(job.id(), configType(job), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
         job.status(), job.startedAt() == null ? null : seconds(job.startedAt()), resetConfig(job), null, null, null);
   }
 
@@ -73,7 +82,7 @@ final class JobReads {
         attempt.stats().get().streams().forEach(s -> streams.merge(s.stream(), s.stats(), SyncStats::plus));
       }
     }
-    return new JobRead(job.id(), job.configType(), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
+    return new JobRead(job.id(), configType(job), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
         job.status(), job.startedAt() == null ? null : seconds(job.startedAt()), resetConfig(job),
         new JobAggregatedStats(total.recordsEmitted(), total.bytesEmitted(), total.recordsCommitted(),
             total.bytesCommitted(), 0L),
@@ -98,7 +107,7 @@ final class JobReads {
   }
 
   private static ResetConfig resetConfig(Job job) {
-    return job.configType() == JobConfigType.RESET_CONNECTION && job.config() != null
+    return job.configType().clearsData() && job.config() != null
         ? Json.convert(job.config(), ResetConfig.class) : null;
   }
 

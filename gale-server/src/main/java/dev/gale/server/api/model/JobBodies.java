@@ -105,7 +105,20 @@ public final class JobBodies {
     @JsonProperty("refresh_schema") REFRESH_SCHEMA
   }
 
-  public record AttemptInfoRead(@Required AttemptRead attempt, @Required LogRead logs) {}
+  /**
+   * An attempt with the end of its log. {@code logType} says how newer Airbyte clients must read {@code logs}: Gale's
+   * are always {@code formatted} lines ({@link LogRead}), never structured events.
+   */
+  public record AttemptInfoRead(@Required AttemptRead attempt, @Required LogRead logs, LogFormatType logType) {
+    public AttemptInfoRead(AttemptRead attempt, LogRead logs) {
+      this(attempt, logs, LogFormatType.FORMATTED);
+    }
+  }
+
+  public enum LogFormatType {
+    @JsonProperty("formatted") FORMATTED,
+    @JsonProperty("structured") STRUCTURED
+  }
 
   public record JobInfoRead(@Required JobRead job, @Required List<AttemptInfoRead> attempts) {}
 

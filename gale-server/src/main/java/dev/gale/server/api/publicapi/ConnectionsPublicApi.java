@@ -4,9 +4,7 @@ import static dev.gale.server.api.publicapi.PublicRoutes.delete;
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static dev.gale.server.api.publicapi.PublicRoutes.patch;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
-import static dev.gale.server.api.publicapi.QueryParameters.bool;
-import static dev.gale.server.api.publicapi.QueryParameters.pathId;
-import static dev.gale.server.api.publicapi.QueryParameters.uuids;
+import static dev.gale.server.api.publicapi.PublicRoutes.pathId;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
@@ -16,6 +14,7 @@ import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionPatc
 import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionResponse;
 import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionsResponse;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.PublicConnections;
 import java.util.List;
@@ -33,7 +32,9 @@ public final class ConnectionsPublicApi implements ApiModule {
   @Override
   public List<Route<?, ?>> routes() {
     return List.of(
-        get("/connections", TAG, "List connections", ConnectionsResponse.class, (body, call) -> list(call)),
+        get("/connections", TAG, "List connections", ConnectionsResponse.class, (body, call) -> list(call))
+            .withQuery(PageRequest.PARAMETERS).withQuery(QueryParameter.uuids("workspaceIds"),
+                QueryParameter.uuids("tagIds"), QueryParameter.bool("includeDeleted")),
         post("/connections", TAG, "Create a connection", ConnectionCreateRequest.class, ConnectionResponse.class,
             (body, call) -> readable(call, connections.create(body))),
         get("/connections/{connectionId}", TAG, "Get a connection", ConnectionResponse.class,
@@ -49,8 +50,8 @@ public final class ConnectionsPublicApi implements ApiModule {
 
   private ConnectionsResponse list(Call call) {
     PageRequest page = PageRequest.of(call);
-    List<ConnectionResponse> rows = connections.list(uuids(call, "workspaceIds"), uuids(call, "tagIds"),
-        bool(call, "includeDeleted", false), page.overfetchLimit(), page.offset());
+    List<ConnectionResponse> rows = connections.list(call.queryUuids("workspaceIds"), call.queryUuids("tagIds"),
+        call.queryBoolean("includeDeleted", false), page.overfetchLimit(), page.offset());
     Page<ConnectionResponse> window = page.fromOverfetched(rows, call);
     return new ConnectionsResponse(window.data().stream().map(c -> readable(call, c)).toList(), window.next(),
         window.previous());

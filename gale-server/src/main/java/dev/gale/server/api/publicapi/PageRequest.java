@@ -2,6 +2,7 @@ package dev.gale.server.api.publicapi;
 
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.StringJoiner;
 public record PageRequest(int limit, int offset) {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
+  /** What a list route declares: {@code route.withQuery(PageRequest.PARAMETERS)}. */
+  public static final List<QueryParameter> PARAMETERS = List.of(
+      QueryParameter.integer("limit", 1, MAX_LIMIT), QueryParameter.integer("offset", 0, Integer.MAX_VALUE));
 
   public PageRequest {
     if (limit < 1 || limit > MAX_LIMIT) {

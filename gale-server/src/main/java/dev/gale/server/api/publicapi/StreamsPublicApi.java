@@ -1,9 +1,6 @@
 package dev.gale.server.api.publicapi;
 
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
-import static dev.gale.server.api.publicapi.QueryParameters.bool;
-import static dev.gale.server.api.publicapi.QueryParameters.requiredUuid;
-import static dev.gale.server.api.publicapi.QueryParameters.uuid;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
@@ -12,6 +9,7 @@ import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamProperties;
 import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamPropertiesAnswer;
 import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamPropertiesResponse;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.PublicStreams;
 import java.util.List;
@@ -30,13 +28,15 @@ public final class StreamsPublicApi implements ApiModule {
   @Override
   public List<Route<?, ?>> routes() {
     return List.of(get("/streams", "public_streams", "The streams of a source, with the sync modes each offers",
-        StreamPropertiesAnswer.class, (body, call) -> properties(call)));
+        StreamPropertiesAnswer.class, (body, call) -> properties(call))
+        .withQuery(QueryParameter.uuid("sourceId").mandatory(), QueryParameter.uuid("destinationId"),
+            QueryParameter.bool("ignoreCache")));
   }
 
   private StreamPropertiesAnswer properties(Call call) {
     ClientAgent client = ClientAgent.of(call);
-    List<StreamProperties> properties = LegacyEnums.streams(client, streams.properties(requiredUuid(call, "sourceId"),
-        uuid(call, "destinationId").orElse(null), bool(call, "ignoreCache", false)));
+    List<StreamProperties> properties = LegacyEnums.streams(client, streams.properties(call.queryUuid("sourceId").orElseThrow(),
+        call.queryUuid("destinationId").orElse(null), call.queryBoolean("ignoreCache", false)));
     return client.readsStreamsAsObject() ? new LegacyStreamPropertiesResponse(properties)
         : new StreamPropertiesResponse(properties);
   }

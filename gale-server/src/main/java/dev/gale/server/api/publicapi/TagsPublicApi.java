@@ -4,8 +4,7 @@ import static dev.gale.server.api.publicapi.PublicRoutes.delete;
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static dev.gale.server.api.publicapi.PublicRoutes.patch;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
-import static dev.gale.server.api.publicapi.QueryParameters.pathId;
-import static dev.gale.server.api.publicapi.QueryParameters.uuids;
+import static dev.gale.server.api.publicapi.PublicRoutes.pathId;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
@@ -14,6 +13,7 @@ import dev.gale.server.api.publicapi.model.PublicTagBodies.TagPatchRequest;
 import dev.gale.server.api.publicapi.model.PublicTagBodies.TagResponse;
 import dev.gale.server.api.publicapi.model.PublicTagBodies.TagsResponse;
 import dev.gale.server.http.Call;
+import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.TagService;
 import java.util.List;
@@ -32,7 +32,8 @@ public final class TagsPublicApi implements ApiModule {
   public List<Route<?, ?>> routes() {
     return List.of(
         get("/tags", TAG, "List the tags of workspaces (of every workspace when none is given)", TagsResponse.class,
-            (body, call) -> new TagsResponse(tags.list(uuids(call, "workspaceIds")).stream().map(TagResponse::of).toList())),
+            (body, call) -> new TagsResponse(tags.list(call.queryUuids("workspaceIds")).stream().map(TagResponse::of).toList()))
+            .withQuery(QueryParameter.uuids("workspaceIds")),
         post("/tags", TAG, "Create a tag", TagCreateRequest.class, TagResponse.class,
             (body, call) -> TagResponse.of(tags.create(body.workspaceId(), body.name(), body.color()))),
         get("/tags/{tagId}", TAG, "Get a tag", TagResponse.class, (body, call) -> TagResponse.of(tags.get(id(call)))),
