@@ -9,10 +9,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.publicapi.PageRequest.Page;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionCreateRequest;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionPatchRequest;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionResponse;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionsResponse;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionCreateRequest;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionPatchRequest;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionResponse;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionsResponse;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;

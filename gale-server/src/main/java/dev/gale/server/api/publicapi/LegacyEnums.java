@@ -1,11 +1,11 @@
 package dev.gale.server.api.publicapi;
 
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionResponse;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionSyncModeEnum;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.NonBreakingSchemaUpdatesBehaviorEnum;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.StreamConfiguration;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.StreamConfigurations;
-import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamProperties;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionResponse;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionSyncModeEnum;
+import dev.gale.server.api.publicapi.model.ConnectionResources.NonBreakingSchemaUpdatesBehaviorEnum;
+import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfiguration;
+import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfigurations;
+import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

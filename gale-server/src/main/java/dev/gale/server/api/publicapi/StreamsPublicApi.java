@@ -4,10 +4,10 @@ import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
-import dev.gale.server.api.publicapi.model.PublicStreamBodies.LegacyStreamPropertiesResponse;
-import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamProperties;
-import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamPropertiesAnswer;
-import dev.gale.server.api.publicapi.model.PublicStreamBodies.StreamPropertiesResponse;
+import dev.gale.server.api.publicapi.model.StreamResources.LegacyStreamPropertiesResponse;
+import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
+import dev.gale.server.api.publicapi.model.StreamResources.StreamPropertiesAnswer;
+import dev.gale.server.api.publicapi.model.StreamResources.StreamPropertiesResponse;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;

@@ -8,10 +8,10 @@ import static dev.gale.server.api.publicapi.PublicRoutes.pathId;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
-import dev.gale.server.api.publicapi.model.PublicTagBodies.TagCreateRequest;
-import dev.gale.server.api.publicapi.model.PublicTagBodies.TagPatchRequest;
-import dev.gale.server.api.publicapi.model.PublicTagBodies.TagResponse;
-import dev.gale.server.api.publicapi.model.PublicTagBodies.TagsResponse;
+import dev.gale.server.api.publicapi.model.TagResources.TagCreateRequest;
+import dev.gale.server.api.publicapi.model.TagResources.TagPatchRequest;
+import dev.gale.server.api.publicapi.model.TagResources.TagResponse;
+import dev.gale.server.api.publicapi.model.TagResources.TagsResponse;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;

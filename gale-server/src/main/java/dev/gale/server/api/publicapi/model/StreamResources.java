@@ -1,12 +1,12 @@
 package dev.gale.server.api.publicapi.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.gale.server.api.publicapi.model.PublicConnectionBodies.ConnectionSyncModeEnum;
+import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionSyncModeEnum;
 import java.util.List;
 
 /** Bodies of the Public API's {@code GET /streams}: what each stream of a source offers a connection. */
-public final class PublicStreamBodies {
-  private PublicStreamBodies() {}
+public final class StreamResources {
+  private StreamResources() {}
 
   /**
    * @param streamnamespace spelled so by Airbyte

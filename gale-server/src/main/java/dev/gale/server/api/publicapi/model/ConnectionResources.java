@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.SyncMode;
 import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
-import dev.gale.server.api.publicapi.model.PublicTagBodies.Tag;
+import dev.gale.server.api.publicapi.model.TagResources.Tag;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.NamespaceDefinitionType;
@@ -21,8 +21,8 @@ import java.util.UUID;
  * some values differently from the Config API's ({@code custom_format}, {@code disable_connection}) and flatten a
  * stream's two sync modes into one ({@code incremental_deduped_history}); each enum here maps to Gale's own.
  */
-public final class PublicConnectionBodies {
-  private PublicConnectionBodies() {}
+public final class ConnectionResources {
+  private ConnectionResources() {}
 
   /**
    * @param configurations the streams to sync; absent (or empty), every stream the source offers, each in its default

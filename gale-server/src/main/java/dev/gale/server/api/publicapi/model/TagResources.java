@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Bodies of the Public API's {@code /tags}, and a tag as a connection carries it. */
-public final class PublicTagBodies {
-  private PublicTagBodies() {}
+public final class TagResources {
+  private TagResources() {}
 
   /**
    * A tag on a connection. Answers fill every field; in requests only {@code tagId} counts (and is all that is
