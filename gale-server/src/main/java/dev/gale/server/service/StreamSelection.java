@@ -124,12 +124,34 @@ final class StreamSelection {
   private AirbyteStreamAndConfiguration configured(AirbyteStreamAndConfiguration entry, StreamConfiguration request,
                                                    AirbyteStreamConfiguration current) {
     AirbyteStream stream = entry.stream();
+    ConnectionSyncModeEnum mode = mode(stream, request, current);
+    if (request.mappers() != null && !request.mappers().isEmpty()) {
+      throw new BadRequestException("Gale does not run Airbyte's mappers (stream %s); leave mappers out".formatted(stream.name()));
+    }
+    List<String> cursor = chosen("cursorField", stream, stream.sourceDefinedCursor(), stream.defaultCursorField(),
+        request.cursorField(), current == null ? null : current.cursorField());
+    List<List<String>> primaryKey = chosen("primaryKey", stream,
+        stream.sourceDefinedPrimaryKey() != null && !stream.sourceDefinedPrimaryKey().isEmpty(),
+        stream.sourceDefinedPrimaryKey(), request.primaryKey(), current == null ? null : current.primaryKey());
+    List<SelectedFieldInfo> selectedFields = request.selectedFields() != null ? request.selectedFields()
+        : current != null && Boolean.TRUE.equals(current.fieldSelectionEnabled()) ? current.selectedFields() : null;
+    if (selectedFields != null && selectedFields.isEmpty()) {
+      throw new BadRequestException("No fields selected for stream %s; leave selectedFields out to sync every field"
+          .formatted(stream.name()));
+    }
+    return new AirbyteStreamAndConfiguration(stream, new AirbyteStreamConfiguration(mode.syncMode(), cursor,
+        mode.destinationSyncMode(), primaryKey, entry.config().aliasName(), true, entry.config().suggested(),
+        selectedFields != null, selectedFields));
+  }
+
+  /** The mode asked for, else the stream's present one, else the default; one the stream can sync in. */
+  private ConnectionSyncModeEnum mode(AirbyteStream stream, StreamConfiguration request, AirbyteStreamConfiguration current) {
+    List<ConnectionSyncModeEnum> valid = validModes(stream, destinationModes);
     ConnectionSyncModeEnum mode = request.syncMode() != null ? request.syncMode()
         : Optional.ofNullable(current).flatMap(c -> ConnectionSyncModeEnum.of(c.syncMode(), c.destinationSyncMode()))
             .or(() -> defaultMode(stream))
             .orElseThrow(() -> new BadRequestException("No sync mode can sync the stream %s to this destination: the stream reads %s, the destination writes %s"
                 .formatted(stream.name(), stream.supportedSyncModes(), destinationModes)));
-    List<ConnectionSyncModeEnum> valid = validModes(stream, destinationModes);
     if (!mode.runsOnGale()) {
       throw new BadRequestException("Gale cannot run the sync mode %s (its destinations have no overwrite_dedup); the stream %s can sync in %s"
           .formatted(wire(mode), stream.name(), wire(valid)));
@@ -138,28 +160,7 @@ final class StreamSelection {
       throw new BadRequestException("Cannot set sync mode %s for stream %s. Valid sync modes are: %s"
           .formatted(wire(mode), stream.name(), wire(valid)));
     }
-    if (request.mappers() != null && !request.mappers().isEmpty()) {
-      throw new BadRequestException("Gale does not run Airbyte's mappers (stream %s); leave mappers out".formatted(stream.name()));
-    }
-    AirbyteStreamConfiguration base = current != null ? current : entry.config();
-    List<String> cursor = chosen("cursorField", stream, stream.sourceDefinedCursor(), stream.defaultCursorField(),
-        request.cursorField(), current == null ? null : current.cursorField());
-    List<List<String>> primaryKey = chosen("primaryKey", stream,
-        stream.sourceDefinedPrimaryKey() != null && !stream.sourceDefinedPrimaryKey().isEmpty(),
-        stream.sourceDefinedPrimaryKey(), request.primaryKey(), current == null ? null : current.primaryKey());
-    boolean fieldSelection = Boolean.TRUE.equals(base.fieldSelectionEnabled());
-    List<SelectedFieldInfo> selectedFields = base.selectedFields();
-    if (request.selectedFields() != null) {
-      if (request.selectedFields().isEmpty()) {
-        throw new BadRequestException("No fields selected for stream %s; leave selectedFields out to sync every field"
-            .formatted(stream.name()));
-      }
-      fieldSelection = true;
-      selectedFields = request.selectedFields();
-    }
-    return new AirbyteStreamAndConfiguration(stream, new AirbyteStreamConfiguration(mode.syncMode(), cursor,
-        mode.destinationSyncMode(), primaryKey, entry.config().aliasName(), true, entry.config().suggested(),
-        fieldSelection, fieldSelection ? selectedFields : null));
+    return mode;
   }
 
   /** A discovered stream selected in this mode, everything else as the source's defaults have it. */

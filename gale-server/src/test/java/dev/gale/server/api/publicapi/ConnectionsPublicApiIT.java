@@ -114,6 +114,32 @@ class ConnectionsPublicApiIT {
   }
 
   @Test
+  void selectedFieldsAreKeptAndChecked() {
+    ObjectNode request = connectionRequest(source, devNull, "users:incremental_deduped_history");
+    var fields = ((ObjectNode) request.at("/configurations/streams/0")).putArray("selectedFields");
+    for (String field : List.of("id", "updated_at", "email")) {
+      fields.addObject().putArray("fieldPath").add(field);
+    }
+
+    JsonNode created = fixtures.createConnection(request);
+
+    assertThat(stream(created, "users").path("selectedFields")).isEqualTo(fields);
+    JsonNode config = configStream(fixtures.configRead(created.path("connectionId").asText()), "users").path("config");
+    assertThat(config.path("fieldSelectionEnabled").asBoolean()).isTrue();
+    assertThat(config.path("selectedFields")).isEqualTo(fields);
+    // A PATCH naming the stream again without fields keeps its selection.
+    ObjectNode again = Json.object();
+    again.putObject("configurations").putArray("streams").addObject().put("name", "users");
+    assertThat(stream(patch(created, again).expect(200), "users").path("selectedFields")).isEqualTo(fields);
+
+    // The cursor and primary key must stay selected; the catalog's own checks say so.
+    fields.remove(1);
+    assertThat(create(request).expectProblem(422).path("detail").asText()).contains("updated_at", "must stay selected");
+    fields.addObject().putArray("fieldPath").add("no_such_field");
+    assertThat(create(request).expectProblem(422).path("detail").asText()).contains("no_such_field");
+  }
+
+  @Test
   void aPairWithoutAFlattenedNameIsReadWithoutSyncMode() {
     ObjectNode catalog = (ObjectNode) fixtures.api().post("/api/v1/sources/discover_schema",
         Map.of("sourceId", source)).expect(200).path("catalog");
