@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param secretKey base64 AES key for stored secrets; empty means a key file in the data directory
  * @param jobs how this process runs jobs: workers, leases, retries, scheduler
  * @param tokenTtl how long a bearer token of the Public API lives ({@code GALE_TOKEN_TTL}, seconds)
+ * @param user the instance's one user, as the Public API's users and organizations show it
  */
 public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
-                         Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl) {
+                         Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl, User user) {
   public static final int DEFAULT_PORT = 8000;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
 
@@ -30,6 +31,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     requireNonNull(secretKey, "secretKey is null");
     requireNonNull(jobs, "jobs is null");
     requireNonNull(tokenTtl, "tokenTtl is null");
+    requireNonNull(user, "user is null");
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("tokenTtl must be positive, got " + tokenTtl);
     }
@@ -38,10 +40,10 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     }
   }
 
-  /** With the default token lifetime. */
+  /** With the default token lifetime and user. */
   public GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth, Optional<String> secretKey,
                     WorkerSettings jobs) {
-    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL);
+    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL, User.DEFAULT);
   }
 
   /** With the default {@link WorkerSettings}. */
@@ -50,11 +52,32 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   }
 
   public GaleConfig withJobs(WorkerSettings settings) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user);
   }
 
   public GaleConfig withTokenTtl(Duration ttl) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user);
+  }
+
+  public GaleConfig withUser(User newUser) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser);
+  }
+
+  /**
+   * Gale's one user: the owner of every application and token, administrator of the one organization. Airbyte's
+   * Public API requires an email for a user and an organization; the default is a reserved example address.
+   */
+  public record User(String name, String email) {
+    public static final User DEFAULT = new User("Default User", "admin@example.com");
+
+    public User {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("The user's name must not be blank");
+      }
+      if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+        throw new IllegalArgumentException("The user's email must be an address like name@example.com, got '" + email + "'");
+      }
+    }
   }
 
   /** Basic auth for the Config API: on by default with Airbyte's {@code airbyte}/{@code password}. */
@@ -70,8 +93,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   /**
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
-   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS} and
-   * {@code GALE_TOKEN_TTL}.
+   * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
+   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME} and {@code GALE_USER_EMAIL}.
    */
   public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
     int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
@@ -85,7 +108,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         env.getOrDefault("GALE_AUTH_PASSWORD", Auth.DEFAULT.password()));
     return new GaleConfig(env.getOrDefault("GALE_HOST", "0.0.0.0"), port, dataDir, database, auth,
         Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))));
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))),
+        new User(env.getOrDefault("GALE_USER_NAME", User.DEFAULT.name()), env.getOrDefault("GALE_USER_EMAIL", User.DEFAULT.email())));
   }
 
   private static String defaultDataDir() {
@@ -96,6 +120,6 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   public String toString() {
     return "GaleConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
         + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + ", workers="
-        + jobs.workers() + ", tokenTtl=" + tokenTtl + "]";
+        + jobs.workers() + ", tokenTtl=" + tokenTtl + ", user=" + user + "]";
   }
 }

@@ -22,6 +22,10 @@ import dev.gale.server.api.publicapi.ApplicationsApi;
 import dev.gale.server.api.publicapi.ConnectionsPublicApi;
 import dev.gale.server.api.publicapi.StreamsPublicApi;
 import dev.gale.server.api.publicapi.TagsPublicApi;
+import dev.gale.server.api.publicapi.DestinationsPublicApi;
+import dev.gale.server.api.publicapi.OrganizationsPublicApi;
+import dev.gale.server.api.publicapi.SourcesPublicApi;
+import dev.gale.server.api.publicapi.WorkspacesPublicApi;
 import dev.gale.server.api.publicapi.DefinitionsPublicApi;
 import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
@@ -47,6 +51,7 @@ import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
 import dev.gale.server.service.PublicConnections;
 import dev.gale.server.service.PublicStreams;
+import dev.gale.server.service.OrganizationService;
 import dev.gale.server.service.StateService;
 import dev.gale.server.service.TagService;
 import dev.gale.server.service.WebBackendService;
@@ -184,7 +189,8 @@ public final class GaleServer implements AutoCloseable {
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
-    modules.add(new WorkspacesApi(workspaces));
+    OrganizationService organizations = new OrganizationService(workspaces, config.user().name(), config.user().email());
+    modules.add(new WorkspacesApi(workspaces, organizations));
     modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
     modules.add(new DestinationDefinitionsApi(definitions, workspaces, clock));
     modules.add(new SourcesApi(actors));
@@ -201,6 +207,10 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new ConnectionsPublicApi(new PublicConnections(connections, discovery, actors, workspaces, tags)));
     modules.add(new StreamsPublicApi(new PublicStreams(discovery, connections, actors)));
     modules.add(new TagsPublicApi(tags));
+    modules.add(new WorkspacesPublicApi(workspaces));
+    modules.add(new SourcesPublicApi(actors));
+    modules.add(new DestinationsPublicApi(actors));
+    modules.add(new OrganizationsPublicApi(organizations));
     modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
         definitions, workspaces, clock), workspaces));
     modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,

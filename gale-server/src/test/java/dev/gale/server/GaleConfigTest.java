@@ -19,4 +19,15 @@ class GaleConfigTest {
     assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_TOKEN_TTL", "0"), 0, DIR))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theUserIsConfiguredByGaleUserNameAndEmail() {
+    assertThat(GaleConfig.fromEnvironment(Map.of(), 0, DIR).user()).isEqualTo(GaleConfig.User.DEFAULT);
+    assertThat(GaleConfig.fromEnvironment(Map.of("GALE_USER_NAME", "Ada", "GALE_USER_EMAIL", "ada@example.org"), 0, DIR)
+        .user()).isEqualTo(new GaleConfig.User("Ada", "ada@example.org"));
+    assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_USER_EMAIL", "ada"), 0, DIR))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
+    assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_USER_NAME", " "), 0, DIR))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+  }
 }

@@ -3,6 +3,8 @@ package dev.gale.server.service;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gale.protocol.Json;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Connection;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -70,10 +73,24 @@ public final class ActorService {
    * @throws InvalidInputException for a blank name or a configuration its specification rejects
    */
   public ActorView create(ActorType type, UUID workspaceId, UUID definitionId, String name, JsonNode configuration) {
+    return create(type, workspaceId, definitionId, name, configuration, ConfigSecrets.CONNECTION_CONFIGURATION);
+  }
+
+  /**
+   * As {@link #create(ActorType, UUID, UUID, String, JsonNode)}, for the Public API: without a definition id, the
+   * definition is the one whose connector type the configuration names in {@code sourceType} (or
+   * {@code destinationType}), as Airbyte's generated clients send it ({@code "sourceType": "postgres"}).
+   *
+   * @param definitionId nullable: derived from the configuration
+   * @param property where the request carries the configuration, for the paths of input errors
+   */
+  public ActorView create(ActorType type, UUID workspaceId, UUID definitionId, String name, JsonNode configuration,
+                          String property) {
     UUID workspace = workspaces.live(workspaceId).id();
-    DefinitionWithVersion definition = usableDefinition(type, definitionId, workspace);
+    DefinitionWithVersion definition = definitionId != null ? usableDefinition(type, definitionId, workspace)
+        : definitionNamedBy(type, configuration, workspace, property);
     String actorName = requireName(name, "name");
-    JsonNode stored = storable(definition, configuration, null, ConfigSecrets.CONNECTION_CONFIGURATION);
+    JsonNode stored = storable(definition, configuration, null, property);
     return insert(type, workspace, definition, actorName, stored);
   }
 
@@ -82,12 +99,47 @@ public final class ActorService {
    * keeps its stored value: a client may read an actor, change one field and send everything back.
    */
   public ActorView update(ActorType type, UUID actorId, String name, JsonNode configuration) {
+    return update(type, actorId, name, configuration, ConfigSecrets.CONNECTION_CONFIGURATION);
+  }
+
+  /** As {@link #update(ActorType, UUID, String, JsonNode)}, with the configuration at {@code property} of the request. */
+  public ActorView update(ActorType type, UUID actorId, String name, JsonNode configuration, String property) {
     Actor actor = live(type, actorId);
+    return replace(actor, definitionOf(actor), requireName(name, "name"), configuration, property);
+  }
+
+  /**
+   * Changes what the request carries: a name, and properties merged over the stored configuration as a JSON merge
+   * patch (RFC 7396) does: objects merge property by property, any other value replaces, and {@code null} removes.
+   * Secrets left out keep their values, as do secrets sent back masked. The result is validated whole.
+   *
+   * @param workspaceId nullable; an actor stays in its workspace, so only its own is accepted
+   * @param name nullable: unchanged
+   * @param configurationPatch nullable: unchanged
+   */
+  public ActorView patch(ActorType type, UUID actorId, UUID workspaceId, String name, JsonNode configurationPatch,
+                         String property) {
+    Actor actor = live(type, actorId);
+    if (workspaceId != null && !workspaceId.equals(actor.workspaceId())) {
+      throw new InvalidInputException("workspaceId", workspaceId, "A %s stays in its workspace, %s"
+          .formatted(label(type), actor.workspaceId()));
+    }
     DefinitionWithVersion definition = definitionOf(actor);
-    String actorName = requireName(name, "name");
-    JsonNode stored = storable(definition, configuration, actor.configuration(), ConfigSecrets.CONNECTION_CONFIGURATION);
-    Actor updated = new Actor(actor.id(), actor.workspaceId(), actor.actorDefinitionId(), type, actorName, stored, false,
-        actor.createdAt(), clock.instant());
+    JsonNode configuration = secrets.mask(connectionSpecification(definition), actor.configuration());
+    if (configurationPatch != null && !configurationPatch.isNull()) {
+      if (!configurationPatch.isObject()) {
+        throw new InvalidInputException(property, null, "'" + property + "' must be a JSON object");
+      }
+      configuration = mergePatch(configuration, configurationPatch);
+    }
+    return replace(actor, definition, name == null ? actor.name() : requireName(name, "name"), configuration, property);
+  }
+
+  private ActorView replace(Actor actor, DefinitionWithVersion definition, String name, JsonNode configuration,
+                            String property) {
+    JsonNode stored = storable(definition, configuration, actor.configuration(), property);
+    Actor updated = new Actor(actor.id(), actor.workspaceId(), actor.actorDefinitionId(), actor.actorType(), name, stored,
+        false, actor.createdAt(), clock.instant());
     actors.update(updated);
     return view(updated, definition);
   }
@@ -122,6 +174,21 @@ public final class ActorService {
   public ActorView get(ActorType type, UUID actorId) {
     Actor actor = resolve(type, actorId);
     return view(actor, definitionOf(actor));
+  }
+
+  /** A live actor by id; 404 when it never existed or was deleted. */
+  public ActorView getLive(ActorType type, UUID actorId) {
+    Actor actor = live(type, actorId);
+    return view(actor, definitionOf(actor));
+  }
+
+  /**
+   * A window of the actors of a type, by name then id: in the given workspaces (any when empty), deleted ones too
+   * when asked.
+   */
+  public List<ActorView> list(ActorType type, Collection<UUID> workspaceIds, boolean includeDeleted, int limit, int offset) {
+    return views(actors.search(ActorSearch.of(type).inWorkspaces(workspaceIds).includingTombstoned(includeDeleted),
+        limit, offset));
   }
 
   /** The live actors of a type in a live workspace, by name. */
@@ -225,6 +292,33 @@ public final class ActorService {
     return actor;
   }
 
+  /** The definition whose connector type the configuration names in {@code sourceType} or {@code destinationType}. */
+  private DefinitionWithVersion definitionNamedBy(ActorType type, JsonNode configuration, UUID workspaceId, String property) {
+    String key = type == ActorType.SOURCE ? "sourceType" : "destinationType";
+    JsonNode connectorType = configuration == null ? null : configuration.get(key);
+    if (connectorType == null || !connectorType.isTextual() || connectorType.asText().isBlank()) {
+      throw new InvalidInputException("definitionId", null, "Either 'definitionId' or '%s.%s' (such as \"%s\") is required"
+          .formatted(property, key, type == ActorType.SOURCE ? "faker" : "dev-null"));
+    }
+    return definitions.forConnectorType(type, connectorType.asText(), workspaceId, property + "." + key);
+  }
+
+  /** {@code patch} applied to {@code target} as RFC 7396 says; neither is changed. */
+  private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+    if (!patch.isObject()) {
+      return patch;
+    }
+    ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.object();
+    for (Map.Entry<String, JsonNode> property : patch.properties()) {
+      if (property.getValue().isNull()) {
+        merged.remove(property.getKey());
+      } else {
+        merged.set(property.getKey(), mergePatch(merged.get(property.getKey()), property.getValue()));
+      }
+    }
+    return merged;
+  }
+
   private DefinitionWithVersion usableDefinition(ActorType type, UUID definitionId, UUID workspaceId) {
     definitionRepository.find(requireNonNull(definitionId, "definitionId is null"))
         .filter(definition -> definition.actorType() != type)
@@ -300,7 +394,7 @@ public final class ActorService {
   }
 
   private ActorView view(Actor actor, DefinitionWithVersion definition) {
-    return ActorView.of(actor, definition.definition(), secrets.mask(connectionSpecification(definition), actor.configuration()));
+    return ActorView.of(actor, definition, secrets.mask(connectionSpecification(definition), actor.configuration()));
   }
 
   private JsonNode connectionSpecification(DefinitionWithVersion definition) {

@@ -23,6 +23,7 @@ import dev.gale.server.store.DefinitionRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -143,6 +144,36 @@ public final class DefinitionService {
       throw new NotFoundException(label(type) + " in workspace " + workspaceId, definitionId);
     }
     return definition;
+  }
+
+  /**
+   * Airbyte's short name for a definition's connector, as the Public API spells {@code sourceType} and
+   * {@code destinationType}: the image name without its owner and its kind ({@code airbyte/source-faker} is
+   * {@code faker}, {@code airbyte/destination-dev-null} is {@code dev-null}).
+   */
+  public static String connectorType(DefinitionWithVersion definition) {
+    String repository = definition.version().dockerRepository();
+    String image = repository.substring(repository.lastIndexOf('/') + 1);
+    String kind = definition.definition().actorType() == ActorType.SOURCE ? "source-" : "destination-";
+    return image.startsWith(kind) ? image.substring(kind.length()) : image;
+  }
+
+  /**
+   * The definition a workspace means by a connector type (see {@link #connectorType}): a built-in one before a
+   * custom one that runs the same connector.
+   *
+   * @param property where the type is in the request, for the error
+   * @throws InvalidInputException when no definition the workspace may use has that type
+   */
+  public DefinitionWithVersion forConnectorType(ActorType type, String connectorType, UUID workspaceId, String property) {
+    List<DefinitionWithVersion> visible = definitions.listVisibleTo(workspaceId, type);
+    return visible.stream()
+        .filter(d -> connectorType(d).equals(connectorType))
+        .min(Comparator.comparing((DefinitionWithVersion d) -> d.definition().custom())
+            .thenComparing(d -> d.definition().createdAt()))
+        .orElseThrow(() -> new InvalidInputException(property, connectorType,
+            "No %s of type '%s' in this workspace; the types here are %s".formatted(label(type), connectorType,
+                visible.stream().map(DefinitionService::connectorType).distinct().sorted().toList())));
   }
 
   /** The connector that runs a definition. */

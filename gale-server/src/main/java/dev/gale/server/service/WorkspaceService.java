@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.Json;
 import dev.gale.server.api.model.WorkspaceBodies.Notification;
+import dev.gale.server.api.model.WorkspaceBodies.NotificationSettings;
 import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigRead;
 import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigWrite;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
@@ -20,10 +22,12 @@ import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.WorkspaceRepository;
+import dev.gale.server.store.WorkspaceSearch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -53,19 +57,28 @@ public final class WorkspaceService {
   /** Creates the default workspace on a store that has none, as Airbyte does on its first start. */
   public void ensureDefaultWorkspace() {
     if (workspaces.list().isEmpty()) {
-      create(new WorkspaceCreate(DEFAULT_WORKSPACE_NAME, null, null, null, null, null, true, null, null, null));
+      create(new WorkspaceCreate(DEFAULT_WORKSPACE_NAME, null, null, null, null, null, true, null, null, null, null));
     }
   }
 
+  /**
+   * Creates a workspace in Gale's organization (the default when none is named).
+   *
+   * @throws NotFoundException when the request names another organization
+   */
   public WorkspaceRead create(WorkspaceCreate request) {
     String name = requireName(request.name(), "name");
+    UUID organizationId = request.organizationId() == null ? DEFAULT_ORGANIZATION_ID : request.organizationId();
+    if (!organizationId.equals(DEFAULT_ORGANIZATION_ID)) {
+      throw new NotFoundException("organization", organizationId, "Gale has one organization, " + DEFAULT_ORGANIZATION_ID);
+    }
     Instant now = clock.instant();
-    Workspace workspace = new Workspace(UUID.randomUUID(),
-        request.organizationId() == null ? DEFAULT_ORGANIZATION_ID : request.organizationId(),
+    Workspace workspace = new Workspace(UUID.randomUUID(), organizationId,
         name, Slugs.unique(name, slug -> workspaces.findBySlug(slug).isPresent()), request.email(), false,
         Boolean.TRUE.equals(request.displaySetupWizard()), Boolean.TRUE.equals(request.anonymousDataCollection()),
         Boolean.TRUE.equals(request.news()), Boolean.TRUE.equals(request.securityUpdates()),
-        notifications(request.notifications()), null, webhooks(request.webhookConfigs(), null), false, false,
+        notifications(request.notifications()), settings(request.notificationSettings(), null),
+        webhooks(request.webhookConfigs(), null), false, false,
         request.defaultGeography() == null ? Geography.AUTO : request.defaultGeography(), false, now, now);
     workspaces.insert(workspace);
     return read(workspace);
@@ -94,6 +107,26 @@ public final class WorkspaceService {
     return workspaces.listByOrganization(organizationId).stream().map(this::read).toList();
   }
 
+  /**
+   * A window of an organization's live workspaces, by name then id.
+   *
+   * @param nameContains nullable or blank: any name; else a case-insensitive part of the name
+   */
+  public List<WorkspaceRead> listByOrganization(UUID organizationId, String nameContains, int limit, int offset) {
+    WorkspaceSearch search = WorkspaceSearch.LIVE.inOrganization(requireNonNull(organizationId, "organizationId is null"));
+    search = nameContains == null || nameContains.isBlank() ? search : search.nameContaining(nameContains.strip());
+    return workspaces.search(search, limit, offset).stream().map(this::read).toList();
+  }
+
+  /**
+   * A window of the workspaces with the given ids (any when empty), by name then id; deleted ones too when asked.
+   * Ids that name no workspace match nothing.
+   */
+  public List<WorkspaceRead> list(Collection<UUID> ids, boolean includeDeleted, int limit, int offset) {
+    return workspaces.search(WorkspaceSearch.LIVE.withIds(ids).includingTombstoned(includeDeleted), limit, offset)
+        .stream().map(this::read).toList();
+  }
+
   /** Changes the fields the request carries; absent fields keep their value. */
   public WorkspaceRead update(WorkspaceUpdate request) {
     Workspace w = live(request.workspaceId());
@@ -105,7 +138,7 @@ public final class WorkspaceService {
         or(request.anonymousDataCollection(), w.anonymousDataCollection()), or(request.news(), w.news()),
         or(request.securityUpdates(), w.securityUpdates()),
         request.notifications() == null ? w.notifications() : notifications(request.notifications()),
-        w.notificationSettings(),
+        settings(request.notificationSettings(), w.notificationSettings()),
         request.webhookConfigs() == null ? w.webhookOperationConfigs() : webhooks(request.webhookConfigs(), w.webhookOperationConfigs()),
         w.firstCompletedSync(), w.feedbackDone(), or(request.defaultGeography(), w.defaultGeography()), false,
         w.createdAt(), clock.instant());
@@ -114,7 +147,8 @@ public final class WorkspaceService {
   }
 
   public WorkspaceRead updateName(UUID workspaceId, String name) {
-    return update(new WorkspaceUpdate(workspaceId, requireName(name, "name"), null, null, null, null, null, null, null, null, null));
+    return update(new WorkspaceUpdate(workspaceId, requireName(name, "name"), null, null, null, null, null, null, null, null,
+        null, null));
   }
 
   public void markFeedbackDone(UUID workspaceId) {
@@ -149,7 +183,20 @@ public final class WorkspaceService {
     return new WorkspaceRead(w.id(), w.id(), w.email(), w.name(), w.slug(), w.initialSetupComplete(), w.displaySetupWizard(),
         w.anonymousDataCollection(), w.news(), w.securityUpdates(), readNotifications(w.notifications()),
         w.firstCompletedSync(), w.feedbackDone(), w.defaultGeography(), readWebhooks(w.webhookOperationConfigs()),
-        w.organizationId());
+        w.organizationId(), w.notificationSettings() == null ? null : Json.convert(w.notificationSettings(), NotificationSettings.class));
+  }
+
+  /**
+   * The notification settings to store: those sent, each item sent replacing the stored one and each item left out
+   * keeping it (Airbyte's updates leave absent properties unchanged).
+   */
+  private static JsonNode settings(NotificationSettings sent, JsonNode stored) {
+    if (sent == null) {
+      return stored;
+    }
+    ObjectNode merged = stored != null && stored.isObject() ? ((ObjectNode) stored).deepCopy() : Json.object();
+    Json.tree(sent).properties().forEach(item -> merged.set(item.getKey(), item.getValue()));
+    return merged;
   }
 
   private static JsonNode notifications(List<Notification> notifications) {

@@ -64,11 +64,19 @@ public final class ActorRepository {
 
   /** The actors that match every criterion given, by name (ignoring case). */
   public List<Actor> search(ActorSearch search) {
+    return search(search, Integer.MAX_VALUE, 0);
+  }
+
+  /** The actors that match every criterion given, by name (ignoring case) then id, {@code limit} after {@code offset}. */
+  public List<Actor> search(ActorSearch search, int limit, int offset) {
     requireNonNull(search, "search is null");
+    if (limit < 0 || offset < 0) {
+      throw new IllegalArgumentException("limit and offset must not be negative");
+    }
     List<String> conditions = new ArrayList<>();
     conditions.add("actor_type = :actorType");
-    if (search.workspaceId() != null) {
-      conditions.add("workspace_id = :workspaceId");
+    if (!search.workspaceIds().isEmpty()) {
+      conditions.add("workspace_id IN (<workspaceIds>)");
     }
     if (search.definitionId() != null) {
       conditions.add("actor_definition_id = :definitionId");
@@ -80,11 +88,12 @@ public final class ActorRepository {
       conditions.add("tombstone = FALSE");
     }
     String sql = "SELECT " + COLUMNS + " FROM actor WHERE " + String.join(" AND ", conditions)
-        + " ORDER BY LOWER(name), id";
+        + " ORDER BY LOWER(name), id LIMIT :limit OFFSET :offset";
     return database.jdbi().withHandle(handle -> {
-      Query query = handle.createQuery(sql).bind("actorType", search.actorType());
-      if (search.workspaceId() != null) {
-        query.bind("workspaceId", search.workspaceId());
+      Query query = handle.createQuery(sql).bind("actorType", search.actorType()).bind("limit", limit)
+          .bind("offset", offset);
+      if (!search.workspaceIds().isEmpty()) {
+        query.bindList("workspaceIds", List.copyOf(search.workspaceIds()));
       }
       if (search.definitionId() != null) {
         query.bind("definitionId", search.definitionId());

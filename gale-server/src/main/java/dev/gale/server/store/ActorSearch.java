@@ -3,39 +3,50 @@ package dev.gale.server.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.domain.ActorType;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * What {@link ActorRepository#search} matches: actors of one type, narrowed by the criteria that are not null.
+ * What {@link ActorRepository#search} matches: actors of one type, narrowed by the criteria that are set.
  *
- * @param workspaceId nullable: any workspace
+ * @param workspaceIds an empty set matches any workspace
  * @param definitionId nullable: any definition
  * @param nameContains nullable: any name; else a case-insensitive substring of the name
  * @param includeTombstoned whether deleted actors match too
  */
-public record ActorSearch(ActorType actorType, UUID workspaceId, UUID definitionId, String nameContains,
+public record ActorSearch(ActorType actorType, Set<UUID> workspaceIds, UUID definitionId, String nameContains,
                           boolean includeTombstoned) {
   public ActorSearch {
     requireNonNull(actorType, "actorType is null");
+    workspaceIds = workspaceIds == null ? Set.of() : Set.copyOf(workspaceIds);
   }
 
   public static ActorSearch of(ActorType actorType) {
-    return new ActorSearch(actorType, null, null, null, false);
+    return new ActorSearch(actorType, Set.of(), null, null, false);
   }
 
   public ActorSearch inWorkspace(UUID id) {
-    return new ActorSearch(actorType, id, definitionId, nameContains, includeTombstoned);
+    return inWorkspaces(Set.of(requireNonNull(id, "id is null")));
+  }
+
+  public ActorSearch inWorkspaces(Collection<UUID> ids) {
+    return new ActorSearch(actorType, Set.copyOf(ids), definitionId, nameContains, includeTombstoned);
   }
 
   public ActorSearch ofDefinition(UUID id) {
-    return new ActorSearch(actorType, workspaceId, id, nameContains, includeTombstoned);
+    return new ActorSearch(actorType, workspaceIds, id, nameContains, includeTombstoned);
   }
 
   public ActorSearch nameContaining(String text) {
-    return new ActorSearch(actorType, workspaceId, definitionId, text, includeTombstoned);
+    return new ActorSearch(actorType, workspaceIds, definitionId, text, includeTombstoned);
   }
 
   public ActorSearch includingTombstoned() {
-    return new ActorSearch(actorType, workspaceId, definitionId, nameContains, true);
+    return includingTombstoned(true);
+  }
+
+  public ActorSearch includingTombstoned(boolean include) {
+    return new ActorSearch(actorType, workspaceIds, definitionId, nameContains, include);
   }
 }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.Workspace;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.result.RowView;
+import org.jdbi.v3.core.statement.Query;
 
 /** Workspaces. Deleting one is a tombstone: its row stays so that what it owned still resolves. */
 public final class WorkspaceRepository {
@@ -71,20 +73,50 @@ public final class WorkspaceRepository {
 
   /** Live workspaces by name. */
   public List<Workspace> list() {
-    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM workspace "
-            + "WHERE tombstone = FALSE ORDER BY LOWER(name), id")
-        .map(WorkspaceRepository::map)
-        .list());
+    return search(WorkspaceSearch.LIVE, Integer.MAX_VALUE, 0);
   }
 
   /** Live workspaces of an organization by name. */
   public List<Workspace> listByOrganization(UUID organizationId) {
     requireNonNull(organizationId, "organizationId is null");
-    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM workspace "
-            + "WHERE organization_id = :organizationId AND tombstone = FALSE ORDER BY LOWER(name), id")
-        .bind("organizationId", organizationId)
-        .map(WorkspaceRepository::map)
-        .list());
+    return search(WorkspaceSearch.LIVE.inOrganization(organizationId), Integer.MAX_VALUE, 0);
+  }
+
+  /** The workspaces matching {@code search}, by name (ignoring case) then id, {@code limit} of them after {@code offset}. */
+  public List<Workspace> search(WorkspaceSearch search, int limit, int offset) {
+    requireNonNull(search, "search is null");
+    if (limit < 0 || offset < 0) {
+      throw new IllegalArgumentException("limit and offset must not be negative");
+    }
+    List<String> conditions = new ArrayList<>();
+    conditions.add("1 = 1");
+    if (!search.ids().isEmpty()) {
+      conditions.add("id IN (<ids>)");
+    }
+    if (search.organizationId() != null) {
+      conditions.add("organization_id = :organizationId");
+    }
+    if (search.nameContains() != null) {
+      conditions.add("LOWER(name) LIKE :namePattern");
+    }
+    if (!search.includeTombstoned()) {
+      conditions.add("tombstone = FALSE");
+    }
+    String sql = "SELECT " + COLUMNS + " FROM workspace WHERE " + String.join(" AND ", conditions)
+        + " ORDER BY LOWER(name), id LIMIT :limit OFFSET :offset";
+    return database.jdbi().withHandle(handle -> {
+      Query query = handle.createQuery(sql).bind("limit", limit).bind("offset", offset);
+      if (!search.ids().isEmpty()) {
+        query.bindList("ids", List.copyOf(search.ids()));
+      }
+      if (search.organizationId() != null) {
+        query.bind("organizationId", search.organizationId());
+      }
+      if (search.nameContains() != null) {
+        query.bind("namePattern", Sql.containsPattern(search.nameContains()));
+      }
+      return query.map(WorkspaceRepository::map).list();
+    });
   }
 
   /** Marks a workspace deleted; false when there is no such workspace. */

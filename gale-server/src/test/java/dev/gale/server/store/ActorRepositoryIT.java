@@ -10,6 +10,7 @@ import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
 import dev.gale.server.testing.TestingStore;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,23 @@ class ActorRepositoryIT {
     assertThat(actors.search(ActorSearch.of(ActorType.SOURCE).ofDefinition(sourceDefinition.id()).nameContaining("sales")))
         .containsExactly(salesA, otherSales);
     assertThat(actors.search(ActorSearch.of(ActorType.DESTINATION).inWorkspace(workspace.id()))).isEmpty();
+  }
+
+  @Test
+  void searchSelectsSeveralWorkspacesAndWindows() {
+    Workspace second = store.newWorkspace("Window second");
+    Workspace third = store.newWorkspace("Window third");
+    Actor a = store.newActor(workspace.id(), sourceDefinition, "window a");
+    Actor c = store.newActor(second.id(), sourceDefinition, "Window c");
+    Actor b = store.newActor(second.id(), sourceDefinition, "Window b");
+    store.newActor(third.id(), sourceDefinition, "Window elsewhere");
+    actors.tombstone(c.id());
+    ActorSearch both = ActorSearch.of(ActorType.SOURCE).inWorkspaces(Set.of(workspace.id(), second.id()));
+
+    assertThat(actors.search(both)).containsExactly(a, b);
+    assertThat(actors.search(both.includingTombstoned(true), 2, 1)).extracting(Actor::id).containsExactly(b.id(), c.id());
+    assertThat(actors.search(both.includingTombstoned(true), 1, 3)).isEmpty();
+    assertThat(actors.search(both, 1, 0)).containsExactly(a);
   }
 
   @Test

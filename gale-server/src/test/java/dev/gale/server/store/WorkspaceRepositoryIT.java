@@ -8,6 +8,7 @@ import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
 import dev.gale.server.testing.TestingStore;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,29 @@ class WorkspaceRepositoryIT {
 
     assertThat(workspaces.listByOrganization(organization)).containsExactly(a, b, c);
     assertThat(workspaces.list()).containsSubsequence(a, b, c);
+  }
+
+  @Test
+  void searchSelectsIdsOrganizationNameAndDeletedOnesAndWindows() {
+    UUID organization = UUID.randomUUID();
+    Workspace b = withOrganization(store.newWorkspace("Window b"), organization);
+    Workspace a = withOrganization(store.newWorkspace("window a"), organization);
+    Workspace c = withOrganization(store.newWorkspace("Window c"), organization);
+    Workspace other = store.newWorkspace("Window elsewhere");
+    workspaces.tombstone(c.id());
+    Workspace deletedC = workspaces.find(c.id()).orElseThrow();
+    WorkspaceSearch selected = WorkspaceSearch.LIVE.withIds(Set.of(a.id(), b.id(), c.id(), other.id()));
+
+    assertThat(workspaces.search(selected, 10, 0)).containsExactly(a, b, other);
+    assertThat(workspaces.search(selected.includingTombstoned(true), 10, 0)).containsExactly(a, b, deletedC, other);
+    assertThat(workspaces.search(selected.includingTombstoned(true), 2, 1)).containsExactly(b, deletedC);
+    assertThat(workspaces.search(selected.includingTombstoned(true), 2, 4)).isEmpty();
+    assertThat(workspaces.search(WorkspaceSearch.LIVE.inOrganization(organization), 10, 0)).containsExactly(a, b);
+    assertThat(workspaces.search(WorkspaceSearch.LIVE.inOrganization(organization).nameContaining("DOW B"), 10, 0))
+        .containsExactly(b);
+    assertThat(workspaces.search(WorkspaceSearch.LIVE.inOrganization(organization).nameContaining("elsewhere"), 10, 0))
+        .isEmpty();
+    assertThat(workspaces.search(WorkspaceSearch.LIVE.withIds(Set.of(UUID.randomUUID())), 10, 0)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,8 @@ import static dev.gale.server.http.Route.rpc;
 
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.ListWorkspacesInOrganizationRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.OrganizationInfoRead;
 import dev.gale.server.api.model.WorkspaceBodies.SlugRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceGiveFeedback;
@@ -13,6 +15,7 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceReadList;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdateName;
 import dev.gale.server.http.Route;
+import dev.gale.server.service.OrganizationService;
 import dev.gale.server.service.WorkspaceService;
 import java.util.List;
 
@@ -20,9 +23,11 @@ import java.util.List;
 public final class WorkspacesApi implements ApiModule {
   private static final String TAG = "workspace";
   private final WorkspaceService workspaces;
+  private final OrganizationService organizations;
 
-  public WorkspacesApi(WorkspaceService workspaces) {
+  public WorkspacesApi(WorkspaceService workspaces, OrganizationService organizations) {
     this.workspaces = workspaces;
+    this.organizations = organizations;
   }
 
   @Override
@@ -48,6 +53,14 @@ public final class WorkspacesApi implements ApiModule {
             (body, call) -> workspaces.update(body)),
         rpc(p + "update_name", TAG, "Rename a workspace", WorkspaceUpdateName.class, WorkspaceRead.class,
             (body, call) -> workspaces.updateName(body.workspaceId(), body.name())),
+        rpc(p + "get_organization_info", TAG, "What every member may know of a workspace's organization",
+            WorkspaceIdRequestBody.class, OrganizationInfoRead.class,
+            (body, call) -> OrganizationInfoRead.of(organizations.ofWorkspace(body.workspaceId()))),
+        rpc(p + "list_by_organization_id", TAG, "List an organization's workspaces, by name",
+            ListWorkspacesInOrganizationRequestBody.class, WorkspaceReadList.class,
+            (body, call) -> new WorkspaceReadList(organizations.workspaces(body.organizationId(), body.nameContains(),
+                body.pagination() == null ? null : body.pagination().pageSize(),
+                body.pagination() == null ? null : body.pagination().rowOffset()))),
         rpc(p + "tag_feedback_status_as_done", TAG, "Record that feedback was given", WorkspaceGiveFeedback.class,
             Void.class, (body, call) -> {
               workspaces.markFeedbackDone(body.workspaceId());
