@@ -22,6 +22,7 @@ import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.BadRequestException;
+import dev.gale.server.http.NotFoundException;
 import dev.gale.server.service.DiscoverService.Discovery;
 import dev.gale.server.service.PublicSchedules.Requested;
 import java.util.Arrays;
@@ -81,7 +82,7 @@ public final class PublicConnections {
 
   /** Applies a patch; named streams replace the connection's selection, and given tags its tags. */
   public ConnectionResponse patch(UUID connectionId, ConnectionPatchRequest patch) {
-    ConnectionRead current = connections.get(connectionId);
+    ConnectionRead current = live(connectionId);
     Optional<Requested> schedule = PublicSchedules.requested(patch.schedule());
     List<UUID> tagIds = patch.tags() == null ? null : tags.checkedForConnection(tagIds(patch.tags()), current.workspaceId());
     AirbyteCatalog catalog = null;
@@ -102,9 +103,8 @@ public final class PublicConnections {
     return response(updated);
   }
 
-  /** A connection, deleted ones included. */
   public ConnectionResponse get(UUID connectionId) {
-    return response(connections.get(connectionId));
+    return response(live(connectionId));
   }
 
   /**
@@ -122,7 +122,19 @@ public final class PublicConnections {
 
   /** Deletes (deprecates) a connection. */
   public void delete(UUID connectionId) {
-    connections.delete(connectionId);
+    connections.delete(live(connectionId).connectionId());
+  }
+
+  /**
+   * A connection that is not deleted. The Config API still reads a deleted (deprecated) connection, and a list
+   * shows it when asked to include deleted ones; but here it is gone, as deleted sources and workspaces are.
+   */
+  private ConnectionRead live(UUID connectionId) {
+    ConnectionRead connection = connections.get(connectionId);
+    if (connection.status() == ConnectionStatus.DEPRECATED) {
+      throw new NotFoundException("connection", connectionId, "it was deleted");
+    }
+    return connection;
   }
 
   private StreamSelection selection(Discovery discovered, UUID destinationId) {

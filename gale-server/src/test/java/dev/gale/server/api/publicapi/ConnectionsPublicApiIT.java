@@ -259,14 +259,17 @@ class ConnectionsPublicApiIT {
   }
 
   @Test
-  void deleteDeprecatesTheConnection() {
+  void deletedConnectionIsGoneHereAndDeprecatedInTheConfigApi() {
     JsonNode created = fixtures.createConnection(connectionRequest(source, devNull));
-    String path = PUBLIC + "/connections/" + created.path("connectionId").asText();
+    String id = created.path("connectionId").asText();
+    String path = PUBLIC + "/connections/" + id;
 
     assertThat(fixtures.api().send("DELETE", path, null, null).expect(204).isMissingNode()).isTrue();
 
-    assertThat(fixtures.api().get(path).expect(200).path("status").asText()).isEqualTo("deprecated");
-    patch(created, Json.object().put("name", "too late")).expectProblem(409);
+    fixtures.api().get(path).expectProblem(404);
+    patch(created, Json.object().put("name", "too late")).expectProblem(404);
+    fixtures.api().send("DELETE", path, null, null).expectProblem(404);
+    assertThat(fixtures.configRead(id).path("status").asText()).isEqualTo("deprecated");
     fixtures.api().send("DELETE", PUBLIC + "/connections/" + UUID.randomUUID(), null, null).expectProblem(404);
   }
 
