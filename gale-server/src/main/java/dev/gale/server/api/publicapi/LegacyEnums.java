@@ -14,7 +14,8 @@ import java.util.Set;
  * Answers for clients that know only the enum values of Airbyte's 2023 Public API document
  * ({@link ClientAgent#knowsOnly2023Enums()}, the Java SDK 0.x): they throw on any other value, so a newer value is
  * answered as the nearest one they know, or left out where the field is optional and no 2023 value says the same.
- * Every such downgrade lives here, one method per enum, so each family follows the same pattern.
+ * Every such downgrade lives here, one method per enum, so each family follows the same pattern; job types, which
+ * filters must match as well as answers, live in {@link PublicJobTypes}.
  *
  * <p>Nothing to do for a connection's {@code scheduleType} (manual, cron, basic), {@code status} (Gale has no
  * {@code locked}), {@code namespaceDefinition} and {@code dataResidency}: their 2023 values are all Gale answers.
