@@ -1,6 +1,7 @@
 package dev.gale.server.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.Json;
@@ -53,6 +54,8 @@ public final class Schemas {
     if (c == ObjectNode.class || Map.class.isAssignableFrom(c)) return Map.of("type", "object");
     if (JsonNode.class.isAssignableFrom(c) || c == Object.class) return Map.of();
     if (c.isRecord()) return Map.of("$ref", "#/components/schemas/" + register(c));
+    // An answer with several shapes (a client that reads an older one): exactly one of its records.
+    if (c.isInterface() && c.isSealed()) return Map.of("oneOf", Arrays.stream(c.getPermittedSubclasses()).map(this::schemaOf).toList());
     throw new IllegalArgumentException("No schema for " + c.getName() + "; use a record, an enum or a JSON value");
   }
 
@@ -72,6 +75,11 @@ public final class Schemas {
     Map<String, Object> properties = new TreeMap<>();
     List<String> required = new ArrayList<>();
     components.put(name, Map.of()); // placeholder first: records may refer to themselves
+    RecordComponent value = jsonValue(record);
+    if (value != null) { // the record is written as this one value (a bare array, say), so it is documented as it
+      components.put(name, schemaOf(value.getGenericType()));
+      return name;
+    }
     for (RecordComponent component : record.getRecordComponents()) {
       properties.put(jsonName(component), schemaOf(component.getGenericType()));
       if (component.isAnnotationPresent(Required.class)) {
@@ -86,6 +94,12 @@ public final class Schemas {
     }
     components.put(name, schema);
     return name;
+  }
+
+  private static RecordComponent jsonValue(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents())
+        .filter(component -> component.getAccessor().isAnnotationPresent(JsonValue.class))
+        .findFirst().orElse(null);
   }
 
   /** The JSON name of a record component: its {@code @JsonProperty} value, else its Java name. */

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class ConnectionSchedules {
   // Airbyte evaluates cron schedules with Quartz, so Quartz syntax (seconds first, '?' for a free day field) it is.
-  private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+  static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
   private ConnectionSchedules() {}
 

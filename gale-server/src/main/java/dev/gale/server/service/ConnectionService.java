@@ -30,6 +30,7 @@ import dev.gale.server.store.OperationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -140,6 +141,17 @@ public final class ConnectionService {
   }
 
   /**
+   * A window of the connections of these workspaces, by name, with at least one of {@code tagIds} when any are given.
+   * The workspaces are taken as they are: the caller checks them.
+   */
+  public List<ConnectionRead> list(Collection<UUID> workspaceIds, Collection<UUID> tagIds, boolean includeDeleted,
+                                   int limit, int offset) {
+    return connections.listByWorkspaces(workspaceIds, tagIds, includeDeleted, limit, offset).stream()
+        .map(c -> read(c, workspaceOf(c)))
+        .toList();
+  }
+
+  /**
    * The connections of every workspace that match each criterion the search gives. Deleted connections are left
    * out, as in Airbyte, unless the search asks for status {@code deprecated}.
    */
@@ -212,6 +224,11 @@ public final class ConnectionService {
       throw new InvalidInputException("sourceCatalogId", catalogId, "No discovered catalog has the id " + catalogId);
     }
     return catalogId;
+  }
+
+  /** The sync modes a destination accepts, as its spec lists them; empty when it lists none (any is accepted). */
+  public List<DestinationSyncMode> destinationModes(UUID destinationId) {
+    return destinationModes(actors.resolve(ActorType.DESTINATION, destinationId));
   }
 
   private List<DestinationSyncMode> destinationModes(Actor destination) {

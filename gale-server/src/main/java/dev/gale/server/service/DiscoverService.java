@@ -85,9 +85,20 @@ public final class DiscoverService {
    * @throws InvalidInputException when the source cannot be discovered
    */
   public AirbyteCatalog catalogOf(UUID sourceId) {
-    Discovery discovery = discover(sourceId, false, null);
-    return discovery.catalog().orElseThrow(() -> new InvalidInputException("sourceId", sourceId,
-        "The source's streams could not be discovered: " + discovery.failure()));
+    return succeeded(sourceId, false).catalog().orElseThrow();
+  }
+
+  /**
+   * A discovery of a saved source that found its streams (from the cache unless {@code disableCache}).
+   *
+   * @throws InvalidInputException when the source cannot be discovered
+   */
+  public Discovery succeeded(UUID sourceId, boolean disableCache) {
+    Discovery discovery = discover(sourceId, disableCache, null);
+    if (discovery.catalog().isEmpty()) {
+      throw new InvalidInputException("sourceId", sourceId, "The source's streams could not be discovered: " + discovery.failure());
+    }
+    return discovery;
   }
 
   /** Discovers a configuration that is not saved; nothing is cached. */

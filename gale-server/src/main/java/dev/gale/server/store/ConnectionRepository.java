@@ -12,6 +12,7 @@ import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,6 +141,27 @@ public final class ConnectionRepository {
         .execute());
   }
 
+  /**
+   * A window of the connections of some workspaces, by name: those carrying at least one of {@code tagIds} when any
+   * are given.
+   */
+  public List<Connection> listByWorkspaces(Collection<UUID> workspaceIds, Collection<UUID> tagIds, boolean includeDeprecated,
+                                           int limit, int offset) {
+    requireNonNull(workspaceIds, "workspaceIds is null");
+    requireNonNull(tagIds, "tagIds is null");
+    if (workspaceIds.isEmpty()) {
+      return List.of();
+    }
+    String where = "c.source_id IN (SELECT a.id FROM actor a WHERE a.workspace_id IN (<workspaceIds>))"
+        + (tagIds.isEmpty() ? "" : " AND c.id IN (SELECT ct.connection_id FROM connection_tag ct WHERE ct.tag_id IN (<tagIds>))");
+    return select(withDeprecated(where, includeDeprecated), query -> {
+      query.bindList("workspaceIds", List.copyOf(workspaceIds));
+      if (!tagIds.isEmpty()) {
+        query.bindList("tagIds", List.copyOf(tagIds));
+      }
+    }, new Window(limit, offset));
+  }
+
   /** Every connection with a status, across workspaces: what the scheduler scans for {@code active}. */
   public List<Connection> listByStatus(ConnectionStatus status) {
     requireNonNull(status, "status is null");
@@ -155,10 +177,18 @@ public final class ConnectionRepository {
    * an id list, so there is no limit on how many connections one call returns).
    */
   private List<Connection> select(String where, Consumer<Query> binder) {
+    return select(where, binder, null);
+  }
+
+  /** As above, the connections cut to a window (when not null); the operations query reads past it, harmlessly. */
+  private List<Connection> select(String where, Consumer<Query> binder, Window window) {
     return database.jdbi().inTransaction(handle -> {
       Query connections = handle.createQuery("SELECT " + COLUMNS + " FROM connection c WHERE " + where
-          + " ORDER BY LOWER(c.name), c.id");
+          + " ORDER BY LOWER(c.name), c.id" + (window == null ? "" : " LIMIT :limit OFFSET :offset"));
       binder.accept(connections);
+      if (window != null) {
+        connections.bind("limit", window.limit()).bind("offset", window.offset());
+      }
       Map<UUID, Connection> byId = new LinkedHashMap<>();
       connections.map(ConnectionRepository::map).forEach(c -> byId.put(c.id(), c));
       if (byId.isEmpty()) {
@@ -176,6 +206,8 @@ public final class ConnectionRepository {
           .toList();
     });
   }
+
+  private record Window(int limit, int offset) {}
 
   private void insertOperations(Handle handle, Connection connection) {
     if (new HashSet<>(connection.operationIds()).size() != connection.operationIds().size()) {

@@ -291,7 +291,9 @@ class WebBackendApiIT {
 
   @Test
   void withoutStateAnUpdateResetsEveryStreamAndSupersedesARunningSync() {
-    String connection = JobCalls.sampleConnection(fixtures, "{\"count\": 2000000000, \"seed\": 1}", "full_refresh", "overwrite");
+    // One slice as large as the run: the sync commits no state before it is superseded, so the connection has none.
+    String connection = JobCalls.sampleConnection(fixtures,
+        "{\"count\": 2000000000, \"seed\": 1, \"records_per_slice\": 2000000000}", "full_refresh", "overwrite");
     long sync = JobCalls.id(JobCalls.sync(api, connection));
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(
         () -> JobCalls.get(api, sync), info -> info.at("/attempts/0/attempt/totalStats/recordsEmitted").asLong() > 0);

@@ -13,11 +13,13 @@ import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.Operation;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.domain.Tag;
 import dev.gale.server.domain.Workspace;
 import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
 import dev.gale.server.testing.TestingStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,6 +202,29 @@ class ConnectionRepositoryIT {
         .doesNotContain(here.id(), there.id());
   }
 
+  @Test
+  void connectionsListByWorkspaceAndTagInWindows() {
+    TagRepository tags = new TagRepository(db.database());
+    Connection a = store.newConnection("a windowed");
+    Connection b = store.newConnection("b windowed");
+    Connection c = store.newConnection("c windowed");
+    List<UUID> workspaces = List.of(workspaceOf(a), workspaceOf(b), workspaceOf(c));
+    Instant now = db.database().now();
+    Tag tag = new Tag(UUID.randomUUID(), workspaceOf(a), "picked", "00FF00", now, now);
+    tags.insert(tag);
+    tags.replaceConnectionTags(a.id(), List.of(tag.id()));
+    tags.replaceConnectionTags(c.id(), List.of(tag.id()));
+
+    assertThat(ids(connections.listByWorkspaces(workspaces, List.of(), false, 2, 0))).containsExactly(a.id(), b.id());
+    assertThat(ids(connections.listByWorkspaces(workspaces, List.of(), false, 2, 2))).containsExactly(c.id());
+    assertThat(ids(connections.listByWorkspaces(workspaces, List.of(tag.id()), false, 10, 0))).containsExactly(a.id(), c.id());
+    assertThat(ids(connections.listByWorkspaces(List.of(workspaceOf(b)), List.of(), false, 10, 0))).containsExactly(b.id());
+
+    connections.updateStatus(b.id(), ConnectionStatus.DEPRECATED);
+    assertThat(ids(connections.listByWorkspaces(workspaces, List.of(), false, 10, 0))).containsExactly(a.id(), c.id());
+    assertThat(ids(connections.listByWorkspaces(workspaces, List.of(), true, 10, 0))).containsExactly(a.id(), b.id(), c.id());
+  }
+
   private Connection insert(String name, List<UUID> operationIds) {
     Connection connection = StoreSamples.connection(source.id(), destination.id(), name, operationIds,
         db.database().now());
@@ -211,5 +236,13 @@ class ConnectionRepositoryIT {
     Operation operation = StoreSamples.operation(workspace.id(), name, db.database().now());
     store.operations.insert(operation);
     return operation;
+  }
+
+  private UUID workspaceOf(Connection connection) {
+    return store.actors.find(connection.sourceId()).orElseThrow().workspaceId();
+  }
+
+  private static List<UUID> ids(List<Connection> connections) {
+    return connections.stream().map(Connection::id).toList();
   }
 }

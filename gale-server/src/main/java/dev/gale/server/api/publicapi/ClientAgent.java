@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * <p>Airbyte's Java SDK 0.x was generated from the 2023 document: it throws on an enum value it does not know (a
  * {@code clear} job, a {@code propagate_fully} schema policy) and reads {@code GET /streams} as an object
  * {@code {"streams": [...]}}, where the Python SDK and the current document read a bare array.
+ * {@link LegacyEnums} holds the answers such a client can read.
  */
 public record ClientAgent(String language, int sdkMajor) {
   private static final Pattern SPEAKEASY = Pattern.compile("speakeasy-sdk/(\\w+) (\\d+)\\.");

@@ -1,7 +1,10 @@
 package dev.gale.server.api.publicapi;
 
+import dev.gale.server.http.Call;
+import dev.gale.server.http.NotFoundException;
 import dev.gale.server.http.Route;
 import dev.gale.server.http.Route.Handler;
+import java.util.UUID;
 
 /**
  * Route factories for the Public API: REST paths under {@link #BASE}, behind auth, answering JSON (or 204 for a
@@ -30,6 +33,16 @@ public final class PublicRoutes {
   public static <I, O> Route<I, O> put(String path, String tag, String summary, Class<I> requestType,
                                        Class<O> responseType, Handler<I, O> handler) {
     return new Route<>("PUT", BASE + path, tag, summary, requestType, responseType, false, handler);
+  }
+
+  /** An id in the path: one that is no UUID names nothing, so it is a 404 like any unknown id. */
+  public static UUID pathId(Call call, String name, String kind) {
+    String raw = call.path(name);
+    try {
+      return UUID.fromString(raw);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException(kind, raw);
+    }
   }
 
   /** A delete answering 204 No Content, as Airbyte's do (applications answer their read instead). */
