@@ -317,8 +317,9 @@ class JavaSdkIT {
 
   @Test
   void withoutAValidTokenTheSdkGets401AndNoBody() throws Exception {
-    Airbyte stranger = Airbyte.builder().setServerURL(gale.uri() + "/api/public/v1")
-        .setSecurity(new Security(token.substring(0, token.length() - 2) + "xx")).build();
+    String forged = token.substring(0, token.length() - 2) + (token.endsWith("xx") ? "yy" : "xx");
+    Airbyte stranger = Airbyte.builder().setServerURL(gale.uri() + "/api/public/v1").setSecurity(new Security(forged))
+        .build();
     ListWorkspacesResponse refused = stranger.workspaces.listWorkspaces(new ListWorkspacesRequest());
     expect(401, refused.statusCode, refused.rawResponse);
     assertThat(refused.workspacesResponse).isNull();
