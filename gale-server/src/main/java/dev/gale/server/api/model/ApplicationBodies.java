@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.http.Required;
 import dev.gale.server.service.ApplicationCredentials;
 import java.util.List;
-import java.util.UUID;
 
 /** The Public API's application and token bodies, under Airbyte's names. */
 public final class ApplicationBodies {
@@ -50,14 +49,6 @@ public final class ApplicationBodies {
     @Override
     public String toString() {
       return "AccessToken[tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
-    }
-  }
-
-  public static UUID applicationId(String raw) {
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw new dev.gale.server.http.NotFoundException("application", raw);
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.gale.server.api.publicapi;
 
-import static dev.gale.server.api.model.ApplicationBodies.applicationId;
 import static dev.gale.server.api.publicapi.PublicRoutes.BASE;
 import static dev.gale.server.api.publicapi.PublicRoutes.delete;
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
+import static dev.gale.server.api.publicapi.PublicRoutes.pathId;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
 import static java.util.Objects.requireNonNull;
 
@@ -40,9 +40,9 @@ public final class ApplicationsApi implements ApiModule {
         post("/applications", tag, "Create an application", ApplicationCreate.class, ApplicationRead.class,
             (body, call) -> ApplicationRead.of(applications.create(body.name()))),
         get("/applications/{applicationId}", tag, "Get an application", ApplicationRead.class,
-            (body, call) -> ApplicationRead.of(applications.get(applicationId(call.path("applicationId"))))),
+            (body, call) -> ApplicationRead.of(applications.get(pathId(call, "applicationId", "application")))),
         delete("/applications/{applicationId}", tag, "Delete an application", ApplicationRead.class,
-            (body, call) -> ApplicationRead.of(applications.delete(applicationId(call.path("applicationId"))))),
+            (body, call) -> ApplicationRead.of(applications.delete(pathId(call, "applicationId", "application")))),
         tokenRoute(BASE + "/applications/token", tag),
         tokenRoute("/api/v1/applications/token", "applications"));
   }

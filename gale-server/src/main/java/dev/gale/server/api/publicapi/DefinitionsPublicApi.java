@@ -2,6 +2,7 @@ package dev.gale.server.api.publicapi;
 
 import static dev.gale.server.api.publicapi.PublicRoutes.delete;
 import static dev.gale.server.api.publicapi.PublicRoutes.get;
+import static dev.gale.server.api.publicapi.PublicRoutes.pathId;
 import static dev.gale.server.api.publicapi.PublicRoutes.post;
 import static dev.gale.server.api.publicapi.PublicRoutes.put;
 import static java.util.Objects.requireNonNull;
@@ -21,7 +22,6 @@ import dev.gale.server.api.publicapi.model.DefinitionResources.UpdateDefinitionR
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.InvalidInputException;
-import dev.gale.server.http.NotFoundException;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.DeclarativeSourceService;
@@ -123,15 +123,6 @@ public final class DefinitionsPublicApi implements ApiModule {
 
   private static UUID definitionId(Call call) {
     return pathId(call, "definitionId", "definition");
-  }
-
-  private static UUID pathId(Call call, String name, String kind) {
-    String raw = call.path(name);
-    try {
-      return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
-      throw new NotFoundException(kind, raw);
-    }
   }
 
   private static UUID sameWorkspace(UUID pathWorkspace, UUID bodyWorkspace) {

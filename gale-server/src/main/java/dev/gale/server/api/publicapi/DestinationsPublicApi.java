@@ -62,6 +62,6 @@ public final class DestinationsPublicApi implements ApiModule {
   }
 
   private static UUID destinationId(Call call) {
-    return PathIds.uuid(call, "destinationId", "destination");
+    return PublicRoutes.pathId(call, "destinationId", "destination");
   }
 }

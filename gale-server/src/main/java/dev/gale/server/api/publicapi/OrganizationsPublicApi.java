@@ -59,6 +59,6 @@ public final class OrganizationsPublicApi implements ApiModule {
   }
 
   private static UUID permissionId(Call call) {
-    return PathIds.uuid(call, "permissionId", "permission");
+    return PublicRoutes.pathId(call, "permissionId", "permission");
   }
 }

@@ -40,7 +40,7 @@ public final class PublicRoutes {
     String raw = call.path(name);
     try {
       return UUID.fromString(raw);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | NullPointerException e) {
       throw new NotFoundException(kind, raw);
     }
   }

@@ -62,6 +62,6 @@ public final class SourcesPublicApi implements ApiModule {
   }
 
   private static UUID sourceId(Call call) {
-    return PathIds.uuid(call, "sourceId", "source");
+    return PublicRoutes.pathId(call, "sourceId", "source");
   }
 }

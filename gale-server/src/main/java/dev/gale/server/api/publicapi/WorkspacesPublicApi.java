@@ -50,6 +50,6 @@ public final class WorkspacesPublicApi implements ApiModule {
   }
 
   private static UUID workspaceId(Call call) {
-    return PathIds.uuid(call, "workspaceId", "workspace");
+    return PublicRoutes.pathId(call, "workspaceId", "workspace");
   }
 }
