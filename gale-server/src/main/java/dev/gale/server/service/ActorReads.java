@@ -1,10 +1,9 @@
-package dev.gale.server.api.config;
+package dev.gale.server.service;
 
 import dev.gale.server.api.model.ActorBodies.DestinationRead;
 import dev.gale.server.api.model.ActorBodies.DestinationReadList;
 import dev.gale.server.api.model.ActorBodies.SourceRead;
 import dev.gale.server.api.model.ActorBodies.SourceReadList;
-import dev.gale.server.service.ActorView;
 import java.util.List;
 
 /** Maps actor views (configurations already masked) to the Config API's source and destination bodies. */
@@ -21,11 +20,11 @@ public final class ActorReads {
         v.definitionName(), v.icon(), v.createdAt().getEpochSecond());
   }
 
-  static SourceReadList sources(List<ActorView> views) {
+  public static SourceReadList sources(List<ActorView> views) {
     return new SourceReadList(views.stream().map(ActorReads::source).toList());
   }
 
-  static DestinationReadList destinations(List<ActorView> views) {
+  public static DestinationReadList destinations(List<ActorView> views) {
     return new DestinationReadList(views.stream().map(ActorReads::destination).toList());
   }
 }
