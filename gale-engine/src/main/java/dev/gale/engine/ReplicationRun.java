@@ -165,7 +165,12 @@ final class ReplicationRun implements RunningReplication {
   private void fail(Origin origin, Throwable error) {
     Failure first = Failures.of(origin, error);
     if (failure.compareAndSet(null, first)) {
-      LOG.warn("Sync {} failed in {}", request.syncId(), origin, error);
+      if (cancelled) {
+        // A cancel interrupts I/O mid-way (a COPY is aborted): what breaks then is its doing, not a failure to report.
+        LOG.debug("Sync {} stopped in {} while cancelled", request.syncId(), origin, error);
+      } else {
+        LOG.warn("Sync {} failed in {}", request.syncId(), origin, error);
+      }
     } else {
       LOG.debug("Sync {}: a later failure in {}", request.syncId(), origin, error);
     }
