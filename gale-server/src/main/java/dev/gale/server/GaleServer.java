@@ -173,7 +173,6 @@ public final class GaleServer implements AutoCloseable {
     OperationService operations = new OperationService(operationRepository, connectionRepository, connections, workspaces,
         clock);
     StateRepository stateRepository = new StateRepository(database);
-    StateService states = new StateService(stateRepository, connections);
 
     JobRepository jobRepository = new JobRepository(database);
     JobQueue queue = new JobQueue(database);
@@ -182,6 +181,7 @@ public final class GaleServer implements AutoCloseable {
         config.dataDir(), clock);
     JobService jobService = new JobService(jobRepository, queue, connections, actors, jobs.localJobs(),
         config.jobs().cancelWait(), clock);
+    StateService states = new StateService(stateRepository, connections, jobService);
 
     ApplicationService applications = new ApplicationService(new ApplicationRepository(database), cipher, clock);
     applications.ensureFirst();

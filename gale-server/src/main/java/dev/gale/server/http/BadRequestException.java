@@ -8,7 +8,7 @@ public final class BadRequestException extends ApiException {
     this(400, message);
   }
 
-  /** For the other plain 4xx answers (405, 415) that carry only a message. */
+  /** For the other plain 4xx answers (405, 413, 423) that carry only a message. */
   public BadRequestException(int status, String message) {
     super(message);
     this.status = status;

@@ -59,6 +59,8 @@ public final class OpenApiDocument {
       }
       // Open routes fail too (a token request with wrong credentials is a 401).
       responses.putAll(ErrorBodies.problemStyle(route.path()) ? problemRefs : errorRefs);
+      route.otherErrors().forEach((status, meaning) -> responses.put(String.valueOf(status), response(meaning,
+          ErrorBodies.problemStyle(route.path()) ? problem : schemas.schemaOf(ErrorBodies.KnownExceptionInfo.class))));
       operation.put("responses", responses);
       if (route.open()) {
         operation.put("security", List.of());

@@ -3,7 +3,9 @@ package dev.gale.server.http;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One endpoint: its method and path template ({@code /api/v1/workspaces/get}, {@code /api/public/v1/jobs/{jobId}}),
@@ -15,10 +17,13 @@ import java.util.List;
  * @param acceptsForm whether the body may also come form-encoded ({@code application/x-www-form-urlencoded}), as
  *     OAuth clients send token requests: its fields are read as the JSON object of strings they spell
  * @param queryParameters the query parameters the handler reads: documented, and checked before it runs
+ * @param otherErrors error statuses this endpoint answers beyond the ones every endpoint may (400, 401, 404, 409,
+ *     422), with what each means: documented
  */
 public record Route<I, O>(String method, String path, String tag, String summary, Class<I> requestType,
                           Class<O> responseType, boolean open, String produces, boolean acceptsForm,
-                          List<QueryParameter> queryParameters, Handler<I, O> handler) {
+                          List<QueryParameter> queryParameters, Map<Integer, String> otherErrors,
+                          Handler<I, O> handler) {
   public static final String JSON = "application/json";
   public static final String FORM = "application/x-www-form-urlencoded";
 
@@ -31,11 +36,12 @@ public record Route<I, O>(String method, String path, String tag, String summary
     requireNonNull(produces, "produces is null");
     requireNonNull(handler, "handler is null");
     queryParameters = List.copyOf(queryParameters);
+    otherErrors = Map.copyOf(otherErrors);
   }
 
   public Route(String method, String path, String tag, String summary, Class<I> requestType, Class<O> responseType,
                boolean open, Handler<I, O> handler) {
-    this(method, path, tag, summary, requestType, responseType, open, JSON, false, List.of(), handler);
+    this(method, path, tag, summary, requestType, responseType, open, JSON, false, List.of(), Map.of(), handler);
   }
 
   /** A Config API endpoint: POST with a JSON body, behind auth. */
@@ -45,28 +51,36 @@ public record Route<I, O>(String method, String path, String tag, String summary
   }
 
   public Route<I, O> withoutAuth() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, queryParameters, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, queryParameters, otherErrors, handler);
   }
 
   /** The same route answering with another media type (its body still JSON text, which is also YAML). */
   public Route<I, O> producing(String mediaType) {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, queryParameters, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, queryParameters, otherErrors, handler);
   }
 
   /** The same route reading form-encoded bodies too. */
   public Route<I, O> acceptingForms() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, queryParameters, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, queryParameters, otherErrors, handler);
   }
 
   /** The same route reading these query parameters as well. */
   public Route<I, O> withQuery(List<QueryParameter> parameters) {
     List<QueryParameter> all = new ArrayList<>(queryParameters);
     all.addAll(parameters);
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm, all, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm, all, otherErrors, handler);
   }
 
   public Route<I, O> withQuery(QueryParameter... parameters) {
     return withQuery(List.of(parameters));
+  }
+
+  /** The same route documenting one more error status it answers. */
+  public Route<I, O> alsoAnswering(int status, String meaning) {
+    Map<Integer, String> all = new HashMap<>(otherErrors);
+    all.put(status, meaning);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm,
+        queryParameters, all, handler);
   }
 
   public boolean answersNoContent() {

@@ -10,6 +10,7 @@ import dev.gale.server.api.model.StateBodies.GlobalState;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.api.model.StateBodies.StreamState;
 import dev.gale.server.domain.StateType;
+import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.store.StateRepository;
 import java.util.ArrayList;
@@ -27,10 +28,12 @@ import java.util.UUID;
 public final class StateService {
   private final StateRepository states;
   private final ConnectionService connections;
+  private final JobService jobs;
 
-  public StateService(StateRepository states, ConnectionService connections) {
+  public StateService(StateRepository states, ConnectionService connections, JobService jobs) {
     this.states = requireNonNull(states, "states is null");
     this.connections = requireNonNull(connections, "connections is null");
+    this.jobs = requireNonNull(jobs, "jobs is null");
   }
 
   /** The connection's state; {@code not_set} when it has none. */
@@ -58,6 +61,18 @@ public final class StateService {
       states.replace(connectionId, toDomain(state));
     }
     return get(connectionId);
+  }
+
+  /**
+   * {@link #createOrUpdate}, refused with a 423 while the connection has a sync or reset under way: its commits would
+   * overwrite the state given, or build on the one replaced.
+   */
+  public ConnectionState createOrUpdateWhileIdle(ConnectionStateCreateOrUpdate request) {
+    jobs.activeReplicationJob(request.connectionId()).ifPresent(job -> {
+      throw new BadRequestException(423, "Connection " + request.connectionId() + " is running job " + job.id()
+          + "; its state can be replaced once the job ends");
+    });
+    return createOrUpdate(request);
   }
 
   /** Forgets the state of some streams, keeping the others; a legacy state cannot be split, so it goes whole. */

@@ -183,6 +183,25 @@ class StateApiIT {
     return stream;
   }
 
+  @Test
+  void theSafeReplaceWaitsForTheConnectionsJobToEnd() {
+    String running = JobCalls.sampleConnection(fixtures, "{\"count\": 2000000000, \"seed\": 1}", "full_refresh",
+        "overwrite");
+    long sync = JobCalls.id(JobCalls.sync(api, running));
+    ObjectNode request = Json.object().put("connectionId", running);
+    request.set("connectionState", Json.object().put("stateType", "not_set").put("connectionId", running));
+
+    // Newer than Airbyte's 2023 document; PyAirbyte replaces states through it.
+    ApiResponse locked = api.beyondAirbyteDocument().post("/api/v1/state/create_or_update_safe", request);
+    locked.expectError(423);
+    assertThat(locked.rawBody()).contains("job " + sync);
+
+    api.post("/api/v1/jobs/cancel", Json.object().put("id", sync)).expect(200);
+    JobCalls.awaitEnd(api, sync);
+    assertThat(api.beyondAirbyteDocument().post("/api/v1/state/create_or_update_safe", request).expect(200)
+        .path("stateType").asText()).isEqualTo("not_set");
+  }
+
   private ApiResponse write(ObjectNode state) {
     ObjectNode request = Json.object().put("connectionId", connectionId);
     request.set("connectionState", state);

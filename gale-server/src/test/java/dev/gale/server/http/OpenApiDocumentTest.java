@@ -34,6 +34,19 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void aRouteDocumentsTheOtherErrorsItAnswersInItsApisShape() {
+    List<Route<?, ?>> routes = List.of(
+        Route.rpc("/api/v1/things/replace_safe", "things", "Replace", Thing.class, Thing.class, (body, call) -> body)
+            .alsoAnswering(423, "A job holds the thing"));
+    JsonNode document = Json.tree(OpenApiDocument.of(routes, "1.0"));
+
+    JsonNode locked = document.at("/paths/~1api~1v1~1things~1replace_safe/post/responses/423");
+    assertThat(locked.path("description").asText()).isEqualTo("A job holds the thing");
+    assertThat(locked.at("/content/application~1json/schema/$ref").asText()).endsWith("/KnownExceptionInfo");
+    assertThat(document.at("/paths/~1api~1v1~1things~1replace_safe/post/responses").has("403")).isFalse();
+  }
+
+  @Test
   void publicApiErrorsAreProblemsAndFormRoutesDocumentBothBodies() {
     List<Route<?, ?>> routes = List.of(
         new Route<>("POST", "/api/public/v1/things/token", "things", "Token", Thing.class, Thing.class, true,

@@ -26,6 +26,10 @@ public final class StateApi implements ApiModule {
         rpc(p + "get", TAG, "Get a connection's state", ConnectionIdRequestBody.class, ConnectionState.class,
             (body, call) -> states.get(body.connectionId())),
         rpc(p + "create_or_update", TAG, "Replace a connection's state", ConnectionStateCreateOrUpdate.class,
-            ConnectionState.class, (body, call) -> states.createOrUpdate(body)));
+            ConnectionState.class, (body, call) -> states.createOrUpdate(body)),
+        rpc(p + "create_or_update_safe", TAG, "Replace a connection's state unless a job is running (423)",
+            ConnectionStateCreateOrUpdate.class, ConnectionState.class,
+            (body, call) -> states.createOrUpdateWhileIdle(body))
+            .alsoAnswering(423, "The connection is running a job; its state cannot be replaced until the job ends"));
   }
 }

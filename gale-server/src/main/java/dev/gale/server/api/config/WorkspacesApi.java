@@ -5,6 +5,7 @@ import static dev.gale.server.http.Route.rpc;
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.ListWorkspacesInOrganizationRequestBody;
+import dev.gale.server.api.model.WorkspaceBodies.OrganizationIdRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.OrganizationInfoRead;
 import dev.gale.server.api.model.WorkspaceBodies.SlugRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
@@ -56,6 +57,9 @@ public final class WorkspacesApi implements ApiModule {
         rpc(p + "get_organization_info", TAG, "What every member may know of a workspace's organization",
             WorkspaceIdRequestBody.class, OrganizationInfoRead.class,
             (body, call) -> OrganizationInfoRead.of(organizations.ofWorkspace(body.workspaceId()))),
+        rpc("/api/v1/organizations/get_organization_info", "organization", "What every member may know of an organization",
+            OrganizationIdRequestBody.class, OrganizationInfoRead.class,
+            (body, call) -> OrganizationInfoRead.of(organizations.get(body.organizationId()))),
         rpc(p + "list_by_organization_id", TAG, "List an organization's workspaces, by name",
             ListWorkspacesInOrganizationRequestBody.class, WorkspaceReadList.class,
             (body, call) -> new WorkspaceReadList(organizations.workspaces(body.organizationId(), body.nameContains(),

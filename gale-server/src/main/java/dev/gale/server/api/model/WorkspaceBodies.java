@@ -44,6 +44,8 @@ public final class WorkspaceBodies {
                                                         String nameContains) {}
 
   /** What every member of a workspace may know of its organization. Gale has neither SSO nor SCIM. */
+  public record OrganizationIdRequestBody(@Required UUID organizationId) {}
+
   public record OrganizationInfoRead(@Required UUID organizationId, @Required String organizationName,
                                      @Required Boolean sso, @Required Boolean scim) {
     public static OrganizationInfoRead of(OrganizationService.Organization organization) {

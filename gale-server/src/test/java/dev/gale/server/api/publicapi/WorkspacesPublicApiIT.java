@@ -195,6 +195,12 @@ class WorkspacesPublicApiIT {
 
     config.post("/api/v1/workspaces/get_organization_info", Map.of("workspaceId", UUID.randomUUID().toString())).expectError(404);
     config.post("/api/v1/workspaces/get_organization_info", Map.of()).expectError(422);
+
+    // PyAirbyte asks the organization itself too.
+    assertThat(config.post("/api/v1/organizations/get_organization_info", Map.of("organizationId", DEFAULT_ORGANIZATION))
+        .expect(200)).isEqualTo(info);
+    config.post("/api/v1/organizations/get_organization_info", Map.of("organizationId", UUID.randomUUID().toString()))
+        .expectError(404);
   }
 
   @Test
