@@ -201,9 +201,10 @@ final class AttemptRunner {
         if (lease == Lease.LOST) {
           lost = true;
           running.cancel();
-        } else if (lease == Lease.CANCEL_REQUESTED && !cancelRequested) {
+        } else if (lease != Lease.HELD && !cancelRequested) {
           cancelRequested = true;
-          log.info("Cancelling: a cancel was requested");
+          log.info(lease == Lease.CONNECTION_DELETED ? "Cancelling: the connection was deleted"
+              : "Cancelling: a cancel was requested");
           running.cancel();
         }
       } catch (InterruptedException e) {

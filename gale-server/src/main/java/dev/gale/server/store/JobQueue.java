@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.domain.AttemptStatus;
+import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
@@ -133,11 +134,18 @@ public final class JobQueue {
     HELD,
     /** Still the worker's, and someone asked to cancel the job. */
     CANCEL_REQUESTED,
+    /**
+     * Still the worker's, but its connection was deleted (directly, or with its source, destination or workspace):
+     * the job must stop as if cancelled, whichever process deleted it.
+     */
+    CONNECTION_DELETED,
     /** No longer the worker's (it expired and another worker took the job, or the job ended): stop, write nothing. */
     LOST
   }
 
-  /** Renews the lease for another {@code lease}, and tells whether a cancel was requested. */
+  private static final String DEPRECATED = WireEnums.wire(ConnectionStatus.DEPRECATED);
+
+  /** Renews the lease for another {@code lease}, and tells whether the job must stop (cancelled, or its connection deleted). */
   public Lease heartbeat(long jobId, String owner, Duration lease) {
     requireNonNull(owner, "owner is null");
     return database.jdbi().inTransaction(handle -> {
@@ -153,11 +161,13 @@ public final class JobQueue {
       if (renewed == 0) {
         return Lease.LOST;
       }
-      boolean cancel = handle.createQuery("SELECT cancel_requested_at FROM jobs WHERE id = :id")
+      // A job's scope is its connection's id; jobs of other scopes (none yet) find no connection.
+      return handle.createQuery("SELECT j.cancel_requested_at, c.status FROM jobs j "
+              + "LEFT JOIN connection c ON CAST(c.id AS varchar(36)) = j.scope WHERE j.id = :id")
           .bind("id", jobId)
-          .map((rs, col, ctx) -> rs.getObject(col) != null)
+          .map((rs, ctx) -> rs.getObject("cancel_requested_at") != null ? Lease.CANCEL_REQUESTED
+              : DEPRECATED.equals(rs.getString("status")) ? Lease.CONNECTION_DELETED : Lease.HELD)
           .one();
-      return cancel ? Lease.CANCEL_REQUESTED : Lease.HELD;
     });
   }
 

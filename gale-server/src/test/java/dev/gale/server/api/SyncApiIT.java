@@ -118,6 +118,23 @@ class SyncApiIT {
     assertThat(status(awaitEnd(api, next))).isEqualTo("cancelled");
   }
 
+  @Test
+  void deletingTheSourceOfASyncingConnectionStopsItsJob() {
+    String connection = JobCalls.sampleConnection(fixtures, "{\"count\": 2000000000, \"seed\": 1}", "full_refresh",
+        "overwrite");
+    long jobId = id(sync(api, connection));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(
+        () -> JobCalls.get(api, jobId), info -> info.at("/attempts/0/attempt/totalStats/recordsEmitted").asLong() > 0);
+    String sourceId = api.post("/api/v1/connections/get", JobCalls.body(connection)).expect(200).path("sourceId").asText();
+
+    // The source goes, and with it the connection: its worker sees that at the next heartbeat, in any process.
+    api.post("/api/v1/sources/delete", Json.object().put("sourceId", sourceId)).expect(204);
+
+    JsonNode ended = awaitEnd(api, jobId);
+    assertThat(status(ended)).isEqualTo("cancelled");
+    assertThat(ended.at("/attempts/0/logs/logLines").toString()).contains("Cancelling: the connection was deleted");
+  }
+
   private static Map<String, Long> committedByStream(JsonNode attempt) {
     Map<String, Long> committed = new HashMap<>();
     attempt.path("streamStats").forEach(s -> committed.put(s.path("streamName").asText(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.domain.AttemptStatus;
 import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
@@ -211,6 +212,20 @@ class JobQueueIT {
     assertThat(queue.end(job.id(), "w1", attempt.id(), new AttemptEnd(AttemptStatus.FAILED, null, null,
         JobStatus.CANCELLED, null))).isTrue();
     assertThat(queue.heartbeat(job.id(), "w1", LEASE)).isEqualTo(Lease.LOST);
+  }
+
+  @Test
+  void aDeletedConnectionStopsItsJobAtTheNextHeartbeat() {
+    Connection connection = store.newConnection("deleted while running");
+    Job job = created(queue.enqueue(connection.id(), JobConfigType.SYNC, null, Optional.empty()));
+    queue.claim("w1", LEASE).orElseThrow();
+    assertThat(queue.heartbeat(job.id(), "w1", LEASE)).isEqualTo(Lease.HELD);
+
+    store.connections.updateStatus(connection.id(), ConnectionStatus.DEPRECATED);
+
+    assertThat(queue.heartbeat(job.id(), "w1", LEASE)).isEqualTo(Lease.CONNECTION_DELETED);
+    assertThat(queue.requestCancel(job.id(), null)).isEqualTo(Cancel.REQUESTED);
+    assertThat(queue.heartbeat(job.id(), "w1", LEASE)).as("an explicit cancel says so").isEqualTo(Lease.CANCEL_REQUESTED);
   }
 
   @Test
