@@ -93,9 +93,15 @@ public final class JobQueue {
    * A job a worker now holds.
    *
    * @param orphaned the job was running under a lease that expired: its last attempt's worker is gone
-   * @param cancelRequested someone asked to cancel it while another worker held it
+   * @param cancelRequested someone asked to cancel it while another worker held it, or its connection was deleted
+   *     while it waited: it must end cancelled without running
    */
   public record Claim(Job job, boolean orphaned, boolean cancelRequested) {}
+
+  private static final String DEPRECATED = WireEnums.wire(ConnectionStatus.DEPRECATED);
+  /** The status of the job's connection (its scope is the connection's id), as column {@code connection_status}. */
+  private static final String CONNECTION_STATUS =
+      "(SELECT c.status FROM connection c WHERE CAST(c.id AS varchar(36)) = jobs.scope) AS connection_status";
 
   /** Takes the oldest runnable job for {@code owner}, leased for {@code lease}; empty when there is none. */
   public Optional<Claim> claim(String owner, Duration lease) {
@@ -118,11 +124,14 @@ public final class JobQueue {
       if (taken == 0) {
         return Optional.<Claim>empty();
       }
-      return handle.createQuery("SELECT " + JobRepository.JOB_COLUMNS + ", cancel_requested_at FROM jobs WHERE id = :id")
+      return handle.createQuery("SELECT " + JobRepository.JOB_COLUMNS + ", cancel_requested_at, " + CONNECTION_STATUS
+              + " FROM jobs WHERE id = :id")
           .bind("id", id.get())
           .map(row -> {
             Job job = JobRepository.mapJob(row);
-            return new Claim(job, job.status() == JobStatus.RUNNING, row.getColumn("cancel_requested_at", Instant.class) != null);
+            return new Claim(job, job.status() == JobStatus.RUNNING,
+                row.getColumn("cancel_requested_at", Instant.class) != null
+                    || DEPRECATED.equals(row.getColumn("connection_status", String.class)));
           })
           .findOne();
     });
@@ -143,7 +152,6 @@ public final class JobQueue {
     LOST
   }
 
-  private static final String DEPRECATED = WireEnums.wire(ConnectionStatus.DEPRECATED);
 
   /** Renews the lease for another {@code lease}, and tells whether the job must stop (cancelled, or its connection deleted). */
   public Lease heartbeat(long jobId, String owner, Duration lease) {
@@ -161,12 +169,10 @@ public final class JobQueue {
       if (renewed == 0) {
         return Lease.LOST;
       }
-      // A job's scope is its connection's id; jobs of other scopes (none yet) find no connection.
-      return handle.createQuery("SELECT j.cancel_requested_at, c.status FROM jobs j "
-              + "LEFT JOIN connection c ON CAST(c.id AS varchar(36)) = j.scope WHERE j.id = :id")
+      return handle.createQuery("SELECT cancel_requested_at, " + CONNECTION_STATUS + " FROM jobs WHERE id = :id")
           .bind("id", jobId)
           .map((rs, ctx) -> rs.getObject("cancel_requested_at") != null ? Lease.CANCEL_REQUESTED
-              : DEPRECATED.equals(rs.getString("status")) ? Lease.CONNECTION_DELETED : Lease.HELD)
+              : DEPRECATED.equals(rs.getString("connection_status")) ? Lease.CONNECTION_DELETED : Lease.HELD)
           .one();
     });
   }

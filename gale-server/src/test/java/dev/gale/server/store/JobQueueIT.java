@@ -229,6 +229,17 @@ class JobQueueIT {
   }
 
   @Test
+  void aJobWhoseConnectionWasDeletedWhileItWaitedIsClaimedToBeCancelled() {
+    Connection connection = store.newConnection("deleted while pending");
+    Job job = created(queue.enqueue(connection.id(), JobConfigType.SYNC, null, Optional.empty()));
+    store.connections.updateStatus(connection.id(), ConnectionStatus.DEPRECATED);
+
+    Claim claim = queue.claim("w1", LEASE).orElseThrow();
+    assertThat(claim.job().id()).isEqualTo(job.id());
+    assertThat(claim.cancelRequested()).isTrue();
+  }
+
+  @Test
   void cancellingAJobWhoseWorkerDiedFailsItsRunningAttempt() {
     Job job = newJob("dead worker cancel");
     queue.claim("dead", LEASE).orElseThrow();
