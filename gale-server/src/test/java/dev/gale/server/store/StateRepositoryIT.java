@@ -15,6 +15,7 @@ import dev.gale.server.testing.TestingStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -137,11 +138,14 @@ class StateRepositoryIT {
     List<StreamDescriptor> streams = List.of(USERS, ORDERS, ORDERS_EMPTY_NAMESPACE);
     states.replace(connectionId, versioned(streams, 0));
     ExecutorService threads = Executors.newFixedThreadPool(3);
+    // The writers wait for the reader's first read: on a busy machine they could otherwise be done before it starts.
+    CountDownLatch reading = new CountDownLatch(1);
     try {
       List<Future<?>> writers = new ArrayList<>();
       for (int writer = 1; writer <= 2; writer++) {
         int base = writer * 1000;
         writers.add(threads.submit(() -> {
+          reading.await();
           for (int i = 1; i <= 25; i++) {
             states.replace(connectionId, versioned(streams, base + i));
           }
@@ -150,13 +154,14 @@ class StateRepositoryIT {
       }
       Future<Integer> reader = threads.submit(() -> {
         int reads = 0;
-        while (!writers.stream().allMatch(Future::isDone)) {
+        do {
           ConnectionState seen = states.get(connectionId).orElseThrow();
           assertThat(seen.streamStates()).hasSize(3);
           assertThat(seen.streamStates()).extracting(s -> s.state().get("version").asInt()).containsOnly(
               seen.streamStates().getFirst().state().get("version").asInt());
           reads++;
-        }
+          reading.countDown();
+        } while (!writers.stream().allMatch(Future::isDone));
         return reads;
       });
       for (Future<?> writer : writers) {
