@@ -15,7 +15,7 @@ public record ApiResponse(int status, HttpHeaders headers, String rawBody) {
 
   /** Asserts the status, showing the body when it differs, and returns the body. */
   public JsonNode expect(int expectedStatus) {
-    assertThat(status).as("HTTP status; body: %s", rawBody).isEqualTo(expectedStatus);
+    assertThat(status).as("HTTP status; body: %s", SpecValidator.redacted(rawBody)).isEqualTo(expectedStatus);
     return body();
   }
 

@@ -192,7 +192,7 @@ public final class SpecValidator {
       "(\"(?:client_secret|clientSecret|access_token|password|secret)\"\\s*:\\s*)\"[^\"]*\"");
 
   /** A body as a failure message may show it: test output must not carry secrets or tokens either. */
-  static String redacted(String body) {
+  public static String redacted(String body) {
     return body == null ? null : SECRET_VALUE.matcher(body).replaceAll("$1\"**********\"");
   }
 
