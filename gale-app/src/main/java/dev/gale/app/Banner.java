@@ -20,7 +20,21 @@ final class Banner {
           Application:  './gale credentials' prints a client id and secret for bearer tokens
           Data:         %s
           Store:        %s
-        """.formatted(url, url, url, url, credentials, config.dataDir().toAbsolutePath(), config.database().url());
+        """.formatted(url, url, url, url, credentials, config.dataDir().toAbsolutePath(), store(config));
+  }
+
+  static String ofWorker(GaleConfig config, int workers) {
+    return """
+
+        Gale worker is running %d workers; it serves no API.
+          Data:         %s
+          Store:        %s
+        """.formatted(workers, config.dataDir().toAbsolutePath(), store(config));
+  }
+
+  /** The store's JDBC URL with any password in it hidden: a URL may carry one ({@code ?password=...}). */
+  static String store(GaleConfig config) {
+    return config.database().url().replaceAll("(?i)(password=)[^;&]*", "$1***");
   }
 
   /** Shows Airbyte's default password, since it is public anyway; a password someone chose stays hidden. */

@@ -104,13 +104,8 @@ public final class GaleServer implements AutoCloseable {
 
   public static GaleServer start(GaleConfig config) {
     requireNonNull(config, "config is null");
-    try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
-    }
     Clock clock = Clock.systemUTC();
-    Database database = Database.open(config.database(), clock);
+    Database database = openStore(config, clock);
     Wiring wiring = null;
     try {
       Router router = new Router();
@@ -136,8 +131,18 @@ public final class GaleServer implements AutoCloseable {
     }
   }
 
+  /** The data directory made, the store opened and migrated. */
+  static Database openStore(GaleConfig config, Clock clock) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
+    }
+    return Database.open(config.database(), clock);
+  }
+
   /** The APIs to serve, and the workers and scheduler running behind them. */
-  private record Wiring(List<ApiModule> modules, JobRuntime jobs, TokenService tokens) {}
+  record Wiring(List<ApiModule> modules, JobRuntime jobs, TokenService tokens) {}
 
   /** The key that signs bearer tokens: derived from the secret key, so it is kept and shared the same way. */
   public static JwtCodec tokenCodec(SecretCipher cipher, Clock clock) {
@@ -148,7 +153,7 @@ public final class GaleServer implements AutoCloseable {
    * Builds the repositories and services, brings the store's built-in state up to date, starts the workers and the
    * scheduler, and lists the APIs.
    */
-  private static Wiring wire(Router router, Database database, GaleConfig config, Clock clock) {
+  static Wiring wire(Router router, Database database, GaleConfig config, Clock clock) {
     ConnectorRegistry registry = ConnectorRegistry.builtIns();
     SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
 

@@ -1,0 +1,74 @@
+package dev.gale.server.api;
+
+import static dev.gale.server.api.JobCalls.awaitEnd;
+import static dev.gale.server.api.JobCalls.id;
+import static dev.gale.server.api.JobCalls.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.Json;
+import dev.gale.server.GaleConfig;
+import dev.gale.server.GaleWorker;
+import dev.gale.server.domain.Attempt;
+import dev.gale.server.store.Database;
+import dev.gale.server.testing.ApiClient;
+import dev.gale.server.testing.TestingGaleServer;
+import dev.gale.server.testing.TestingPostgres;
+import dev.gale.server.testing.TestingStore;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code gale worker} beside a server that runs no workers, on one PostgreSQL: the server queues, the worker process
+ * runs, and the server shows what it did, logs included (they share the data directory, and so the secret key).
+ */
+class WorkerProcessIT {
+  private static TestingGaleServer apiOnly;
+  private static GaleWorker worker;
+  private static ApiClient api;
+  private static TestingStore store;
+
+  @BeforeAll
+  static void start() {
+    Database.Settings database = TestingPostgres.shared().newDatabase();
+    apiOnly = TestingGaleServer.start(database, TestingGaleServer.fastJobs().withWorkers(0));
+    worker = GaleWorker.start(new GaleConfig("127.0.0.1", 0, apiOnly.dataDir(), database,
+        new GaleConfig.Auth(true, TestingGaleServer.USER, TestingGaleServer.PASSWORD), Optional.empty(),
+        TestingGaleServer.fastJobs()));
+    api = apiOnly.client();
+    store = new TestingStore(apiOnly.server().database());
+  }
+
+  @AfterAll
+  static void stop() {
+    worker.close();
+    apiOnly.close();
+  }
+
+  @Test
+  void theWorkerProcessRunsWhatTheServerQueues() {
+    String connection = JobCalls.connection(store, api, ConnectionFixtures.SAMPLE_DATA, "{\"count\": 200, \"seed\": 5}",
+        "full_refresh", "overwrite", Json.object());
+
+    JsonNode done = awaitEnd(api, id(JobCalls.sync(api, connection)));
+
+    assertThat(status(done)).as("%s", done).isEqualTo("succeeded");
+    assertThat(done.at("/attempts/0/attempt/totalStats/recordsCommitted").asLong()).as("200 users, 100 products, 200 purchases").isEqualTo(500);
+    assertThat(done.at("/attempts/0/logs/logLines").toString()).contains("The job succeeded");
+    Attempt attempt = store.jobs.findAttempt(done.at("/job/id").asLong(), 0).orElseThrow();
+    assertThat(store.jobs.findWorkflow(attempt.id())).as("the worker process took it, as the server has none")
+        .isPresent();
+  }
+
+  @Test
+  void aWorkerProcessWithoutWorkersIsRefused() {
+    GaleConfig none = new GaleConfig("127.0.0.1", 0, apiOnly.dataDir(), TestingPostgres.shared().newDatabase(),
+        new GaleConfig.Auth(true, TestingGaleServer.USER, TestingGaleServer.PASSWORD), Optional.empty(),
+        TestingGaleServer.fastJobs().withWorkers(0));
+
+    assertThatThrownBy(() -> GaleWorker.start(none)).hasMessageContaining("at least one worker");
+  }
+}
