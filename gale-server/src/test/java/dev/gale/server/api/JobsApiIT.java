@@ -182,4 +182,27 @@ class JobsApiIT {
     jobReadList.path("jobs").forEach(job -> ids.add(job.at("/job/id").asLong()));
     return ids;
   }
+
+  @Test
+  void jobsGetShowsEachAttemptWithItsStatsAndLogLines() {
+    String connection = JobCalls.sampleConnection(fixtures, "{\"count\": 200, \"seed\": 5}", "full_refresh", "overwrite");
+    long jobId = id(syncToEnd(api, connection));
+
+    JsonNode job = api.post("/api/v1/jobs/get", Json.object().put("id", jobId)).expect(200);
+
+    assertThat(job.path("attempts")).hasSize(1);
+    JsonNode attempt = job.at("/attempts/0/attempt");
+    assertThat(attempt.at("/totalStats/recordsCommitted").asLong()).as("200 users, 100 products, 200 purchases")
+        .isEqualTo(500);
+    assertThat(attempt.at("/totalStats/bytesCommitted").asLong()).isPositive();
+    assertThat(attempt.path("recordsSynced").asLong()).isEqualTo(500);
+    assertThat(attempt.path("streamStats").findValuesAsText("streamName")).containsExactly("products", "purchases", "users");
+    assertThat(attempt.path("streamStats").findValues("stats").stream().mapToLong(s -> s.path("recordsCommitted").asLong())
+        .sum()).isEqualTo(500);
+    assertThat(job.at("/attempts/0/logType").asText()).as("how newer clients read the logs").isEqualTo("formatted");
+    JsonNode lines = job.at("/attempts/0/logs/logLines");
+    assertThat(lines.size()).isGreaterThan(3);
+    assertThat(lines.toString()).contains("Attempt 0 of job " + jobId, "succeeded");
+  }
+
 }
