@@ -29,9 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JobsPublicApiIT {
   private static final String JOBS = "/api/public/v1/jobs";
   private static final Set<String> ENDED = Set.of("succeeded", "failed", "cancelled");
-  /** Airbyte's Java SDK 0.16.2, generated from the 2023 document. */
-  private static final String JAVA_SDK_0 = "speakeasy-sdk/java 0.16.2 2.37.2 1.0.0";
-  private static final String PYTHON_SDK = "speakeasy-sdk/python 0.52.2 2.474.15 1.0.0 airbyte-api";
 
   @RegisterExtension
   static final ConnectionFixtures fixtures = new ConnectionFixtures();
@@ -188,7 +185,7 @@ class JobsPublicApiIT {
     String connection = quickConnection(workspace);
     long clear = api.post(JOBS, start(connection, "clear")).expect(200).path("jobId").asLong();
     awaitEnd(clear);
-    ApiClient oldSdk = api.withUserAgent(JAVA_SDK_0);
+    ApiClient oldSdk = api.withUserAgent(PublicFixtures.JAVA_SDK_0_16);
     String in = "?workspaceIds=" + workspace;
 
     assertThat(oldSdk.get(JOBS + "/" + clear).expect(200).path("jobType").asText()).isEqualTo("reset");
@@ -196,7 +193,7 @@ class JobsPublicApiIT {
     assertThat(ids(oldSdk.get(JOBS + in + "&jobType=reset").expect(200))).containsExactly(clear);
     assertThat(ids(oldSdk.get(JOBS + in + "&jobType=clear").expect(200))).containsExactly(clear);
 
-    for (ApiClient current : List.of(api, api.withUserAgent(PYTHON_SDK))) {
+    for (ApiClient current : List.of(api, api.withUserAgent(PublicFixtures.PYTHON_SDK))) {
       assertThat(current.get(JOBS + "/" + clear).expect(200).path("jobType").asText()).isEqualTo("clear");
       assertThat(ids(current.get(JOBS + in + "&jobType=reset").expect(200))).isEmpty();
     }

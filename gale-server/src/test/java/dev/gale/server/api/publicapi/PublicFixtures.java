@@ -2,6 +2,9 @@ package dev.gale.server.api.publicapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gale.connectors.devnull.DevNullDestination;
+import dev.gale.connectors.files.LocalJsonDestination;
+import dev.gale.connectors.sample.SampleDataSource;
 import dev.gale.protocol.Json;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorDefinition;
@@ -26,9 +29,9 @@ final class PublicFixtures {
   static final String JAVA_SDK_0_16 = "speakeasy-sdk/java 0.16.2 2.37.2 1.0.0";
   /** What Airbyte's Python SDK sends: it reads the current document. */
   static final String PYTHON_SDK = "speakeasy-sdk/python 0.52.2 2.474.15 1.0.0 airbyte-api";
-  static final UUID SAMPLE_DATA = UUID.fromString("dfd88b22-b603-4c3d-aad7-3701784586b1");
-  static final UUID DEV_NULL = UUID.fromString("a7bcc9d8-13b3-4e49-b80d-d020b90045e3");
-  static final UUID LOCAL_JSON = UUID.fromString("a625d593-bba5-4a1c-a53d-2d246268a816");
+  static final UUID SAMPLE_DATA = SampleDataSource.DEFINITION_ID;
+  static final UUID DEV_NULL = DevNullDestination.DEFINITION_ID;
+  static final UUID LOCAL_JSON = LocalJsonDestination.DEFINITION_ID;
 
   private final GaleServerExtension gale;
 
