@@ -1,13 +1,13 @@
 package dev.gale.app;
 
 import dev.gale.server.GaleConfig;
+import dev.gale.server.GaleServer;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ApplicationCredentials;
 import dev.gale.server.service.ApplicationService;
 import dev.gale.server.store.ApplicationRepository;
 import dev.gale.server.store.Database;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.gale.server.store.EmbeddedStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gale credentials}: the client id and secret of the instance's first application, created if there is none,
  * as {@code abctl local credentials} prints them. It reads the store directly, so it needs no running server; with a
- * server running on the embedded H2 file store it shares the file through H2's AUTO_SERVER mode.
+ * server running on the embedded H2 file store it shares the file through H2's AUTO_SERVER mode. It never creates a
+ * store: a data directory without one is an error that says where to look.
  */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
     description = {"Prints the client id and secret of this instance's first application (created if missing).",
@@ -37,11 +38,18 @@ final class CredentialsCommand implements Callable<Integer> {
   Map<String, String> environment = System.getenv();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     GaleConfig config = GaleConfig.fromEnvironment(environment, null, dataDir);
-    Files.createDirectories(config.dataDir());
+    if (config.database().passwordFile() != null && !EmbeddedStore.exists(config.dataDir())) {
+      // Creating a store here would print credentials that the running server, on its own store, does not know.
+      spec.commandLine().getErr().printf("gale credentials: there is no Gale store in %s.%n"
+          + "Point --data-dir (or GALE_DATA_DIR) at the data directory the server prints at start, or set"
+          + " GALE_DATABASE_URL as the server has it.%n", config.dataDir().toAbsolutePath());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
     Clock clock = Clock.systemUTC();
-    try (Database database = Database.open(config.database(), clock)) {
+    try (Database database = GaleServer.openStore(config, clock)) {
       ApplicationService applications = new ApplicationService(new ApplicationRepository(database),
           SecretCipher.forServer(config.secretKey(), config.dataDir()), clock);
       ApplicationCredentials first = applications.first();

@@ -46,9 +46,28 @@ class CredentialsCommandTest {
   }
 
   @Test
-  void createsTheFirstApplicationWithoutAServer() {
+  void readsAStoppedServersStoreWithoutAServer() {
+    GaleConfig config = GaleConfig.fromEnvironment(Map.of("GALE_WORKERS", "0", "GALE_HOST", "127.0.0.1"), 0, dataDir);
+    GaleServer.start(config).close();
+
     Matcher first = credentials();
     assertThat(credentials().group(1)).isEqualTo(first.group(1));
+  }
+
+  @Test
+  void aDirectoryWithoutAStoreIsAnErrorThatSaysWhereToLookAndCreatesNothing() {
+    CredentialsCommand command = new CredentialsCommand();
+    command.environment = Map.of();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        .execute("--data-dir", dataDir.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).as("no credentials the server does not know").isEmpty();
+    assertThat(err.toString()).contains("there is no Gale store in " + dataDir.toAbsolutePath())
+        .contains("--data-dir").contains("GALE_DATABASE_URL");
+    assertThat(dataDir.toFile().list()).as("nothing created").isEmpty();
   }
 
   private Matcher credentials() {

@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,6 +26,12 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Vendor vendor;
   private final Clock clock;
+  private final Set<String> versionsMigrated;
+
+  static {
+    // Before any H2 connection of the process: H2 reads its bind address once.
+    EmbeddedStore.bindToLoopback();
+  }
 
   public enum Vendor {
     H2("h2"), POSTGRESQL("postgresql");
@@ -43,18 +53,26 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Connection settings. The password is never part of {@link #toString()}. */
-  public record Settings(String url, String user, String password, int maxPoolSize) {
+  /**
+   * Connection settings. The password is never part of {@link #toString()}.
+   *
+   * @param passwordFile nullable: where the password is kept instead of {@code password} (the embedded store's,
+   *     read or made when the store is opened)
+   */
+  public record Settings(String url, String user, String password, int maxPoolSize, Path passwordFile) {
     public Settings {
       requireNonNull(url, "url is null");
       user = user == null ? "" : user;
       password = password == null ? "" : password;
     }
 
-    public static Settings h2File(java.nio.file.Path dataDir) {
-      // AUTO_SERVER: a second process (gale credentials) can open the store while a server holds it.
-      return new Settings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gale") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE",
-          "gale", "", 10);
+    public Settings(String url, String user, String password, int maxPoolSize) {
+      this(url, user, password, maxPoolSize, null);
+    }
+
+    /** The embedded store in a data directory; see {@link EmbeddedStore}. */
+    public static Settings h2File(Path dataDir) {
+      return EmbeddedStore.settings(dataDir);
     }
 
     public static Settings h2Memory(String name) {
@@ -68,10 +86,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private Database(HikariDataSource dataSource, Vendor vendor, Clock clock) {
+  private Database(HikariDataSource dataSource, Vendor vendor, Clock clock, Set<String> versionsMigrated) {
     this.dataSource = dataSource;
     this.vendor = vendor;
     this.clock = clock;
+    this.versionsMigrated = Set.copyOf(versionsMigrated);
     this.jdbi = Jdbi.create(dataSource);
     // JSON documents (configurations, catalogs, schedules) are stored as text in both vendors: Gale never queries
     // inside them, and text keeps one set of SQL statements for H2 and PostgreSQL.
@@ -94,25 +113,48 @@ public final class Database implements AutoCloseable {
     requireNonNull(settings, "settings is null");
     requireNonNull(clock, "clock is null");
     Vendor vendor = Vendor.of(settings.url());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.url());
-    config.setUsername(settings.user());
-    config.setPassword(settings.password());
-    config.setMaximumPoolSize(settings.maxPoolSize());
-    config.setMinimumIdle(1);
-    config.setPoolName("gale-store");
-    HikariDataSource dataSource = new HikariDataSource(config);
+    String password = settings.passwordFile() == null ? settings.password() : EmbeddedStore.password(settings.passwordFile());
+    HikariDataSource dataSource;
     try {
-      Flyway.configure()
+      dataSource = pool(settings, password);
+    } catch (RuntimeException e) {
+      if (settings.passwordFile() == null || !EmbeddedStore.isWrongPassword(e)) {
+        throw e;
+      }
+      EmbeddedStore.adoptLegacyStore(settings, password);
+      dataSource = pool(settings, password);
+    }
+    try {
+      MigrateResult migrated = Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration/" + vendor.migrationFolder)
           .load()
           .migrate();
-      return new Database(dataSource, vendor, clock);
+      return new Database(dataSource, vendor, clock,
+          migrated.migrations.stream().map(migration -> migration.version).collect(Collectors.toSet()));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
     }
+  }
+
+  private static HikariDataSource pool(Settings settings, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    config.setUsername(settings.user());
+    config.setPassword(password);
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setMinimumIdle(1);
+    config.setPoolName("gale-store");
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * Whether opening this store just now applied the migration of {@code version}: for the one-time work that goes
+   * with a migration and needs what SQL has not (the secret key).
+   */
+  public boolean migratedNow(String version) {
+    return versionsMigrated.contains(version);
   }
 
   public Jdbi jdbi() {
