@@ -54,4 +54,15 @@ public interface Connector {
    * @return {@code SUCCEEDED}, or {@code FAILED} with a message for the user that holds no secret value
    */
   AirbyteConnectionStatus check(JsonNode config);
+
+  /**
+   * Refuses what is wrong in {@code config} on its face, without I/O: what its JSON Schema cannot say (a path that
+   * would leave the folder the connector may write to, values that contradict each other). Gale calls it when a
+   * configuration is saved, after it matched {@link #spec()}, so that such a configuration is refused then and
+   * there rather than at its first sync. Answers at once; the default finds nothing wrong.
+   *
+   * @throws dev.gale.connector.config.ConfigException naming each property at fault, its problems starting with the
+   *     property's dotted path (as {@code destination_path must ...})
+   */
+  default void validate(JsonNode config) {}
 }

@@ -2,6 +2,7 @@ package dev.gale.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.server.http.HttpLimits;
 import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
 import java.nio.file.Path;
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param jobs how this process runs jobs: workers, leases, retries, scheduler
  * @param tokenTtl how long a bearer token of the Public API lives ({@code GALE_TOKEN_TTL}, seconds)
  * @param user the instance's one user, as the Public API's users and organizations show it
+ * @param http how long and large a request may be ({@code GALE_HTTP_REQUEST_TIMEOUT}, seconds)
  */
 public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
-                         Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl, User user) {
+                         Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl, User user,
+                         HttpLimits http) {
   public static final int DEFAULT_PORT = 8000;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
 
@@ -32,6 +35,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     requireNonNull(jobs, "jobs is null");
     requireNonNull(tokenTtl, "tokenTtl is null");
     requireNonNull(user, "user is null");
+    requireNonNull(http, "http is null");
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("tokenTtl must be positive, got " + tokenTtl);
     }
@@ -43,7 +47,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   /** With the default token lifetime and user. */
   public GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth, Optional<String> secretKey,
                     WorkerSettings jobs) {
-    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL, User.DEFAULT);
+    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL, User.DEFAULT, HttpLimits.DEFAULT);
   }
 
   /** With the default {@link WorkerSettings}. */
@@ -52,15 +56,15 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   }
 
   public GaleConfig withJobs(WorkerSettings settings) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user, http);
   }
 
   public GaleConfig withTokenTtl(Duration ttl) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user, http);
   }
 
   public GaleConfig withUser(User newUser) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser, http);
   }
 
   /**
@@ -94,7 +98,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
    * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
-   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME} and {@code GALE_USER_EMAIL}.
+   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL} and {@code GALE_HTTP_REQUEST_TIMEOUT}.
    */
   public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
     int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
@@ -109,7 +113,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     return new GaleConfig(env.getOrDefault("GALE_HOST", "0.0.0.0"), port, dataDir, database, auth,
         Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))),
-        new User(env.getOrDefault("GALE_USER_NAME", User.DEFAULT.name()), env.getOrDefault("GALE_USER_EMAIL", User.DEFAULT.email())));
+        new User(env.getOrDefault("GALE_USER_NAME", User.DEFAULT.name()), env.getOrDefault("GALE_USER_EMAIL", User.DEFAULT.email())),
+        HttpLimits.fromRequestTimeout(env.get("GALE_HTTP_REQUEST_TIMEOUT")));
   }
 
   private static String defaultDataDir() {

@@ -39,6 +39,7 @@ import dev.gale.server.http.BasicAuthenticator;
 import dev.gale.server.http.Router;
 import dev.gale.server.jobs.JobRuntime;
 import dev.gale.server.secrets.ConfigSecrets;
+import dev.gale.server.secrets.ConfigurationSeals;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
@@ -59,7 +60,9 @@ import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.ConfigurationSeal;
 import dev.gale.server.store.Database;
+import dev.gale.server.store.PrivateFiles;
 import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.JobQueue;
@@ -72,7 +75,6 @@ import dev.gale.server.store.WorkspaceRepository;
 import dev.gale.server.validation.ConfigValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +91,8 @@ public final class GaleServer implements AutoCloseable {
   public static final String VERSION = "0.1.0";
   /** How long a connector's check or discovery may take before it counts as failed. */
   private static final Duration CONNECTOR_CALL_TIMEOUT = Duration.ofMinutes(2);
+  /** The migration that adds configuration seals; the process that applies it seals the rows already there. */
+  private static final String CONFIGURATION_SEALS_MIGRATION = "7";
 
   private final GaleConfig config;
   private final Database database;
@@ -118,7 +122,7 @@ public final class GaleServer implements AutoCloseable {
           ? List.of(new BasicAuthenticator(config.auth().username(), config.auth().password()),
               new BearerAuthenticator(wiring.tokens()::verify))
           : List.of();
-      ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators);
+      ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators, config.http());
       http.start();
       LOG.info("Gale {} serving on port {} (store: {})", VERSION, http.port(), database.vendor());
       return new GaleServer(config, database, wiring.jobs(), http);
@@ -131,14 +135,24 @@ public final class GaleServer implements AutoCloseable {
     }
   }
 
-  /** The data directory made, the store opened and migrated. */
-  static Database openStore(GaleConfig config, Clock clock) {
-    try {
-      Files.createDirectories(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the data directory " + config.dataDir(), e);
+  /**
+   * The data directory made private (0700, its files 0600), the store opened and migrated. The directory is
+   * secured again once the store is open, for the files H2 has just created in it.
+   */
+  public static Database openStore(GaleConfig config, Clock clock) {
+    PrivateFiles.secureDirectory(config.dataDir());
+    Database database = Database.open(config.database(), clock);
+    PrivateFiles.secureDirectory(config.dataDir());
+    if (database.migratedNow(CONFIGURATION_SEALS_MIGRATION)) {
+      int sealed = new ActorRepository(database, configurationSeal(config)).sealUnsealed();
+      LOG.info("Sealed the stored configurations of {} sources and destinations", sealed);
     }
-    return Database.open(config.database(), clock);
+    return database;
+  }
+
+  /** The seal of stored configurations: keyed by the secret key, so every process sharing the store agrees. */
+  public static ConfigurationSeal configurationSeal(GaleConfig config) {
+    return ConfigurationSeals.of(SecretCipher.forServer(config.secretKey(), config.dataDir()));
   }
 
   /** The APIs to serve, and the workers and scheduler running behind them. */
@@ -159,7 +173,7 @@ public final class GaleServer implements AutoCloseable {
 
     WorkspaceRepository workspaceRepository = new WorkspaceRepository(database);
     DefinitionRepository definitionRepository = new DefinitionRepository(database);
-    ActorRepository actorRepository = new ActorRepository(database);
+    ActorRepository actorRepository = new ActorRepository(database, ConfigurationSeals.of(cipher));
     ConnectionRepository connectionRepository = new ConnectionRepository(database);
 
     WorkspaceService workspaces = new WorkspaceService(workspaceRepository, connectionRepository, actorRepository, cipher, clock);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gale.protocol.Json;
+import dev.gale.server.store.TamperedRowException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,12 +22,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves a {@link Router} over HTTP on the JDK's server with one virtual thread per exchange. This class owns the
- * cross-cutting rules: authentication, body parsing and validation, and error answers that never carry a stack trace.
- * Bodies are never logged: they may hold secrets.
+ * cross-cutting rules: limits, authentication, body parsing and validation, and error answers that never carry a
+ * stack trace. Bodies are never logged: they may hold secrets.
+ *
+ * <p>What a client without credentials can learn or cost is bounded: a body over {@link #MAX_BODY_BYTES} is refused
+ * from its declared length before it is read or authenticated (and cut off at the limit when it has none); any path
+ * but an open route answers 401 before 404 or 405, so routes cannot be enumerated; and the JDK server closes a
+ * connection whose request has not fully arrived within the request timeout ({@link HttpLimits}).
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-  private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+  /** The largest request body: room for a large catalog or manifest, small enough that a few cannot fill the heap. */
+  public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
   private final Router router;
   private final List<Authenticator> authenticators;
@@ -36,9 +43,11 @@ public final class ApiServer implements AutoCloseable {
   /**
    * @param authenticators tried in order; an empty list switches auth off (only when configured explicitly)
    */
-  public ApiServer(String host, int port, Router router, List<Authenticator> authenticators) throws IOException {
+  public ApiServer(String host, int port, Router router, List<Authenticator> authenticators, HttpLimits limits)
+      throws IOException {
     this.router = requireNonNull(router, "router is null");
     this.authenticators = List.copyOf(authenticators);
+    requireNonNull(limits, "limits is null").applyToJdkServer();
     this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -63,8 +72,8 @@ public final class ApiServer implements AutoCloseable {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       try {
-        Router.Match match = router.match(method, path)
-            .orElseThrow(() -> new NotFoundException("endpoint", method + " " + path));
+        refuseOversizedBody(exchange);
+        Router.Match match = routeFor(exchange, method, path);
         Principal principal = match.route().open() ? Principal.ANONYMOUS : authenticate(exchange);
         Object answer = invoke(match, exchange, principal);
         if (match.route().answersNoContent()) {
@@ -77,7 +86,14 @@ public final class ApiServer implements AutoCloseable {
           authenticators.forEach(a -> exchange.getResponseHeaders().add("WWW-Authenticate", a.challenge()));
         }
         LOG.debug("{} {} -> {} {}", method, path, e.status(), e.getMessage());
+        if (e.status() == 413) {
+          // The rest of the body stays unread: closing the connection is cheaper than draining it.
+          exchange.getResponseHeaders().set("Connection", "close");
+        }
         send(exchange, e.status(), ErrorBodies.of(path, e), Route.JSON);
+      } catch (TamperedRowException e) {
+        LOG.warn("{} {} refused: {}", method, path, e.getMessage());
+        send(exchange, 409, ErrorBodies.of(path, new ConflictException(e.getMessage())), Route.JSON);
       } catch (RuntimeException | Error e) {
         // Whatever failed, the client gets Airbyte's error shape and an incident id, never the failure itself.
         String incident = UUID.randomUUID().toString();
@@ -87,6 +103,39 @@ public final class ApiServer implements AutoCloseable {
     } catch (IOException e) {
       LOG.debug("Client went away: {}", e.getMessage());
     }
+  }
+
+  /**
+   * The route for a request. A path no route serves, or serves with another method, is answered only to an
+   * authenticated client: anyone else gets the 401 every protected route gives, and learns nothing of the routes.
+   */
+  private Router.Match routeFor(HttpExchange exchange, String method, String path) {
+    Optional<Router.Match> match;
+    try {
+      match = router.match(method, path);
+    } catch (ApiException wrongMethod) {
+      authenticate(exchange);
+      throw wrongMethod;
+    }
+    if (match.isEmpty()) {
+      authenticate(exchange);
+      throw new NotFoundException("endpoint", method + " " + path);
+    }
+    return match.get();
+  }
+
+  /** A 413 for a body declared larger than the limit, before anything of it is read. */
+  private static void refuseOversizedBody(HttpExchange exchange) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null && declared.length() < 20 && declared.chars().allMatch(Character::isDigit)
+        && Long.parseLong(declared) > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+  }
+
+  private static BadRequestException tooLarge() {
+    return new BadRequestException(413, "The request body is larger than the " + MAX_BODY_BYTES / (1024 * 1024)
+        + " MiB the server accepts");
   }
 
   @SuppressWarnings("unchecked")
@@ -128,7 +177,7 @@ public final class ApiServer implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        throw new BadRequestException(413, "Request body larger than " + MAX_BODY_BYTES + " bytes");
+        throw tooLarge();
       }
       return body;
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gale.connector.config.ConfigException;
 import dev.gale.protocol.Json;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
@@ -11,6 +12,7 @@ import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.InvalidInputException.ValidationError;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.store.ActorRepository;
@@ -38,6 +40,11 @@ import java.util.function.Function;
  * connections can show it) but is left out of lists and searches and can no longer be changed.
  */
 public final class ActorService {
+  /**
+   * The largest configuration stored, in characters of its JSON: far above any connector's real one, small enough
+   * that lists of actors stay small.
+   */
+  static final int MAX_CONFIGURATION_CHARS = 1024 * 1024;
   /** Airbyte names an unnamed clone after its original with this suffix. */
   static final String CLONE_SUFFIX = " (Copy)";
   /** JSON equality, except that numbers are equal by value (a stored {@code 5} matches a searched {@code 5.0}). */
@@ -253,7 +260,15 @@ public final class ActorService {
    * leaves the actor visible and the delete can simply be repeated.
    */
   public void delete(ActorType type, UUID actorId) {
-    live(type, actorId);
+    // Unsealed: deleting is how a user removes an actor whose stored configuration is refused as tampered.
+    Actor actor = actors.findToDelete(requireNonNull(actorId, "actorId is null"))
+        .orElseThrow(() -> new NotFoundException(label(type), actorId));
+    if (actor.actorType() != type) {
+      throw new NotFoundException(label(type), actorId, "it is a " + label(actor.actorType()));
+    }
+    if (actor.tombstone()) {
+      throw new NotFoundException(label(type), actorId, "it was deleted");
+    }
     List<Connection> using = type == ActorType.SOURCE
         ? connections.listBySource(actorId, false) : connections.listByDestination(actorId, false);
     using.forEach(connection -> connections.updateStatus(connection.id(), ConnectionStatus.DEPRECATED));
@@ -341,10 +356,30 @@ public final class ActorService {
     if (sent == null || !sent.isObject()) {
       throw new InvalidInputException(property, null, "'" + property + "' must be a JSON object");
     }
+    if (Json.write(sent).length() > MAX_CONFIGURATION_CHARS) {
+      throw new InvalidInputException(property, null, "'%s' is larger than the %d KiB a configuration may take"
+          .formatted(property, MAX_CONFIGURATION_CHARS / 1024));
+    }
     JsonNode specification = connectionSpecification(definition);
     JsonNode stored = secrets.protectForStorage(specification, sent, previousStored);
-    validator.requireValid(specification, secrets.reveal(specification, stored), property);
+    JsonNode revealed = secrets.reveal(specification, stored);
+    validator.requireValid(specification, revealed, property);
+    requireAcceptedByConnector(definition, revealed, property);
     return stored;
+  }
+
+  /** What the connector refuses on its face ({@link dev.gale.connector.Connector#validate}), as a 422. */
+  private void requireAcceptedByConnector(DefinitionWithVersion definition, JsonNode revealed, String property) {
+    try {
+      definitions.runnableImplementation(definition, property).validate(revealed);
+    } catch (ConfigException e) {
+      // Each problem starts with the dotted path of its property, and names no secret value (the SPI's contract).
+      List<ValidationError> errors = e.problems().stream()
+          .map(problem -> new ValidationError(property + "." + problem.split(" ", 2)[0], null, problem))
+          .toList();
+      throw new InvalidInputException("The connector refuses the configuration: " + String.join("; ", e.problems()),
+          errors);
+    }
   }
 
   private ActorView insert(ActorType type, UUID workspaceId, DefinitionWithVersion definition, String name, JsonNode stored) {

@@ -1,13 +1,16 @@
 package dev.gale.server.store;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.result.RowView;
@@ -16,22 +19,29 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * Sources and destinations (Airbyte's actors). Deleting one is a tombstone: the row stays so that jobs and
  * deprecated connections that name it still resolve, and {@link #find} still returns it with the flag set.
+ *
+ * <p>Every row is written with its {@link ConfigurationSeal} and checked against it when read: a row changed
+ * outside Gale is a {@link TamperedRowException}, never an actor a connector would be given.
  */
 public final class ActorRepository {
   private static final String COLUMNS = "id, workspace_id, actor_definition_id, actor_type, name, configuration, "
-      + "tombstone, created_at, updated_at";
+      + "tombstone, created_at, updated_at, configuration_seal";
 
   private final Database database;
+  private final ConfigurationSeal seal;
 
-  public ActorRepository(Database database) {
+  public ActorRepository(Database database, ConfigurationSeal seal) {
     this.database = requireNonNull(database, "database is null");
+    this.seal = requireNonNull(seal, "seal is null");
   }
 
   public void insert(Actor actor) {
     requireNonNull(actor, "actor is null");
     database.jdbi().useHandle(handle -> handle.createUpdate("INSERT INTO actor (" + COLUMNS + ") VALUES (:id, "
-            + ":workspaceId, :actorDefinitionId, :actorType, :name, :configuration, :tombstone, :createdAt, :updatedAt)")
+            + ":workspaceId, :actorDefinitionId, :actorType, :name, :configuration, :tombstone, :createdAt, :updatedAt, "
+            + ":seal)")
         .bindMethods(actor)
+        .bind("seal", seal.of(actor))
         .execute());
   }
 
@@ -42,14 +52,49 @@ public final class ActorRepository {
   public boolean update(Actor actor) {
     requireNonNull(actor, "actor is null");
     return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE actor SET name = :name, "
-            + "configuration = :configuration, tombstone = :tombstone, updated_at = :updatedAt WHERE id = :id")
+            + "configuration = :configuration, tombstone = :tombstone, updated_at = :updatedAt, "
+            + "configuration_seal = :seal WHERE id = :id")
         .bindMethods(actor)
+        .bind("seal", seal.of(actor))
         .execute()) == 1;
   }
 
-  /** Finds an actor, tombstoned or not. */
+  /**
+   * Finds an actor, tombstoned or not.
+   *
+   * @throws TamperedRowException when its row was changed outside Gale
+   */
   public Optional<Actor> find(UUID id) {
     requireNonNull(id, "id is null");
+    return findRow(id).map(this::verified);
+  }
+
+  /**
+   * Finds an actor without checking its seal: only to delete it, which is how a user gets rid of a row that
+   * {@link #find} refuses. Its configuration must not be used.
+   */
+  public Optional<Actor> findToDelete(UUID id) {
+    requireNonNull(id, "id is null");
+    return findRow(id).map(SealedActor::actor);
+  }
+
+  /**
+   * Seals every row that has no seal yet: those stored before seals existed. Run only by the process that applied
+   * the migration adding seals, since afterwards a row without one is a row changed outside Gale.
+   *
+   * @return how many rows were sealed
+   */
+  public int sealUnsealed() {
+    return database.jdbi().inTransaction(handle -> {
+      List<Actor> unsealed = handle.createQuery("SELECT " + COLUMNS + " FROM actor WHERE configuration_seal IS NULL")
+          .map(ActorRepository::map).list().stream().map(SealedActor::actor).toList();
+      unsealed.forEach(actor -> handle.createUpdate("UPDATE actor SET configuration_seal = :seal WHERE id = :id")
+          .bind("seal", seal.of(actor)).bind("id", actor.id()).execute());
+      return unsealed.size();
+    });
+  }
+
+  private Optional<SealedActor> findRow(UUID id) {
     return database.jdbi().withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM actor WHERE id = :id")
         .bind("id", id)
         .map(ActorRepository::map)
@@ -101,7 +146,7 @@ public final class ActorRepository {
       if (search.nameContains() != null) {
         query.bind("namePattern", Sql.containsPattern(search.nameContains()));
       }
-      return query.map(ActorRepository::map).list();
+      return query.map(ActorRepository::map).list().stream().map(this::verified).toList();
     });
   }
 
@@ -115,8 +160,19 @@ public final class ActorRepository {
         .execute()) == 1;
   }
 
-  private static Actor map(RowView row) {
-    return new Actor(
+  private Actor verified(SealedActor row) {
+    // Constant-time comparison: a seal is a MAC, and how long a comparison took must not tell how much matched.
+    if (row.seal() == null || !MessageDigest.isEqual(row.seal().getBytes(US_ASCII), seal.of(row.actor()).getBytes(US_ASCII))) {
+      throw new TamperedRowException(row.actor().actorType().name().toLowerCase(Locale.ROOT), row.actor().id());
+    }
+    return row.actor();
+  }
+
+  /** A row as read, before its seal is checked. */
+  private record SealedActor(Actor actor, String seal) {}
+
+  private static SealedActor map(RowView row) {
+    return new SealedActor(new Actor(
         row.getColumn("id", UUID.class),
         row.getColumn("workspace_id", UUID.class),
         row.getColumn("actor_definition_id", UUID.class),
@@ -125,6 +181,6 @@ public final class ActorRepository {
         row.getColumn("configuration", JsonNode.class),
         row.getColumn("tombstone", Boolean.class),
         row.getColumn("created_at", Instant.class),
-        row.getColumn("updated_at", Instant.class));
+        row.getColumn("updated_at", Instant.class)), row.getColumn("configuration_seal", String.class));
   }
 }

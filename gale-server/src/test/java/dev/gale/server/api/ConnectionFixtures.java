@@ -41,7 +41,7 @@ public final class ConnectionFixtures implements BeforeAllCallback, AfterAllCall
   public void beforeAll(ExtensionContext context) {
     gale.beforeAll(context);
     api = gale.api();
-    store = new TestingStore(gale.server().database());
+    store = new TestingStore(gale.server());
   }
 
   @Override

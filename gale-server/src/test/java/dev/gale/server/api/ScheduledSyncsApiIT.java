@@ -30,7 +30,7 @@ class ScheduledSyncsApiIT {
     gale = TestingGaleServer.start(Database.Settings.h2Memory("scheduled-" + UUID.randomUUID()),
         TestingGaleServer.fastJobs().withSchedulerTick(Duration.ofMillis(100)));
     api = gale.client();
-    store = new TestingStore(gale.server().database());
+    store = new TestingStore(gale.server());
   }
 
   @AfterAll

@@ -39,7 +39,7 @@ class WorkerProcessIT {
         new GaleConfig.Auth(true, TestingGaleServer.USER, TestingGaleServer.PASSWORD), Optional.empty(),
         TestingGaleServer.fastJobs()));
     api = apiOnly.client();
-    store = new TestingStore(apiOnly.server().database());
+    store = new TestingStore(apiOnly.server());
   }
 
   @AfterAll

@@ -47,7 +47,7 @@ class WorkerSetsIT {
     first = servers.get(0).client();
     second = servers.get(1).client();
     apiOnly = servers.get(2).client();
-    store = new TestingStore(servers.get(2).server().database());
+    store = new TestingStore(servers.get(2).server());
   }
 
   @AfterAll

@@ -51,7 +51,7 @@ class WorkerShutdownIT {
 
   /** A Sample Data connection with more records than any test waits for. */
   private static String longConnection(TestingGaleServer gale) {
-    return JobCalls.connection(new TestingStore(gale.server().database()), gale.client(), ConnectionFixtures.SAMPLE_DATA,
+    return JobCalls.connection(new TestingStore(gale.server()), gale.client(), ConnectionFixtures.SAMPLE_DATA,
         "{\"count\": 2000000000, \"seed\": 1}", "full_refresh", "overwrite", Json.object());
   }
 }

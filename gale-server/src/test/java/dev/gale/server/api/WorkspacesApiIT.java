@@ -11,6 +11,7 @@ import dev.gale.server.domain.ActorType;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.testing.TestingStore;
 import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.GaleServerExtension;
 import java.time.Instant;
@@ -126,8 +127,9 @@ class WorkspacesApiIT {
     Instant now = Instant.now();
     var source = StoreSamples.actor(workspaceId, definitions.find(SampleDataSource.DEFINITION_ID).orElseThrow(), "src", now);
     var destination = StoreSamples.actor(workspaceId, definitions.find(DevNullDestination.DEFINITION_ID).orElseThrow(), "dst", now);
-    new ActorRepository(database).insert(source);
-    new ActorRepository(database).insert(destination);
+    ActorRepository actors = new TestingStore(gale.server()).actors;
+    actors.insert(source);
+    actors.insert(destination);
     var connection = StoreSamples.connection(source.id(), destination.id(), "c", List.of(), now);
     new ConnectionRepository(database).insert(connection);
 

@@ -2,13 +2,17 @@ package dev.gale.server.testing;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.server.GaleServer;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorDefinition;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.Workspace;
+import dev.gale.server.secrets.ConfigurationSeals;
+import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
+import dev.gale.server.store.ConfigurationSeal;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.DefinitionRepository;
@@ -21,6 +25,8 @@ import java.util.UUID;
 
 /** Every repository over one database, plus shortcuts that store the rows most tests need as a starting point. */
 public final class TestingStore {
+  private static final String TEST_KEY = SecretCipher.generateBase64Key();
+
   public final Database database;
   public final WorkspaceRepository workspaces;
   public final DefinitionRepository definitions;
@@ -31,11 +37,21 @@ public final class TestingStore {
   public final CatalogRepository catalogs;
   public final JobRepository jobs;
 
+  /** A store that only this class writes actors to: sealed with a key of its own. */
   public TestingStore(Database database) {
+    this(database, ConfigurationSeals.of(SecretCipher.fromBase64Key(TEST_KEY)));
+  }
+
+  /** A running server's store: actors are sealed as that server seals them, so it accepts them. */
+  public TestingStore(GaleServer server) {
+    this(server.database(), GaleServer.configurationSeal(server.config()));
+  }
+
+  private TestingStore(Database database, ConfigurationSeal seal) {
     this.database = requireNonNull(database, "database is null");
     workspaces = new WorkspaceRepository(database);
     definitions = new DefinitionRepository(database);
-    actors = new ActorRepository(database);
+    actors = new ActorRepository(database, seal);
     operations = new OperationRepository(database);
     connections = new ConnectionRepository(database);
     states = new StateRepository(database);

@@ -82,6 +82,14 @@ abstract class LocalFileDestination implements Destination {
     }
   }
 
+  /** A {@code destination_path} that would climb out of the local root is refused when it is saved. */
+  @Override
+  public void validate(JsonNode config) {
+    LocalRoot.problem(configSchema.read(config).get(DESTINATION_PATH)).ifPresent(problem -> {
+      throw new ConfigException(List.of(problem));
+    });
+  }
+
   @Override
   public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
     ConfigValues values;

@@ -2,6 +2,7 @@ package dev.gale.connectors.files;
 
 import dev.gale.connector.ConnectorException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where local destinations may write. Airbyte mounts the host's {@code /tmp/airbyte_local} as {@code /local} in its
@@ -22,17 +23,29 @@ final class LocalRoot {
     return Path.of(configured == null || configured.isBlank() ? "/tmp/airbyte_local" : configured).toAbsolutePath().normalize();
   }
 
+  /** Why {@code destinationPath} cannot be used, as a problem of the configuration; empty when it can. */
+  static Optional<String> problem(String destinationPath) {
+    Path root = root();
+    return within(root, destinationPath).isPresent() ? Optional.empty()
+        : Optional.of("destination_path " + escapes(root));
+  }
+
   /** The directory a {@code destination_path} names, inside the root; a config error when it would leave it. */
   static Path resolve(String destinationPath) {
+    Path root = root();
+    return within(root, destinationPath).orElseThrow(() -> new ConnectorException("'destination_path' " + escapes(root)));
+  }
+
+  private static String escapes(Path root) {
+    return "must stay inside the local root " + root + " (it may not climb out with '..')";
+  }
+
+  private static Optional<Path> within(Path root, String destinationPath) {
     String relative = destinationPath.equals(AIRBYTE_MOUNT) ? ""
         : destinationPath.startsWith(AIRBYTE_MOUNT + "/") ? destinationPath.substring(AIRBYTE_MOUNT.length() + 1)
         : destinationPath.replaceFirst("^/+", "");
-    Path root = root();
     Path directory = root.resolve(relative).normalize();
-    if (!directory.startsWith(root)) {
-      throw new ConnectorException("'destination_path' must stay inside the local root " + root + " (it may not climb out with '..')");
-    }
-    return directory;
+    return directory.startsWith(root) ? Optional.of(directory) : Optional.empty();
   }
 
   /** A file name for a stream: path separators and other characters no file system takes are replaced. */

@@ -67,7 +67,7 @@ final class PublicFixtures {
    * writes {@code update}, and only the modes matter to the tests that use one.
    */
   UUID destinationWriting(UUID workspaceId, String... modes) {
-    TestingStore store = new TestingStore(gale.server().database());
+    TestingStore store = new TestingStore(gale.server());
     Instant now = Instant.now();
     ActorDefinition definition = StoreSamples.definition(ActorType.DESTINATION, "writes " + String.join(" ", modes)
         + " " + UUID.randomUUID(), true, now);

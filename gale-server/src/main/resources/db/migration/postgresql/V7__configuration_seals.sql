@@ -1,0 +1,4 @@
+-- Each actor's stored configuration is sealed with an HMAC keyed by the secret key (see ConfigurationSeal), so a
+-- row changed outside Gale (a host pointed elsewhere, an envelope swapped in from another actor) is refused rather
+-- than used. Rows stored before this migration are sealed once by the process that applies it.
+ALTER TABLE actor ADD COLUMN configuration_seal varchar(64);
