@@ -21,6 +21,7 @@ import dev.gale.server.store.JobQueue.Claim;
 import dev.gale.server.store.JobQueue.Lease;
 import dev.gale.server.store.JobRepository;
 import dev.gale.server.store.StateRepository;
+import dev.gale.server.store.TamperedRowException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -86,7 +87,8 @@ final class AttemptRunner {
     SyncPlan plan;
     try {
       plan = planner.plan(job);
-    } catch (PlanException e) {
+    } catch (PlanException | TamperedRowException e) {
+      // A tampered row fails again at every retry: like a configuration error, it waits for the user.
       notPlanned(job, attempt, attempts, owner, logFile, FailureType.CONFIG_ERROR, e.getMessage(), null);
       return;
     } catch (RuntimeException e) {
