@@ -18,6 +18,7 @@ import dev.gale.server.store.ActorSearch;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.validation.ConfigValidator;
+import dev.gale.server.validation.SshTunnels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -333,7 +334,7 @@ public final class ActorService {
 
   /**
    * The stored form of a configuration a client sent: masked secrets take their values from {@code previousStored},
-   * the others are encrypted, and the result, revealed, must satisfy the specification.
+   * the others are encrypted, and the result, revealed, must satisfy the specification. A tunnel is refused first.
    *
    * @param property where the configuration is in the request, for the paths of input errors
    */
@@ -341,6 +342,7 @@ public final class ActorService {
     if (sent == null || !sent.isObject()) {
       throw new InvalidInputException(property, null, "'" + property + "' must be a JSON object");
     }
+    SshTunnels.requireNoTunnel(sent, property);
     JsonNode specification = connectionSpecification(definition);
     JsonNode stored = secrets.protectForStorage(specification, sent, previousStored);
     validator.requireValid(specification, secrets.reveal(specification, stored), property);
