@@ -2,6 +2,8 @@ package dev.gale.server.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.InvalidInputException.ValidationError;
+import java.util.List;
 
 /**
  * The one rule about SSH tunnels: Airbyte's database connectors take a {@code tunnel_method} object whose
@@ -36,8 +38,10 @@ public final class SshTunnels {
     if (tunnel.isObject() && method != null && method.isTextual() && NO_TUNNEL.equals(method.textValue())) {
       return;
     }
-    throw new InvalidInputException(property + "." + TUNNEL_METHOD, null,
-        "Gale cannot open SSH tunnels yet; connect to the host directly with {\"tunnel_method\": \"NO_TUNNEL\"} "
-            + "(or leave tunnel_method out)");
+    String path = property + "." + TUNNEL_METHOD;
+    String message = "Gale cannot open SSH tunnels yet; connect to the host directly with "
+        + "{\"tunnel_method\": \"NO_TUNNEL\"} (or leave tunnel_method out)";
+    // The path leads the message too: the Public API's problem details show only the message.
+    throw new InvalidInputException(path + ": " + message, List.of(new ValidationError(path, null, message)));
   }
 }
