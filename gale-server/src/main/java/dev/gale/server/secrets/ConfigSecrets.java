@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The three forms of a connector configuration and the moves between them, driven by the secrets its connection
- * specification declares:
+ * specification declares and the undeclared properties whose names look secret ({@link SecretPaths}):
  * <ul>
  *   <li><b>plain</b>, as a client sends it and a connector uses it;</li>
  *   <li><b>stored</b>, each secret value replaced by an encrypted envelope ({@link SecretCipher});</li>

@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  * {@code patternProperties}, {@code items}, the branches of {@code oneOf}/{@code anyOf}/{@code allOf},
  * {@code if}/{@code then}/{@code else}, {@code dependencies}, and local {@code $ref}s. The branches of a one-of
  * share one namespace: a property secret in any branch is treated as secret in all of them, which can only mask more.
- * Immutable.
+ *
+ * <p>A property the specification does not declare (no {@code properties} entry where it is, at any depth: extra
+ * properties, properties inside an undeclared object or inside the items of an undeclared array, names matched only
+ * by {@code additionalProperties} or {@code patternProperties}) is secret when {@link SecretNames} says its name is:
+ * the operations below work on configurations, so they find those too, and treat the whole value as one secret
+ * whatever its type. A declared property is secret exactly when its specification says so. Immutable.
  */
 public final class SecretPaths {
   /** What a secret value is replaced with wherever a configuration leaves the server. */
@@ -55,27 +60,39 @@ public final class SecretPaths {
     return paths;
   }
 
+  /**
+   * Whether the specification declares no secret. A configuration may still hold undeclared secret-like properties,
+   * which the operations on configurations find.
+   */
   public boolean isEmpty() {
     return !root.hasSecret();
   }
 
   /**
-   * Whether the value at {@code path} in a configuration is secret or lies inside a secret.
+   * Whether the value at {@code path} in a configuration is secret or lies inside a secret: declared so, or an
+   * undeclared property whose name looks secret ({@link SecretNames}).
    *
    * @param path property names ({@code String}) and array indices ({@code Integer}) from the configuration's root
    */
   public boolean isSecret(List<?> path) {
     Node node = root;
+    if (node.secret) {
+      return true;
+    }
+    String parentName = null;
     for (Object element : path) {
-      if (node.secret) {
+      if (element instanceof Integer) {
+        node = node == null ? null : node.items;
+        continue;
+      }
+      String name = String.valueOf(element);
+      if (isSecretProperty(node, name, parentName)) {
         return true;
       }
-      node = node.child(element);
-      if (node == null) {
-        return false;
-      }
+      node = node == null ? null : node.child(name);
+      parentName = name;
     }
-    return node.secret;
+    return false;
   }
 
   /** A copy of {@code config} with every non-null secret value replaced by {@link #MASK}. */
@@ -83,20 +100,38 @@ public final class SecretPaths {
     return replaceSecrets(config, (path, value) -> TextNode.valueOf(MASK));
   }
 
-  /** The values in {@code config} at secret paths, as text, for scrubbing them out of messages. */
+  /**
+   * The values in {@code config} at secret paths, as text, for scrubbing them out of messages. A secret object or
+   * array (an undeclared {@code credentials}) gives its JSON text and each text inside it, since a connector that
+   * leaks one is likelier to print a single field than the whole document.
+   */
   public List<String> secretValues(JsonNode config) {
     List<String> values = new ArrayList<>();
     replaceSecrets(config, (path, value) -> {
       values.add(value.isTextual() ? value.textValue() : Json.write(value));
+      if (value.isContainerNode()) {
+        addTexts(value, values);
+      }
       return value;
     });
     return values;
   }
 
+  private static void addTexts(JsonNode value, List<String> texts) {
+    if (value.isTextual()) {
+      texts.add(value.textValue());
+    }
+    value.forEach(child -> addTexts(child, texts));
+  }
+
   /** A copy of {@code config} in which each non-null secret value is what {@code replacer} makes of it. */
   public JsonNode replaceSecrets(JsonNode config, SecretReplacer replacer) {
     requireNonNull(replacer, "replacer is null");
-    return config == null ? null : replace(config, root, new ArrayList<>(), replacer);
+    if (config == null) {
+      return null;
+    }
+    return root.secret && !config.isNull() ? replacer.replace(List.of(), config)
+        : replace(config, root, null, new ArrayList<>(), replacer);
   }
 
   /** Computes the stored, shown or used form of one secret value. */
@@ -109,18 +144,25 @@ public final class SecretPaths {
     JsonNode replace(List<Object> path, JsonNode value);
   }
 
-  private static JsonNode replace(JsonNode value, Node node, List<Object> path, SecretReplacer replacer) {
-    if (node == null || !node.hasSecret()) {
-      return value.deepCopy();
-    }
-    if (node.secret) {
-      return value.isNull() ? value : replacer.replace(List.copyOf(path), value);
-    }
+  /**
+   * The copy of {@code value}, found at {@code path} where the specification's {@code node} describes it ({@code null}
+   * where it describes nothing), with its secret values replaced. The whole value is walked, not only the declared
+   * part: undeclared secret-like properties may be anywhere.
+   *
+   * @param name the name of the property holding {@code value} (the nearest one, for array items), or {@code null}
+   */
+  private static JsonNode replace(JsonNode value, Node node, String name, List<Object> path, SecretReplacer replacer) {
     if (value.isObject()) {
       ObjectNode copy = Json.object();
       for (Map.Entry<String, JsonNode> property : value.properties()) {
-        path.add(property.getKey());
-        copy.set(property.getKey(), replace(property.getValue(), node.child(property.getKey()), path, replacer));
+        String key = property.getKey();
+        JsonNode child = property.getValue();
+        path.add(key);
+        if (isSecretProperty(node, key, name)) {
+          copy.set(key, child.isNull() ? child : replacer.replace(List.copyOf(path), child));
+        } else {
+          copy.set(key, replace(child, node == null ? null : node.child(key), key, path, replacer));
+        }
         path.removeLast();
       }
       return copy;
@@ -129,12 +171,26 @@ public final class SecretPaths {
       ArrayNode copy = Json.mapper().createArrayNode();
       for (int i = 0; i < value.size(); i++) {
         path.add(i);
-        copy.add(replace(value.get(i), node.items, path, replacer));
+        copy.add(replace(value.get(i), node == null ? null : node.items, name, path, replacer));
         path.removeLast();
       }
       return copy;
     }
     return value.deepCopy();
+  }
+
+  /**
+   * Whether the property {@code name} of an object described by {@code node} is secret: as its declaration says when
+   * the specification declares it there, else by its name. A name matched only by {@code additionalProperties} is not
+   * declared, but is secret when that schema says so.
+   */
+  private static boolean isSecretProperty(Node node, String name, String parentName) {
+    Node child = node == null ? null : node.child(name);
+    if (child != null && child.secret) {
+      return true;
+    }
+    boolean declared = node != null && node.properties.containsKey(name);
+    return !declared && SecretNames.looksSecret(name, parentName);
   }
 
   private static void collect(JsonNode root, JsonNode schema, Node node, Set<String> refsInProgress) {

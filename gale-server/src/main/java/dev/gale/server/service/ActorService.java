@@ -20,6 +20,7 @@ import dev.gale.server.store.ActorSearch;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.validation.ConfigValidator;
+import dev.gale.server.validation.SshTunnels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -348,7 +349,7 @@ public final class ActorService {
 
   /**
    * The stored form of a configuration a client sent: masked secrets take their values from {@code previousStored},
-   * the others are encrypted, and the result, revealed, must satisfy the specification.
+   * the others are encrypted, and the result, revealed, must satisfy the specification. A tunnel is refused first.
    *
    * @param property where the configuration is in the request, for the paths of input errors
    */
@@ -360,6 +361,7 @@ public final class ActorService {
       throw new InvalidInputException(property, null, "'%s' is larger than the %d KiB a configuration may take"
           .formatted(property, MAX_CONFIGURATION_CHARS / 1024));
     }
+    SshTunnels.requireNoTunnel(sent, property);
     JsonNode specification = connectionSpecification(definition);
     JsonNode stored = secrets.protectForStorage(specification, sent, previousStored);
     JsonNode revealed = secrets.reveal(specification, stored);

@@ -2,6 +2,9 @@ package dev.gale.server.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.protocol.Json;
+import dev.gale.server.secrets.SecretPaths;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +31,18 @@ class SecretMaskerTest {
 
     assertThat(masker.mask("a b c")).isEqualTo("a b c");
     assertThat(SecretMasker.NONE.mask(null)).isNull();
+  }
+
+  @Test
+  void undeclaredSecretsOfAConfigurationAreMaskedInLogLines() {
+    SecretPaths paths = SecretPaths.of(Json.parse("{\"type\":\"object\",\"properties\":{\"host\":{\"type\":\"string\"}}}"));
+    JsonNode config = Json.parse("""
+        {"host":"db.internal","api_token":"tok-991","tunnel_method":{"tunnel_method":"SSH_PASSWORD_AUTH",
+         "tunnel_user_password":"ssh-pw-1"},"credentials":{"client_secret":"cs-42","tenant":"acme-tenant"}}""");
+
+    SecretMasker masker = SecretMasker.of(paths.secretValues(config));
+
+    assertThat(masker.mask("connecting to db.internal with tok-991 via ssh-pw-1 as cs-42 in acme-tenant"))
+        .isEqualTo("connecting to db.internal with ********** via ********** as ********** in **********");
   }
 }

@@ -142,4 +142,31 @@ class ConfigSecretsTest {
 
     assertThat(revealed.get("password").asText()).isEqualTo(stored.get("password").asText());
   }
+
+  @Test
+  void undeclaredSecretLikePropertiesAreStoredEncryptedAndKeptWhenSentBackMasked() {
+    JsonNode spec = Json.parse("{\"type\":\"object\",\"properties\":{\"host\":{\"type\":\"string\"}}}");
+    JsonNode plain = Json.parse("""
+        {"host":"h","api_key":"ak-1","credentials":{"client_id":"cid","client_secret":"cs-1"},
+         "tunnel_method":{"tunnel_method":"SSH_KEY_AUTH","ssh_key":"-----BEGIN KEY-----"},"retries":[{"token":7}]}""");
+
+    JsonNode stored = secrets.protectForStorage(spec, plain, null);
+
+    assertThat(Json.write(stored)).doesNotContain("ak-1", "cid", "cs-1", "BEGIN KEY");
+    assertThat(stored.get("credentials").asText()).startsWith(SecretCipher.ENVELOPE_PREFIX);
+    assertThat(stored.at("/retries/0/token").asText()).startsWith(SecretCipher.ENVELOPE_PREFIX);
+    assertThat(stored.at("/tunnel_method/tunnel_method").asText()).isEqualTo("SSH_KEY_AUTH");
+    assertThat(secrets.reveal(spec, stored)).isEqualTo(plain);
+
+    JsonNode masked = secrets.mask(spec, stored);
+    assertThat(Json.write(masked)).doesNotContain(SecretCipher.ENVELOPE_PREFIX);
+    assertThat(masked.get("credentials").asText()).isEqualTo(SecretPaths.MASK);
+    ObjectNode sentBack = masked.deepCopy();
+    sentBack.put("host", "h2");
+    JsonNode restored = secrets.reveal(spec, secrets.protectForStorage(spec, sentBack, stored));
+    assertThat(restored.get("host").asText()).isEqualTo("h2");
+    assertThat(restored.get("credentials")).isEqualTo(plain.get("credentials"));
+    assertThat(restored.get("api_key")).isEqualTo(plain.get("api_key"));
+    assertThat(restored.at("/retries/0/token").asInt()).isEqualTo(7);
+  }
 }

@@ -103,4 +103,72 @@ class SecretPathsTest {
         {"password":"p","tunnel_method":{"tunnel_user_password":"tp"},"api_keys":[{"key":"k"}],"host":"h"}""")))
         .containsExactlyInAnyOrder("p", "tp", "k");
   }
+
+  /** A specification that declares a few plain properties and leaves room for any others, as Gale's built-ins do. */
+  static final JsonNode OPEN_SPEC = Json.parse("""
+      {"type":"object","additionalProperties":true,"properties":{
+        "host":{"type":"string"},
+        "token_type":{"type":"string"},
+        "api_key":{"type":"string","description":"declared plain: the specification wins"},
+        "credentials":{"type":"object","properties":{"auth_type":{"type":"string"}}},
+        "accounts":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"}}}}}}""");
+
+  @Test
+  void undeclaredSecretLikePropertiesAreSecretAtAnyDepthWhateverTheirType() {
+    JsonNode config = Json.parse("""
+        {"host":"db","token_type":"Bearer","api_key":"declared-plain","client_secret":"cs","pin_token":4711,
+         "tunnel_method":{"tunnel_method":"SSH_PASSWORD_AUTH","tunnel_user":"u","tunnel_user_password":"tp"},
+         "extra":{"nested":{"access_token":"at","page":2}},
+         "accounts":[{"name":"a","private_key":"pk"},{"name":"b","ssh_key":{"pem":"k"}}],
+         "hooks":[{"url":"https://x","refresh_token":"rt"}],
+         "credentials":{"auth_type":"OAuth","refresh_token":"crt","tenant":"t1"},
+         "oauth":{"credentials":{"anything":"any","n":1}},
+         "password":null}""");
+
+    JsonNode masked = SecretPaths.of(OPEN_SPEC).mask(config);
+
+    assertThat(masked).isEqualTo(Json.parse("""
+        {"host":"db","token_type":"Bearer","api_key":"declared-plain","client_secret":"**********",
+         "pin_token":"**********",
+         "tunnel_method":{"tunnel_method":"SSH_PASSWORD_AUTH","tunnel_user":"u","tunnel_user_password":"**********"},
+         "extra":{"nested":{"access_token":"**********","page":2}},
+         "accounts":[{"name":"a","private_key":"**********"},{"name":"b","ssh_key":"**********"}],
+         "hooks":[{"url":"https://x","refresh_token":"**********"}],
+         "credentials":{"auth_type":"OAuth","refresh_token":"**********","tenant":"**********"},
+         "oauth":{"credentials":"**********"},
+         "password":null}"""));
+  }
+
+  @Test
+  void tellsWhetherAnUndeclaredPathIsSecret() {
+    SecretPaths paths = SecretPaths.of(OPEN_SPEC);
+
+    assertThat(paths.isSecret(List.of("client_secret"))).isTrue();
+    assertThat(paths.isSecret(List.of("tunnel_method", "ssh_key"))).isTrue();
+    assertThat(paths.isSecret(List.of("tunnel_method", "tunnel_host"))).isFalse();
+    assertThat(paths.isSecret(List.of("accounts", 0, "private_key"))).isTrue();
+    assertThat(paths.isSecret(List.of("accounts", 0, "name"))).isFalse();
+    assertThat(paths.isSecret(List.of("extra", 2, "api_token", "inside"))).isTrue();
+    assertThat(paths.isSecret(List.of("credentials", "tenant"))).isTrue();
+    assertThat(paths.isSecret(List.of("credentials", "auth_type"))).as("declared plain").isFalse();
+    assertThat(paths.isSecret(List.of("api_key"))).as("declared plain").isFalse();
+    assertThat(paths.isSecret(List.of("token_type"))).isFalse();
+  }
+
+  @Test
+  void aSecretLikeNameMatchedOnlyByAdditionalPropertiesIsGuessed() {
+    SecretPaths paths = SecretPaths.of(Json.parse("""
+        {"properties":{"headers":{"type":"object","additionalProperties":{"type":"string"}}}}"""));
+
+    assertThat(paths.mask(Json.parse("{\"headers\":{\"X-Api-Key\":\"k\",\"Accept\":\"json\"}}")))
+        .isEqualTo(Json.parse("{\"headers\":{\"X-Api-Key\":\"**********\",\"Accept\":\"json\"}}"));
+  }
+
+  @Test
+  void secretValuesOfAnUndeclaredObjectIncludeEachTextInside() {
+    List<String> values = SecretPaths.of(OPEN_SPEC).secretValues(Json.parse("""
+        {"host":"h","credentials_json":{"client_email":"svc@example.com","private_key":"pk-1"},"my_token":"tk"}"""));
+
+    assertThat(values).contains("svc@example.com", "pk-1", "tk").doesNotContain("h");
+  }
 }
