@@ -27,6 +27,7 @@ import dev.gale.server.service.ConnectionSchedules.Schedule;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.OperationRepository;
+import dev.gale.server.store.StoreLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class ConnectionService {
             destinationModes(destination));
     Instant now = clock.instant();
     Connection connection = new Connection(UUID.randomUUID(),
-        request.name() == null ? source.name() + " <> " + destination.name() : requireName(request.name()),
+        request.name() == null ? StoreLimits.fit(source.name() + " <> " + destination.name(), "") : requireName(request.name()),
         source.id(), destination.id(), or(request.namespaceDefinition(), NamespaceDefinitionType.SOURCE),
         request.namespaceFormat(), request.prefix(), Json.tree(catalog), schedule.type(), schedule.data(), request.status(),
         resources(request.resourceRequirements()), sourceCatalog(request.sourceCatalogId()),

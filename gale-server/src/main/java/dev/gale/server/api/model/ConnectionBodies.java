@@ -12,7 +12,9 @@ import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
+import dev.gale.server.store.StoreLimits;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,8 +25,8 @@ import java.util.UUID;
 public final class ConnectionBodies {
   private ConnectionBodies() {}
 
-  public record ConnectionCreate(String name, NamespaceDefinitionType namespaceDefinition, String namespaceFormat,
-                                 String prefix, @Required UUID sourceId, @Required UUID destinationId,
+  public record ConnectionCreate(@MaxLength(StoreLimits.TEXT) String name, NamespaceDefinitionType namespaceDefinition,
+                                 @MaxLength(StoreLimits.TEXT) String namespaceFormat, @MaxLength(StoreLimits.TEXT) String prefix, @Required UUID sourceId, @Required UUID destinationId,
                                  List<UUID> operationIds, AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
                                  ScheduleType scheduleType, ConnectionScheduleData scheduleData,
                                  @Required ConnectionStatus status, ResourceRequirements resourceRequirements,
@@ -35,7 +37,8 @@ public final class ConnectionBodies {
 
   /** A patch: absent (null) fields keep their value. */
   public record ConnectionUpdate(@Required UUID connectionId, NamespaceDefinitionType namespaceDefinition,
-                                 String namespaceFormat, String name, String prefix, List<UUID> operationIds,
+                                 @MaxLength(StoreLimits.TEXT) String namespaceFormat, @MaxLength(StoreLimits.TEXT) String name,
+                                 @MaxLength(StoreLimits.TEXT) String prefix, List<UUID> operationIds,
                                  AirbyteCatalog syncCatalog, ConnectionSchedule schedule, ScheduleType scheduleType,
                                  ConnectionScheduleData scheduleData, ConnectionStatus status,
                                  ResourceRequirements resourceRequirements, UUID sourceCatalogId, Geography geography,

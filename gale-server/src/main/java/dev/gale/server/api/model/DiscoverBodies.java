@@ -6,7 +6,9 @@ import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
 import dev.gale.server.api.model.DefinitionBodies.SynchronousJobRead;
 import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
+import dev.gale.server.store.StoreLimits;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,8 +26,9 @@ public final class DiscoverBodies {
 
   public record ActorCatalogWithUpdatedAt(Long updatedAt, JsonNode catalog) {}
 
-  public record SourceDiscoverSchemaWriteRequestBody(@Required AirbyteCatalog catalog, UUID sourceId, String connectorVersion,
-                                                     String configurationHash) {}
+  public record SourceDiscoverSchemaWriteRequestBody(@Required AirbyteCatalog catalog, UUID sourceId,
+                                                     @MaxLength(StoreLimits.TEXT) String connectorVersion,
+                                                     @MaxLength(StoreLimits.HASH) String configurationHash) {}
 
   public record DiscoverCatalogResult(@Required UUID catalogId) {}
 

@@ -10,7 +10,9 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.api.publicapi.PageRequest.Page;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
+import dev.gale.server.store.StoreLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +25,7 @@ public final class WorkspaceResources {
    * @param organizationId nullable: Gale's one organization
    * @param regionId Gale runs every workspace in one place: naming a region is refused
    */
-  public record WorkspaceCreateRequest(@Required String name, UUID organizationId, NotificationsConfig notifications,
+  public record WorkspaceCreateRequest(@Required @MaxLength(StoreLimits.TEXT) String name, UUID organizationId, NotificationsConfig notifications,
                                        UUID regionId) {
     public WorkspaceCreateRequest {
       refuseRegion(regionId);
@@ -36,7 +38,7 @@ public final class WorkspaceResources {
   }
 
   /** What is absent stays as it is; a notification kind that is absent keeps its settings. */
-  public record WorkspaceUpdateRequest(String name, NotificationsConfig notifications, UUID regionId) {
+  public record WorkspaceUpdateRequest(@MaxLength(StoreLimits.TEXT) String name, NotificationsConfig notifications, UUID regionId) {
     public WorkspaceUpdateRequest {
       refuseRegion(regionId);
     }
