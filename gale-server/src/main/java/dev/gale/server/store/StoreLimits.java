@@ -20,15 +20,17 @@ public final class StoreLimits {
 
   /**
    * {@code base} followed by {@code suffix}, the base cut short when both would not fit in {@link #TEXT}: for names
-   * Gale derives from others (a clone's "(Copy)", a connection's "source &lt;&gt; destination"). A cut never splits
-   * a surrogate pair.
+   * Gale derives from others (a clone's "(Copy)").
    */
   public static String fit(String base, String suffix) {
-    int room = TEXT - suffix.length();
-    if (base.length() <= room) {
-      return base + suffix;
+    return cut(base, TEXT - suffix.length()) + suffix;
+  }
+
+  /** The text's first {@code length} characters at most; a cut never splits a surrogate pair. */
+  public static String cut(String text, int length) {
+    if (text.length() <= length) {
+      return text;
     }
-    int end = Character.isHighSurrogate(base.charAt(room - 1)) ? room - 1 : room;
-    return base.substring(0, end) + suffix;
+    return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
   }
 }
