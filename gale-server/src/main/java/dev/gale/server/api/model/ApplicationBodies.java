@@ -1,18 +1,19 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import dev.gale.server.service.ApplicationCredentials;
-import dev.gale.server.store.StoreLimits;
 import java.util.List;
 
 /** The Public API's application and token bodies, under Airbyte's names. */
 public final class ApplicationBodies {
   private ApplicationBodies() {}
 
-  public record ApplicationCreate(@Required @MaxLength(StoreLimits.TEXT) String name) {}
+  public record ApplicationCreate(@Required @MaxLength(TEXT) String name) {}
 
   /**
    * Airbyte's ApplicationRead requires the secret, so reads carry it as Airbyte's do: generated clients reject a read

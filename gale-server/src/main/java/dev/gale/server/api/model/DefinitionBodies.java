@@ -1,5 +1,7 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
@@ -8,7 +10,6 @@ import dev.gale.server.domain.SourceType;
 import dev.gale.server.domain.SupportLevel;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
-import dev.gale.server.store.StoreLimits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -49,9 +50,9 @@ public final class DefinitionBodies {
   public record DestinationDefinitionIdWithWorkspaceId(@Required UUID destinationDefinitionId, @Required UUID workspaceId) {}
 
   /** The definition part of create_custom; one shape for sources and destinations. */
-  public record DefinitionCreate(@Required @MaxLength(StoreLimits.TEXT) String name, @Required @MaxLength(StoreLimits.TEXT) String dockerRepository,
-                                 @Required @MaxLength(StoreLimits.TEXT) String dockerImageTag,
-                                 @Required @MaxLength(StoreLimits.TEXT) String documentationUrl, String icon, JsonNode resourceRequirements) {}
+  public record DefinitionCreate(@Required @MaxLength(TEXT) String name, @Required @MaxLength(TEXT) String dockerRepository,
+                                 @Required @MaxLength(TEXT) String dockerImageTag,
+                                 @Required @MaxLength(TEXT) String documentationUrl, String icon, JsonNode resourceRequirements) {}
 
   /** {@code workspaceId} is optional in newer Airbyte versions, which accept {@code scopeId} + {@code scopeType} instead. */
   public record CustomSourceDefinitionCreate(UUID workspaceId, UUID scopeId, String scopeType,
@@ -60,10 +61,10 @@ public final class DefinitionBodies {
   public record CustomDestinationDefinitionCreate(UUID workspaceId, UUID scopeId, String scopeType,
                                                   @Required DefinitionCreate destinationDefinition) {}
 
-  public record SourceDefinitionUpdate(@Required UUID sourceDefinitionId, @MaxLength(StoreLimits.TEXT) String dockerImageTag, JsonNode resourceRequirements) {}
+  public record SourceDefinitionUpdate(@Required UUID sourceDefinitionId, @MaxLength(TEXT) String dockerImageTag, JsonNode resourceRequirements) {}
 
   public record DestinationDefinitionUpdate(@Required UUID destinationDefinitionId,
-                                            @MaxLength(StoreLimits.TEXT) String dockerImageTag,
+                                            @MaxLength(TEXT) String dockerImageTag,
                                             JsonNode resourceRequirements) {}
 
   public record PrivateSourceDefinitionRead(@Required SourceDefinitionRead sourceDefinition, @Required Boolean granted) {}

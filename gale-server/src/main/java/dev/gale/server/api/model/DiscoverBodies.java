@@ -1,5 +1,7 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
@@ -27,7 +29,7 @@ public final class DiscoverBodies {
   public record ActorCatalogWithUpdatedAt(Long updatedAt, JsonNode catalog) {}
 
   public record SourceDiscoverSchemaWriteRequestBody(@Required AirbyteCatalog catalog, UUID sourceId,
-                                                     @MaxLength(StoreLimits.TEXT) String connectorVersion,
+                                                     @MaxLength(TEXT) String connectorVersion,
                                                      @MaxLength(StoreLimits.HASH) String configurationHash) {}
 
   public record DiscoverCatalogResult(@Required UUID catalogId) {}

@@ -1,5 +1,7 @@
 package dev.gale.server.api.publicapi.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import dev.gale.protocol.Json;
 import dev.gale.server.api.model.WorkspaceBodies.NotificationItem;
 import dev.gale.server.api.model.WorkspaceBodies.NotificationSettings;
@@ -12,7 +14,6 @@ import dev.gale.server.api.publicapi.PageRequest.Page;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
-import dev.gale.server.store.StoreLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public final class WorkspaceResources {
    * @param organizationId nullable: Gale's one organization
    * @param regionId Gale runs every workspace in one place: naming a region is refused
    */
-  public record WorkspaceCreateRequest(@Required @MaxLength(StoreLimits.TEXT) String name, UUID organizationId, NotificationsConfig notifications,
+  public record WorkspaceCreateRequest(@Required @MaxLength(TEXT) String name, UUID organizationId, NotificationsConfig notifications,
                                        UUID regionId) {
     public WorkspaceCreateRequest {
       refuseRegion(regionId);
@@ -38,7 +39,7 @@ public final class WorkspaceResources {
   }
 
   /** What is absent stays as it is; a notification kind that is absent keeps its settings. */
-  public record WorkspaceUpdateRequest(@MaxLength(StoreLimits.TEXT) String name, NotificationsConfig notifications, UUID regionId) {
+  public record WorkspaceUpdateRequest(@MaxLength(TEXT) String name, NotificationsConfig notifications, UUID regionId) {
     public WorkspaceUpdateRequest {
       refuseRegion(regionId);
     }
