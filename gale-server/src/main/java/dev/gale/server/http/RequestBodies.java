@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a request body into its record and checks it: malformed JSON is a 400; a wrong type, an unknown enum value
- * or a missing required property is a 422 naming the property path. Unknown properties are ignored.
+ * Turns a request body into its record and checks it: malformed JSON is a 400; a wrong type, an unknown enum value,
+ * a missing required property or a text longer than its {@link MaxLength} is a 422 naming the property path. Unknown
+ * properties are ignored.
  */
 final class RequestBodies {
   private RequestBodies() {}
@@ -56,28 +57,39 @@ final class RequestBodies {
       throw new InvalidInputException("", null, "A JSON object is required as the request body");
     }
     List<ValidationError> missing = new ArrayList<>();
-    checkRequired(value, "", missing);
-    if (!missing.isEmpty()) {
-      throw new InvalidInputException("Missing required properties: "
-          + String.join(", ", missing.stream().map(ValidationError::propertyPath).toList()), missing);
+    List<ValidationError> tooLong = new ArrayList<>();
+    check(value, "", missing, tooLong);
+    if (!missing.isEmpty() || !tooLong.isEmpty()) {
+      // One answer lists every problem, so a client fixes its request once.
+      List<String> parts = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        parts.add("Missing required properties: " + String.join(", ", missing.stream().map(ValidationError::propertyPath).toList()));
+      }
+      tooLong.forEach(error -> parts.add(error.message()));
+      List<ValidationError> errors = new ArrayList<>(missing);
+      errors.addAll(tooLong);
+      throw new InvalidInputException(String.join("; ", parts), errors);
     }
     return value;
   }
 
-  /** Walks records, lists and maps, collecting every {@link Required} component that is null. */
-  static void checkRequired(Object value, String path, List<ValidationError> missing) {
+  /**
+   * Walks records, lists and maps, collecting every {@link Required} component that is null and every
+   * {@link MaxLength} text that is longer than allowed.
+   */
+  static void check(Object value, String path, List<ValidationError> missing, List<ValidationError> tooLong) {
     if (value == null) {
       return;
     }
     if (value instanceof Collection<?> items) {
       int i = 0;
       for (Object item : items) {
-        checkRequired(item, path + "[" + i++ + "]", missing);
+        check(item, path + "[" + i++ + "]", missing, tooLong);
       }
       return;
     }
     if (value instanceof Map<?, ?> map) {
-      map.forEach((key, item) -> checkRequired(item, join(path, String.valueOf(key)), missing));
+      map.forEach((key, item) -> check(item, join(path, String.valueOf(key)), missing, tooLong));
       return;
     }
     if (!value.getClass().isRecord()) {
@@ -94,7 +106,13 @@ final class RequestBodies {
       if (componentValue == null && component.isAnnotationPresent(Required.class)) {
         missing.add(new ValidationError(componentPath, null, "'%s' is required".formatted(componentPath)));
       }
-      checkRequired(componentValue, componentPath, missing);
+      MaxLength maxLength = component.getAnnotation(MaxLength.class);
+      // String.length() counts UTF-16 code units, as H2 does; the value is not echoed: it may be long, or private.
+      if (maxLength != null && componentValue instanceof String text && text.length() > maxLength.value()) {
+        tooLong.add(new ValidationError(componentPath, null, "'%s' must be at most %d characters, not %d"
+            .formatted(componentPath, maxLength.value(), text.length())));
+      }
+      check(componentValue, componentPath, missing, tooLong);
     }
   }
 

@@ -81,7 +81,7 @@ public final class Schemas {
       return name;
     }
     for (RecordComponent component : record.getRecordComponents()) {
-      properties.put(jsonName(component), schemaOf(component.getGenericType()));
+      properties.put(jsonName(component), propertySchema(record, component));
       if (component.isAnnotationPresent(Required.class)) {
         required.add(jsonName(component));
       }
@@ -94,6 +94,21 @@ public final class Schemas {
     }
     components.put(name, schema);
     return name;
+  }
+
+  /** A component's schema, with the bound of a {@link MaxLength} text. */
+  private Map<String, Object> propertySchema(Class<?> record, RecordComponent component) {
+    Map<String, Object> schema = schemaOf(component.getGenericType());
+    MaxLength maxLength = component.getAnnotation(MaxLength.class);
+    if (maxLength == null) {
+      return schema;
+    }
+    if (component.getType() != String.class) {
+      throw new IllegalStateException("@MaxLength bounds texts only, not " + record.getName() + "." + component.getName());
+    }
+    Map<String, Object> bounded = new TreeMap<>(schema);
+    bounded.put("maxLength", maxLength.value());
+    return bounded;
   }
 
   private static RecordComponent jsonValue(Class<?> record) {

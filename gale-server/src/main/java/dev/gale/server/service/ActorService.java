@@ -19,6 +19,7 @@ import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.ActorSearch;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.StoreLimits;
 import dev.gale.server.validation.ConfigValidator;
 import dev.gale.server.validation.SshTunnels;
 import java.time.Clock;
@@ -248,7 +249,7 @@ public final class ActorService {
     UUID workspace = workspaces.live(original.workspaceId()).id();
     DefinitionWithVersion definition = usableDefinition(type, original.actorDefinitionId(), workspace);
     String overrides = label(type) + "Configuration";
-    String cloneName = name == null ? original.name() + CLONE_SUFFIX : requireName(name, overrides + ".name");
+    String cloneName = name == null ? StoreLimits.fit(original.name(), CLONE_SUFFIX) : requireName(name, overrides + ".name");
     JsonNode sent = configuration != null ? configuration
         : secrets.mask(connectionSpecification(definition), original.configuration());
     JsonNode stored = storable(definition, sent, original.configuration(),

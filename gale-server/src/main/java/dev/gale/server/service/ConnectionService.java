@@ -27,6 +27,7 @@ import dev.gale.server.service.ConnectionSchedules.Schedule;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.OperationRepository;
+import dev.gale.server.store.StoreLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class ConnectionService {
             destinationModes(destination));
     Instant now = clock.instant();
     Connection connection = new Connection(UUID.randomUUID(),
-        request.name() == null ? source.name() + " <> " + destination.name() : requireName(request.name()),
+        request.name() == null ? defaultName(source.name(), destination.name()) : requireName(request.name()),
         source.id(), destination.id(), or(request.namespaceDefinition(), NamespaceDefinitionType.SOURCE),
         request.namespaceFormat(), request.prefix(), Json.tree(catalog), schedule.type(), schedule.data(), request.status(),
         resources(request.resourceRequirements()), sourceCatalog(request.sourceCatalogId()),
@@ -260,6 +261,13 @@ public final class ConnectionService {
 
   private static JsonNode resources(ResourceRequirements requirements) {
     return requirements == null ? null : Json.tree(requirements);
+  }
+
+  /** Airbyte's "&lt;source&gt; &lt;&gt; &lt;destination&gt;"; when too long for the column, each name gives up its end. */
+  private static String defaultName(String source, String destination) {
+    String name = source + " <> " + destination;
+    int half = (StoreLimits.TEXT - " <> ".length()) / 2;
+    return name.length() <= StoreLimits.TEXT ? name : StoreLimits.cut(source, half) + " <> " + StoreLimits.cut(destination, half);
   }
 
   private static String requireName(String name) {

@@ -14,6 +14,7 @@ import dev.gale.server.domain.SupportLevel;
 import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.store.DeclarativeSourceRepository;
+import dev.gale.server.store.StoreLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class DeclarativeSourceService {
   /** The manifest's documentation link, when the store can keep it (the specification keeps it whole). */
   private static String documentationUrl(JsonNode specification) {
     String url = specification.path("documentationUrl").asText(null);
-    return url != null && url.length() <= 256 ? url : null;
+    return url != null && url.length() <= StoreLimits.TEXT ? url : null;
   }
 
   private static ActorDefinitionVersion version(DeclarativeManifest manifest) {

@@ -20,6 +20,7 @@ import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.StoreLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,6 @@ import java.util.stream.Collectors;
  */
 public final class DefinitionService {
   /** The longest name, tag, repository or link the store keeps. */
-  private static final int MAX_TEXT = 256;
 
   private final DefinitionRepository definitions;
   private final ConnectorRegistry registry;
@@ -365,9 +365,9 @@ public final class DefinitionService {
   }
 
   private static String requireFits(String value, String property) {
-    if (value != null && value.length() > MAX_TEXT) {
+    if (value != null && value.length() > StoreLimits.TEXT) {
       throw new InvalidInputException(property, value.substring(0, 40) + "...",
-          "'%s' must be at most %d characters, not %d".formatted(property, MAX_TEXT, value.length()));
+          "'%s' must be at most %d characters, not %d".formatted(property, StoreLimits.TEXT, value.length()));
     }
     return value;
   }

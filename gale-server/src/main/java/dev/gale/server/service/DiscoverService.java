@@ -115,7 +115,7 @@ public final class DiscoverService {
 
   /** Stores a catalog discovered elsewhere (by a worker) for a source, as the cache for that configuration. */
   public UUID write(CatalogBodies.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
-    ActorCatalog stored = catalogs.store(Json.tree(Catalogs.toProtocol(catalog)));
+    ActorCatalog stored = catalogs.store(Json.tree(Catalogs.toProtocol(Catalogs.requireDiscovered(catalog, "catalog"))));
     if (sourceId != null) {
       Actor source = actors.resolve(ActorType.SOURCE, sourceId);
       catalogs.recordFetch(source.id(), stored.id(),

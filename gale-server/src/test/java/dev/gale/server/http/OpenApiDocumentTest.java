@@ -64,4 +64,26 @@ class OpenApiDocumentTest {
     assertThat(document.at("/paths/~1api~1v1~1things~1get/post/responses/401/content/application~1json/schema/$ref")
         .asText()).endsWith("/KnownExceptionInfo");
   }
+
+  record Named(@Required @MaxLength(12) String name, List<Child> children) {}
+
+  record WronglyBounded(@MaxLength(3) Long count) {}
+
+  @Test
+  void maxLengthIsDocumentedOnTheTextItBounds() {
+    JsonNode document = Json.tree(OpenApiDocument.of(List.of(
+        Route.rpc("/api/v1/named/create", "named", "Create", Named.class, Named.class, (body, call) -> body)), "1.0"));
+
+    JsonNode name = document.at("/components/schemas/Named/properties/name");
+    assertThat(name.path("type").asText()).isEqualTo("string");
+    assertThat(name.path("maxLength").asInt()).isEqualTo(12);
+    assertThat(document.at("/components/schemas/Named/properties/children").has("maxLength")).isFalse();
+  }
+
+  @Test
+  void maxLengthOnAnythingButATextFailsTheDocument() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenApiDocument.of(List.of(Route.rpc("/api/v1/wrong/create",
+            "wrong", "Create", WronglyBounded.class, WronglyBounded.class, (body, call) -> body)), "1.0"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("count");
+  }
 }

@@ -75,4 +75,47 @@ class RequestBodiesTest {
     assertThat(invalid("[]").getMessage()).isNotBlank();
     assertThat(invalid("null").getMessage()).contains("JSON object");
   }
+
+  record Label(@MaxLength(3) String text) {}
+
+  record Bounded(@Required UUID id, @MaxLength(5) String name, @MaxLength(5) String note, List<Label> labels) {}
+
+  private static Object readBounded(String json) {
+    return RequestBodies.read(json.getBytes(StandardCharsets.UTF_8), Bounded.class);
+  }
+
+  @Test
+  void textsUpToTheirMaxLengthAreAccepted() {
+    UUID id = UUID.randomUUID();
+    assertThat(readBounded("{\"id\":\"" + id + "\",\"name\":\"abcde\",\"labels\":[{\"text\":\"xyz\"},{}]}"))
+        .isEqualTo(new Bounded(id, "abcde", null, List.of(new Label("xyz"), new Label(null))));
+  }
+
+  @Test
+  void textsLongerThanTheirMaxLengthAreNamedWithTheirPathTogetherWithMissingProperties() {
+    String secretish = "abcdef";
+    InvalidInputException e = (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(() -> readBounded(
+        "{\"name\":\"" + secretish + "\",\"note\":\"12345\",\"labels\":[{\"text\":\"ok\"},{\"text\":\"long\"}]}"));
+    assertThat(e.status()).isEqualTo(422);
+    assertThat(e.errors()).extracting(InvalidInputException.ValidationError::propertyPath)
+        .containsExactly("id", "name", "labels[1].text");
+    assertThat(e.errors().get(1).message()).isEqualTo("'name' must be at most 5 characters, not 6");
+    assertThat(e.getMessage()).contains("Missing required properties: id", "'name' must be at most 5", "'labels[1].text'");
+    // The text itself is not echoed: it may be long, or something private pasted in the wrong field.
+    assertThat(e.errors()).allSatisfy(error -> assertThat(error.invalidValue()).isNull());
+    assertThat(e.getMessage()).doesNotContain(secretish);
+  }
+
+  @Test
+  void lengthsAreCountedAsH2CountsThemInUtf16Units() {
+    String id = UUID.randomUUID().toString();
+    // Two emoji are two characters to PostgreSQL but four to H2: the stricter count keeps both stores within bounds.
+    assertThat(invalidBounded("{\"id\":\"" + id + "\",\"labels\":[{\"text\":\"\uD83D\uDE00\uD83D\uDE00\"}]}").errors())
+        .extracting(InvalidInputException.ValidationError::propertyPath).containsExactly("labels[0].text");
+    assertThat(readBounded("{\"id\":\"" + id + "\",\"name\":\"\u00e9t\u00e9!!\"}")).isNotNull();
+  }
+
+  private static InvalidInputException invalidBounded(String json) {
+    return (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(() -> readBounded(json));
+  }
 }

@@ -1,6 +1,9 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;
 import java.util.UUID;
@@ -12,17 +15,18 @@ import java.util.UUID;
 public final class ActorBodies {
   private ActorBodies() {}
 
-  public record SourceCreate(@Required UUID workspaceId, @Required String name, @Required UUID sourceDefinitionId,
+  public record SourceCreate(@Required UUID workspaceId, @Required @MaxLength(TEXT) String name, @Required UUID sourceDefinitionId,
                              @Required JsonNode connectionConfiguration) {}
 
-  public record DestinationCreate(@Required UUID workspaceId, @Required String name, @Required UUID destinationDefinitionId,
+  public record DestinationCreate(@Required UUID workspaceId, @Required @MaxLength(TEXT) String name, @Required UUID destinationDefinitionId,
                                   @Required JsonNode connectionConfiguration) {}
 
   /** A secret sent back as {@code **********} keeps the stored value. */
-  public record SourceUpdate(@Required UUID sourceId, @Required JsonNode connectionConfiguration, @Required String name) {}
+  public record SourceUpdate(@Required UUID sourceId, @Required JsonNode connectionConfiguration,
+                             @Required @MaxLength(TEXT) String name) {}
 
   public record DestinationUpdate(@Required UUID destinationId, @Required JsonNode connectionConfiguration,
-                                  @Required String name) {}
+                                  @Required @MaxLength(TEXT) String name) {}
 
   public record SourceIdRequestBody(@Required UUID sourceId) {}
 
@@ -44,9 +48,9 @@ public final class ActorBodies {
   }
 
   /** What a clone changes; each part that is absent is copied. */
-  public record SourceCloneConfiguration(JsonNode connectionConfiguration, String name) {}
+  public record SourceCloneConfiguration(JsonNode connectionConfiguration, @MaxLength(TEXT) String name) {}
 
-  public record DestinationCloneConfiguration(JsonNode connectionConfiguration, String name) {}
+  public record DestinationCloneConfiguration(JsonNode connectionConfiguration, @MaxLength(TEXT) String name) {}
 
   /** Every property given must match; blank names match any. */
   public record SourceSearch(UUID sourceDefinitionId, UUID sourceId, UUID workspaceId, JsonNode connectionConfiguration,

@@ -1,7 +1,10 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import dev.gale.server.service.ApplicationCredentials;
 import java.util.List;
@@ -10,7 +13,7 @@ import java.util.List;
 public final class ApplicationBodies {
   private ApplicationBodies() {}
 
-  public record ApplicationCreate(@Required String name) {}
+  public record ApplicationCreate(@Required @MaxLength(TEXT) String name) {}
 
   /**
    * Airbyte's ApplicationRead requires the secret, so reads carry it as Airbyte's do: generated clients reject a read

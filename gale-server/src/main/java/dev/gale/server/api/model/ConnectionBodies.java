@@ -1,5 +1,7 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import dev.gale.server.api.model.ActorBodies.DestinationSearch;
 import dev.gale.server.api.model.ActorBodies.SourceSearch;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,6 +14,7 @@ import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +26,8 @@ import java.util.UUID;
 public final class ConnectionBodies {
   private ConnectionBodies() {}
 
-  public record ConnectionCreate(String name, NamespaceDefinitionType namespaceDefinition, String namespaceFormat,
-                                 String prefix, @Required UUID sourceId, @Required UUID destinationId,
+  public record ConnectionCreate(@MaxLength(TEXT) String name, NamespaceDefinitionType namespaceDefinition,
+                                 @MaxLength(TEXT) String namespaceFormat, @MaxLength(TEXT) String prefix, @Required UUID sourceId, @Required UUID destinationId,
                                  List<UUID> operationIds, AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
                                  ScheduleType scheduleType, ConnectionScheduleData scheduleData,
                                  @Required ConnectionStatus status, ResourceRequirements resourceRequirements,
@@ -35,7 +38,8 @@ public final class ConnectionBodies {
 
   /** A patch: absent (null) fields keep their value. */
   public record ConnectionUpdate(@Required UUID connectionId, NamespaceDefinitionType namespaceDefinition,
-                                 String namespaceFormat, String name, String prefix, List<UUID> operationIds,
+                                 @MaxLength(TEXT) String namespaceFormat, @MaxLength(TEXT) String name,
+                                 @MaxLength(TEXT) String prefix, List<UUID> operationIds,
                                  AirbyteCatalog syncCatalog, ConnectionSchedule schedule, ScheduleType scheduleType,
                                  ConnectionScheduleData scheduleData, ConnectionStatus status,
                                  ResourceRequirements resourceRequirements, UUID sourceCatalogId, Geography geography,

@@ -1,11 +1,14 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.server.domain.ReleaseStage;
 import dev.gale.server.domain.SourceType;
 import dev.gale.server.domain.SupportLevel;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,8 +50,9 @@ public final class DefinitionBodies {
   public record DestinationDefinitionIdWithWorkspaceId(@Required UUID destinationDefinitionId, @Required UUID workspaceId) {}
 
   /** The definition part of create_custom; one shape for sources and destinations. */
-  public record DefinitionCreate(@Required String name, @Required String dockerRepository, @Required String dockerImageTag,
-                                 @Required String documentationUrl, String icon, JsonNode resourceRequirements) {}
+  public record DefinitionCreate(@Required @MaxLength(TEXT) String name, @Required @MaxLength(TEXT) String dockerRepository,
+                                 @Required @MaxLength(TEXT) String dockerImageTag,
+                                 @Required @MaxLength(TEXT) String documentationUrl, String icon, JsonNode resourceRequirements) {}
 
   /** {@code workspaceId} is optional in newer Airbyte versions, which accept {@code scopeId} + {@code scopeType} instead. */
   public record CustomSourceDefinitionCreate(UUID workspaceId, UUID scopeId, String scopeType,
@@ -57,9 +61,10 @@ public final class DefinitionBodies {
   public record CustomDestinationDefinitionCreate(UUID workspaceId, UUID scopeId, String scopeType,
                                                   @Required DefinitionCreate destinationDefinition) {}
 
-  public record SourceDefinitionUpdate(@Required UUID sourceDefinitionId, String dockerImageTag, JsonNode resourceRequirements) {}
+  public record SourceDefinitionUpdate(@Required UUID sourceDefinitionId, @MaxLength(TEXT) String dockerImageTag, JsonNode resourceRequirements) {}
 
-  public record DestinationDefinitionUpdate(@Required UUID destinationDefinitionId, String dockerImageTag,
+  public record DestinationDefinitionUpdate(@Required UUID destinationDefinitionId,
+                                            @MaxLength(TEXT) String dockerImageTag,
                                             JsonNode resourceRequirements) {}
 
   public record PrivateSourceDefinitionRead(@Required SourceDefinitionRead sourceDefinition, @Required Boolean granted) {}

@@ -1,12 +1,16 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
 import dev.gale.server.api.model.DefinitionBodies.SynchronousJobRead;
 import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
+import dev.gale.server.store.StoreLimits;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,8 +28,9 @@ public final class DiscoverBodies {
 
   public record ActorCatalogWithUpdatedAt(Long updatedAt, JsonNode catalog) {}
 
-  public record SourceDiscoverSchemaWriteRequestBody(@Required AirbyteCatalog catalog, UUID sourceId, String connectorVersion,
-                                                     String configurationHash) {}
+  public record SourceDiscoverSchemaWriteRequestBody(@Required AirbyteCatalog catalog, UUID sourceId,
+                                                     @MaxLength(TEXT) String connectorVersion,
+                                                     @MaxLength(StoreLimits.HASH) String configurationHash) {}
 
   public record DiscoverCatalogResult(@Required UUID catalogId) {}
 

@@ -1,7 +1,10 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.domain.OperatorType;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +13,11 @@ import java.util.UUID;
 public final class OperationBodies {
   private OperationBodies() {}
 
-  public record OperationCreate(@Required UUID workspaceId, @Required String name,
+  public record OperationCreate(@Required UUID workspaceId, @Required @MaxLength(TEXT) String name,
                                 @Required OperatorConfiguration operatorConfiguration) {}
 
   /** Replaces the name and the configuration; both are required, as in Airbyte. */
-  public record OperationUpdate(@Required UUID operationId, @Required String name,
+  public record OperationUpdate(@Required UUID operationId, @Required @MaxLength(TEXT) String name,
                                 @Required OperatorConfiguration operatorConfiguration) {}
 
   public record OperationRead(@Required UUID workspaceId, @Required UUID operationId, @Required String name,

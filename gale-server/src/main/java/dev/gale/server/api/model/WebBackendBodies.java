@@ -1,5 +1,7 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.api.model.ActorBodies.DestinationRead;
 import dev.gale.server.api.model.ActorBodies.SourceRead;
@@ -18,6 +20,7 @@ import dev.gale.server.domain.JobStatus;
 import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;
 import java.util.UUID;
@@ -82,8 +85,8 @@ public final class WebBackendBodies {
    * Creates a connection and, first, the operations it lists in {@code operations}; they run after the ones named
    * in {@code operationIds}.
    */
-  public record WebBackendConnectionCreate(String name, NamespaceDefinitionType namespaceDefinition,
-                                           String namespaceFormat, String prefix, @Required UUID sourceId,
+  public record WebBackendConnectionCreate(@MaxLength(TEXT) String name, NamespaceDefinitionType namespaceDefinition,
+                                           @MaxLength(TEXT) String namespaceFormat, @MaxLength(TEXT) String prefix, @Required UUID sourceId,
                                            @Required UUID destinationId, List<UUID> operationIds,
                                            AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
                                            ScheduleType scheduleType, ConnectionScheduleData scheduleData,
@@ -99,9 +102,9 @@ public final class WebBackendBodies {
    * updated, and operations left out are taken off the connection (and deleted unless another connection runs
    * them). A changed catalog resets the streams it affects unless {@code skipReset}.
    */
-  public record WebBackendConnectionUpdate(String name, @Required UUID connectionId,
-                                           NamespaceDefinitionType namespaceDefinition, String namespaceFormat,
-                                           String prefix, AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
+  public record WebBackendConnectionUpdate(@MaxLength(TEXT) String name, @Required UUID connectionId,
+                                           NamespaceDefinitionType namespaceDefinition,
+                                           @MaxLength(TEXT) String namespaceFormat, @MaxLength(TEXT) String prefix, AirbyteCatalog syncCatalog, ConnectionSchedule schedule,
                                            ScheduleType scheduleType, ConnectionScheduleData scheduleData,
                                            ConnectionStatus status, ResourceRequirements resourceRequirements,
                                            Boolean skipReset, List<WebBackendOperationCreateOrUpdate> operations,
@@ -111,7 +114,8 @@ public final class WebBackendBodies {
                                            BackfillPreference backfillPreference) {}
 
   /** An operation to create (no {@code operationId}) or to update; an update keeps the operation's workspace. */
-  public record WebBackendOperationCreateOrUpdate(UUID operationId, @Required UUID workspaceId, @Required String name,
+  public record WebBackendOperationCreateOrUpdate(UUID operationId, @Required UUID workspaceId,
+                                                  @Required @MaxLength(TEXT) String name,
                                                   @Required OperatorConfiguration operatorConfiguration) {}
 
   /**

@@ -1,6 +1,9 @@
 package dev.gale.server.api.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import dev.gale.server.domain.Geography;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import dev.gale.server.service.OrganizationService;
 import java.util.List;
@@ -10,17 +13,19 @@ import java.util.UUID;
 public final class WorkspaceBodies {
   private WorkspaceBodies() {}
 
-  public record WorkspaceCreate(@Required String name, String email, Boolean anonymousDataCollection, Boolean news,
+  public record WorkspaceCreate(@Required @MaxLength(TEXT) String name,
+                                @MaxLength(TEXT) String email, Boolean anonymousDataCollection, Boolean news,
                                 Boolean securityUpdates, List<Notification> notifications, Boolean displaySetupWizard,
                                 Geography defaultGeography, List<WebhookConfigWrite> webhookConfigs, UUID organizationId,
                                 NotificationSettings notificationSettings) {}
 
-  public record WorkspaceUpdate(@Required UUID workspaceId, String name, String email, Boolean initialSetupComplete,
+  public record WorkspaceUpdate(@Required UUID workspaceId, @MaxLength(TEXT) String name,
+                                @MaxLength(TEXT) String email, Boolean initialSetupComplete,
                                 Boolean displaySetupWizard, Boolean anonymousDataCollection, Boolean news,
                                 Boolean securityUpdates, List<Notification> notifications, Geography defaultGeography,
                                 List<WebhookConfigWrite> webhookConfigs, NotificationSettings notificationSettings) {}
 
-  public record WorkspaceUpdateName(@Required UUID workspaceId, @Required String name) {}
+  public record WorkspaceUpdateName(@Required UUID workspaceId, @Required @MaxLength(TEXT) String name) {}
 
   public record WorkspaceGiveFeedback(@Required UUID workspaceId) {}
 

@@ -1,5 +1,7 @@
 package dev.gale.server.api.publicapi.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
@@ -10,6 +12,7 @@ import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.Arrays;
 import java.util.List;
@@ -30,18 +33,20 @@ public final class ConnectionResources {
    * @param dataResidency deprecated by Airbyte; {@code auto}, {@code us} or {@code eu}, else the workspace's default
    * @param tags only each tag's {@code tagId} is read: a tag is changed through {@code /tags}
    */
-  public record ConnectionCreateRequest(String name, @Required UUID sourceId, @Required UUID destinationId,
+  public record ConnectionCreateRequest(@MaxLength(TEXT) String name, @Required UUID sourceId, @Required UUID destinationId,
                                         StreamConfigurations configurations, AirbyteApiConnectionSchedule schedule,
                                         String dataResidency, NamespaceDefinitionEnum namespaceDefinition,
-                                        String namespaceFormat, String prefix,
+                                        @MaxLength(TEXT) String namespaceFormat,
+                                        @MaxLength(TEXT) String prefix,
                                         NonBreakingSchemaUpdatesBehaviorEnum nonBreakingSchemaUpdatesBehavior,
                                         ConnectionStatus status, List<Tag> tags) {}
 
   /** A patch: absent fields keep their value; {@code tags}, when given, become the connection's tags. */
-  public record ConnectionPatchRequest(String name, StreamConfigurations configurations,
+  public record ConnectionPatchRequest(@MaxLength(TEXT) String name, StreamConfigurations configurations,
                                        AirbyteApiConnectionSchedule schedule, String dataResidency,
-                                       NamespaceDefinitionEnum namespaceDefinition, String namespaceFormat,
-                                       String prefix, NonBreakingSchemaUpdatesBehaviorEnum nonBreakingSchemaUpdatesBehavior,
+                                       NamespaceDefinitionEnum namespaceDefinition,
+                                       @MaxLength(TEXT) String namespaceFormat, @MaxLength(TEXT) String prefix,
+                                       NonBreakingSchemaUpdatesBehaviorEnum nonBreakingSchemaUpdatesBehavior,
                                        ConnectionStatus status, List<Tag> tags) {}
 
   /**

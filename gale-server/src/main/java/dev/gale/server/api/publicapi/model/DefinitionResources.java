@@ -1,9 +1,12 @@
 package dev.gale.server.api.publicapi.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.DeclarativeDefinition;
 import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;
 import java.util.UUID;
@@ -39,10 +42,13 @@ public final class DefinitionResources {
     }
   }
 
-  public record CreateDefinitionRequest(@Required String name, @Required String dockerRepository,
-                                        @Required String dockerImageTag, String documentationUrl) {}
+  public record CreateDefinitionRequest(@Required @MaxLength(TEXT) String name,
+                                        @Required @MaxLength(TEXT) String dockerRepository,
+                                        @Required @MaxLength(TEXT) String dockerImageTag,
+                                        @MaxLength(TEXT) String documentationUrl) {}
 
-  public record UpdateDefinitionRequest(@Required String name, @Required String dockerImageTag) {}
+  public record UpdateDefinitionRequest(@Required @MaxLength(TEXT) String name,
+                                        @Required @MaxLength(TEXT) String dockerImageTag) {}
 
   /** @param version the manifest's version: 1 when created, one more at every update */
   public record DeclarativeSourceDefinitionResponse(@Required UUID id, @Required String name,
@@ -65,7 +71,7 @@ public final class DefinitionResources {
    * Airbyte's document requires a {@code workspaceId} here without declaring it; the path names the workspace, so
    * the body's is optional and, when sent, must be the same.
    */
-  public record CreateDeclarativeSourceDefinitionRequest(UUID workspaceId, @Required String name,
+  public record CreateDeclarativeSourceDefinitionRequest(UUID workspaceId, @Required @MaxLength(TEXT) String name,
                                                          @Required ObjectNode manifest) {}
 
   public record UpdateDeclarativeSourceDefinitionRequest(@Required ObjectNode manifest) {}

@@ -1,7 +1,10 @@
 package dev.gale.server.api.publicapi.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.api.publicapi.PageRequest.Page;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import dev.gale.server.service.ActorView;
 import java.util.List;
@@ -15,14 +18,14 @@ public final class DestinationResources {
   private DestinationResources() {}
 
   /** @param definitionId nullable: the definition whose type {@code configuration.destinationType} names */
-  public record DestinationCreateRequest(@Required String name, UUID definitionId, @Required UUID workspaceId,
+  public record DestinationCreateRequest(@Required @MaxLength(TEXT) String name, UUID definitionId, @Required UUID workspaceId,
                                          @Required JsonNode configuration) {}
 
   /** Changes what it carries: {@code configuration} is merged over the stored one. */
-  public record DestinationPatchRequest(String name, JsonNode configuration) {}
+  public record DestinationPatchRequest(@MaxLength(TEXT) String name, JsonNode configuration) {}
 
   /** Replaces name and configuration; a secret sent back masked keeps its stored value. */
-  public record DestinationPutRequest(@Required String name, @Required JsonNode configuration) {}
+  public record DestinationPutRequest(@Required @MaxLength(TEXT) String name, @Required JsonNode configuration) {}
 
   /**
    * @param destinationType the connector's short name ({@code postgres}, {@code dev-null})

@@ -1,8 +1,11 @@
 package dev.gale.server.api.publicapi.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.api.publicapi.PageRequest.Page;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import dev.gale.server.service.ActorView;
 import java.util.List;
@@ -19,7 +22,7 @@ public final class SourceResources {
    * @param definitionId nullable: the definition whose type {@code configuration.sourceType} names
    * @param secretId the secret of Airbyte's OAuth flow, which Gale does not have: naming one is refused
    */
-  public record SourceCreateRequest(@Required String name, UUID definitionId, @Required UUID workspaceId,
+  public record SourceCreateRequest(@Required @MaxLength(TEXT) String name, UUID definitionId, @Required UUID workspaceId,
                                     @Required JsonNode configuration, String secretId) {
     public SourceCreateRequest {
       refuseSecretId(secretId);
@@ -31,14 +34,14 @@ public final class SourceResources {
    *
    * @param workspaceId nullable; a source stays in its workspace
    */
-  public record SourcePatchRequest(String name, UUID workspaceId, JsonNode configuration, String secretId) {
+  public record SourcePatchRequest(@MaxLength(TEXT) String name, UUID workspaceId, JsonNode configuration, String secretId) {
     public SourcePatchRequest {
       refuseSecretId(secretId);
     }
   }
 
   /** Replaces name and configuration; a secret sent back masked keeps its stored value. */
-  public record SourcePutRequest(@Required String name, @Required JsonNode configuration) {}
+  public record SourcePutRequest(@Required @MaxLength(TEXT) String name, @Required JsonNode configuration) {}
 
   /**
    * @param sourceType the connector's short name ({@code postgres}, {@code faker})

@@ -1,5 +1,7 @@
 package dev.gale.server.api.publicapi.model;
 
+import static dev.gale.server.store.StoreLimits.TEXT;
+
 import dev.gale.protocol.Json;
 import dev.gale.server.api.model.WorkspaceBodies.NotificationItem;
 import dev.gale.server.api.model.WorkspaceBodies.NotificationSettings;
@@ -10,6 +12,7 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.api.publicapi.PageRequest.Page;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,7 @@ public final class WorkspaceResources {
    * @param organizationId nullable: Gale's one organization
    * @param regionId Gale runs every workspace in one place: naming a region is refused
    */
-  public record WorkspaceCreateRequest(@Required String name, UUID organizationId, NotificationsConfig notifications,
+  public record WorkspaceCreateRequest(@Required @MaxLength(TEXT) String name, UUID organizationId, NotificationsConfig notifications,
                                        UUID regionId) {
     public WorkspaceCreateRequest {
       refuseRegion(regionId);
@@ -36,7 +39,7 @@ public final class WorkspaceResources {
   }
 
   /** What is absent stays as it is; a notification kind that is absent keeps its settings. */
-  public record WorkspaceUpdateRequest(String name, NotificationsConfig notifications, UUID regionId) {
+  public record WorkspaceUpdateRequest(@MaxLength(TEXT) String name, NotificationsConfig notifications, UUID regionId) {
     public WorkspaceUpdateRequest {
       refuseRegion(regionId);
     }
