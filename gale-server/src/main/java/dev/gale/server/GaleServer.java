@@ -63,6 +63,7 @@ import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.ConfigurationSeal;
 import dev.gale.server.store.Database;
 import dev.gale.server.store.PrivateFiles;
+import dev.gale.server.store.SecretKeyCheck;
 import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.JobQueue;
@@ -78,6 +79,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,12 +144,19 @@ public final class GaleServer implements AutoCloseable {
   public static Database openStore(GaleConfig config, Clock clock) {
     PrivateFiles.secureDirectory(config.dataDir());
     Database database = Database.open(config.database(), clock);
-    PrivateFiles.secureDirectory(config.dataDir());
-    if (database.migratedNow(CONFIGURATION_SEALS_MIGRATION)) {
-      int sealed = new ActorRepository(database, configurationSeal(config)).sealUnsealed();
-      LOG.info("Sealed the stored configurations of {} sources and destinations", sealed);
+    try {
+      PrivateFiles.secureDirectory(config.dataDir());
+      SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
+      SecretKeyCheck.requireSameKey(database, Base64.getEncoder().encodeToString(cipher.deriveKey("store key check")));
+      if (database.migratedNow(CONFIGURATION_SEALS_MIGRATION)) {
+        int sealed = new ActorRepository(database, ConfigurationSeals.of(cipher)).sealUnsealed();
+        LOG.info("Sealed the stored configurations of {} sources and destinations", sealed);
+      }
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
     }
-    return database;
   }
 
   /** The seal of stored configurations: keyed by the secret key, so every process sharing the store agrees. */

@@ -20,6 +20,7 @@ import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.StreamDescriptor;
+import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.SecretPaths;
 import dev.gale.server.service.ActorService;
@@ -158,7 +159,12 @@ final class SyncPlanner {
       throw new PlanException("No connector of this Gale runs the " + label + " definition "
           + definition.definition().name() + " (" + definition.version().dockerRepository() + ")");
     }
-    return new Side(connector, actors.revealedConfiguration(actor),
-        SecretPaths.of(definitions.spec(definition).connectionSpecification()));
+    JsonNode config;
+    try {
+      config = actors.revealedConfiguration(actor);
+    } catch (InvalidInputException e) {
+      throw new PlanException("The connection's " + label + " " + actorId + " cannot run: " + e.getMessage());
+    }
+    return new Side(connector, config, SecretPaths.of(definitions.spec(definition).connectionSpecification()));
   }
 }

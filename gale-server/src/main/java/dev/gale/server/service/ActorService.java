@@ -294,9 +294,14 @@ public final class ActorService {
   /**
    * The configuration with its secrets decrypted, to hand to the connector that runs the actor. Never for a
    * response, a log line or an error message.
+   *
+   * @throws InvalidInputException when it asks for what Gale cannot do (an SSH tunnel)
    */
   public JsonNode revealedConfiguration(Actor actor) {
-    return secrets.reveal(connectionSpecification(definitionOf(actor)), actor.configuration());
+    JsonNode revealed = secrets.reveal(connectionSpecification(definitionOf(actor)), actor.configuration());
+    // Saved before tunnels were refused at the edge: refused here too rather than run connecting directly.
+    SshTunnels.requireNoTunnel(revealed, ConfigSecrets.CONNECTION_CONFIGURATION);
+    return revealed;
   }
 
   /** An actor of this type by id, deleted or not; 404 when there is none. */

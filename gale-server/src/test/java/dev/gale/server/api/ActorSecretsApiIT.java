@@ -12,7 +12,6 @@ import dev.gale.server.testing.GaleServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ class ActorSecretsApiIT {
 
   @BeforeAll
   static void setUp() {
-    cipher = SecretCipher.forServer(Optional.empty(), gale.testing().dataDir());
+    cipher = gale.testing().cipher();
   }
 
   @BeforeEach

@@ -128,7 +128,7 @@ class ApplicationsApiIT {
   @Test
   void expiredTokenIs401() {
     JsonNode application = newApplication();
-    SecretCipher cipher = SecretCipher.fromKeyFile(gale.testing().dataDir().resolve(SecretCipher.KEY_FILE_NAME));
+    SecretCipher cipher = gale.testing().cipher();
     Instant past = Instant.now().minusSeconds(3600);
     String expired = GaleServer.tokenCodec(cipher, Clock.systemUTC()).sign(new TokenClaims("gale",
         application.path("clientId").asText(), past, past.plusSeconds(900), UUID.randomUUID().toString()));

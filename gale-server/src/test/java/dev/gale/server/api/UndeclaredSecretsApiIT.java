@@ -11,15 +11,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connectors.postgres.destination.PostgresDestination;
 import dev.gale.connectors.postgres.source.PostgresSource;
 import dev.gale.protocol.Json;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorType;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.ApiResponse;
 import dev.gale.server.testing.GaleServerExtension;
 import dev.gale.server.testing.SecretApiSource;
+import dev.gale.server.testing.TestingStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +63,7 @@ class UndeclaredSecretsApiIT {
 
   @BeforeAll
   static void setUp() {
-    cipher = SecretCipher.forServer(Optional.empty(), gale.testing().dataDir());
+    cipher = gale.testing().cipher();
     bearer = publicApiClient();
   }
 
@@ -197,6 +200,22 @@ class UndeclaredSecretsApiIT {
         Map.of("configuration", Map.of("tunnel_method", passwordTunnel()))));
     assertThat(seen(bearer.get(PUBLIC + "/sources/" + id)).expect(200).at("/configuration/tunnel_method"))
         .isEqualTo(noTunnel());
+  }
+
+  @Test
+  void aTunnelSavedBeforeTunnelsWereRefusedIsRefusedWhenUsed() {
+    ObjectNode legacyTunnel = Json.object().put("tunnel_method", "SSH_PASSWORD_AUTH").put("tunnel_host", "bastion")
+        .put("tunnel_port", 22).put("tunnel_user", "gale")
+        .put("tunnel_user_password", cipher.encrypt(Json.write(Json.tree("legacy-tunnel-password"))));
+    ObjectNode stored = withTunnel(postgresSourceConfig(), legacyTunnel);
+    stored.put("password", cipher.encrypt(Json.write(Json.tree("legacy-db-password"))));
+    Instant now = Instant.now();
+    Actor saved = new Actor(UUID.randomUUID(), workspaceId, PostgresSource.DEFINITION_ID, ActorType.SOURCE,
+        "Saved with a tunnel", stored, false, now, now);
+    new TestingStore(gale.server()).actors.insert(saved);
+
+    assertTunnelRefused(post("/api/v1/sources/check_connection", Map.of("sourceId", saved.id())),
+        "connectionConfiguration.tunnel_method");
   }
 
   private void assertTunnelRefused(ApiResponse response, String path) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code gale worker} beside a server that runs no workers, on one PostgreSQL: the server queues, the worker process
- * runs, and the server shows what it did, logs included (they share the data directory, and so the secret key).
+ * runs, and the server shows what it did, logs included (they share the data directory, for the logs, and the secret
+ * key, which every process of a store needs).
  */
 class WorkerProcessIT {
   private static TestingGaleServer apiOnly;
@@ -35,9 +36,7 @@ class WorkerProcessIT {
   static void start() {
     Database.Settings database = TestingPostgres.shared().newDatabase();
     apiOnly = TestingGaleServer.start(database, TestingGaleServer.fastJobs().withWorkers(0));
-    worker = GaleWorker.start(new GaleConfig("127.0.0.1", 0, apiOnly.dataDir(), database,
-        new GaleConfig.Auth(true, TestingGaleServer.USER, TestingGaleServer.PASSWORD), Optional.empty(),
-        TestingGaleServer.fastJobs()));
+    worker = GaleWorker.start(workerConfig(database, Optional.of(TestingGaleServer.SECRET_KEY)));
     api = apiOnly.client();
     store = new TestingStore(apiOnly.server());
   }
@@ -61,6 +60,24 @@ class WorkerProcessIT {
     Attempt attempt = store.jobs.findAttempt(done.at("/job/id").asLong(), 0).orElseThrow();
     assertThat(store.jobs.findWorkflow(attempt.id())).as("the worker process took it, as the server has none")
         .isPresent();
+  }
+
+  @Test
+  void aWorkerProcessWithAnotherSecretKeyIsRefusedAtStart() {
+    Database.Settings database = TestingPostgres.shared().newDatabase();
+    try (TestingGaleServer server = TestingGaleServer.start(database, TestingGaleServer.fastJobs().withWorkers(0))) {
+      // Its own key file, in a data directory without one: another key than the server's.
+      GaleConfig otherKey = workerConfig(database, Optional.empty());
+
+      assertThatThrownBy(() -> GaleWorker.start(otherKey)).hasMessageContaining("written with another secret key")
+          .hasMessageContaining("GALE_SECRET_KEY");
+    }
+  }
+
+  private static GaleConfig workerConfig(Database.Settings database, Optional<String> secretKey) {
+    return new GaleConfig("127.0.0.1", 0, apiOnly.dataDir(), database,
+        new GaleConfig.Auth(true, TestingGaleServer.USER, TestingGaleServer.PASSWORD), secretKey,
+        TestingGaleServer.fastJobs());
   }
 
   @Test

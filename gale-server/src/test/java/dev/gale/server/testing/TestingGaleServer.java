@@ -3,6 +3,7 @@ package dev.gale.server.testing;
 import dev.gale.server.GaleConfig;
 import dev.gale.server.GaleServer;
 import dev.gale.server.jobs.RetryPolicy;
+import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
 import java.io.IOException;
@@ -23,6 +24,11 @@ import java.util.stream.Stream;
 public final class TestingGaleServer implements AutoCloseable {
   public static final String USER = "airbyte";
   public static final String PASSWORD = "password";
+  /**
+   * The secret key of every test server: servers that share a store must share their key, as in production, and
+   * one key for all lets any test server join another's store.
+   */
+  public static final String SECRET_KEY = SecretCipher.generateBase64Key();
 
   private final GaleServer server;
   private final Path dataDir;
@@ -67,7 +73,7 @@ public final class TestingGaleServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    GaleConfig config = new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.empty(), jobs);
+    GaleConfig config = new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.of(SECRET_KEY), jobs);
     return new TestingGaleServer(GaleServer.start(config), dataDir);
   }
 
@@ -86,6 +92,11 @@ public final class TestingGaleServer implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The cipher the server keeps secrets with, for tests that look into the store. */
+  public SecretCipher cipher() {
+    return SecretCipher.fromBase64Key(SECRET_KEY);
   }
 
   @Override

@@ -26,7 +26,6 @@ import dev.gale.server.testing.GaleServerExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +50,7 @@ class SourcesPublicApiIT {
   @BeforeAll
   static void setUp() {
     bearer = PublicApiCalls.bearer(gale);
-    cipher = SecretCipher.forServer(Optional.empty(), gale.testing().dataDir());
+    cipher = gale.testing().cipher();
   }
 
   @BeforeEach
