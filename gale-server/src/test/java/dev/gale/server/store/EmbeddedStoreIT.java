@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gale.server.GaleConfig;
 import dev.gale.server.GaleServer;
+import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.ActorType;
+import dev.gale.server.testing.TestingStore;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -91,6 +94,25 @@ class EmbeddedStoreIT {
   }
 
   @Test
+  void rowsStoredBeforeSealsExistedAreSealedOnceByTheProcessThatAddsSeals() {
+    Actor saved;
+    try (Database database = open()) {
+      TestingStore store = new TestingStore(database);
+      saved = store.newActor(store.newWorkspace("before seals").id(), store.newDefinition(ActorType.SOURCE, "old"), "old");
+      // The store as the version before seals left it: no seal column, no key check, migration 7 never applied.
+      database.jdbi().useHandle(handle -> {
+        handle.execute("ALTER TABLE actor DROP COLUMN configuration_seal");
+        handle.execute("DROP TABLE secret_key_check");
+        handle.execute("DELETE FROM flyway_schema_history WHERE version = '7'");
+      });
+    }
+
+    try (Database database = open()) {
+      assertThat(new ActorRepository(database, GaleServer.configurationSeal(config())).find(saved.id())).contains(saved);
+    }
+  }
+
+  @Test
   void h2sServerForOtherGaleProcessesListensOnLoopbackOnlyAndWantsThePassword() throws Exception {
     try (Database ignored = open()) {
       Properties lock = new Properties();
@@ -131,8 +153,11 @@ class EmbeddedStoreIT {
   }
 
   private Database open() {
-    GaleConfig config = GaleConfig.fromEnvironment(Map.of("GALE_WORKERS", "0"), 0, dataDir);
-    return GaleServer.openStore(config, Clock.systemUTC());
+    return GaleServer.openStore(config(), Clock.systemUTC());
+  }
+
+  private GaleConfig config() {
+    return GaleConfig.fromEnvironment(Map.of("GALE_WORKERS", "0"), 0, dataDir);
   }
 
   /** H2's own shell, in a process of its own (as {@code prefix} runs it), opening the store with a password. */
