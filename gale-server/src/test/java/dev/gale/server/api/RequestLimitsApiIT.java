@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -129,7 +130,8 @@ class RequestLimitsApiIT {
   }
 
   private static String workspaceId() {
-    return gale.api().post("/api/v1/workspaces/list", Map.of()).expect(200).at("/workspaces/0/workspaceId").asText();
+    return gale.api().post("/api/v1/workspaces/create", Map.of("name", "limits " + UUID.randomUUID())).expect(200)
+        .path("workspaceId").asText();
   }
 
   private static RawAnswer sendHeadersOnly(String path, String header) throws IOException {
