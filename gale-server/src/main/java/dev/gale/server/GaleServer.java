@@ -145,7 +145,7 @@ public final class GaleServer implements AutoCloseable {
     PrivateFiles.secureDirectory(config.dataDir());
     Database database = Database.open(config.database(), clock);
     try {
-      PrivateFiles.secureDirectory(config.dataDir());
+      PrivateFiles.secureGaleFiles(config.dataDir());
       SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
       SecretKeyCheck.requireSameKey(database, Base64.getEncoder().encodeToString(cipher.deriveKey("store key check")));
       if (database.migratedNow(CONFIGURATION_SEALS_MIGRATION)) {

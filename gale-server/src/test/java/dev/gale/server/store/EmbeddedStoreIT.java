@@ -7,6 +7,7 @@ import dev.gale.server.GaleConfig;
 import dev.gale.server.GaleServer;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.testing.TestingStore;
 import java.io.IOException;
 import java.io.Reader;
@@ -56,15 +57,31 @@ class EmbeddedStoreIT {
   @Test
   void aDataDirectoryLeftOpenByAnEarlierVersionIsClosedAtStart() throws IOException {
     Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path oldLog = Files.createDirectories(dataDir.resolve("logs"));
-    Files.setPosixFilePermissions(oldLog, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path oldFile = Files.writeString(dataDir.resolve("notes.txt"), "left by hand");
-    Files.setPosixFilePermissions(oldFile, PosixFilePermissions.fromString("rw-r--r--"));
+    Path oldLogs = Files.createDirectories(dataDir.resolve("logs"));
+    Files.setPosixFilePermissions(oldLogs, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path oldKey = Files.writeString(dataDir.resolve("secret.key"), SecretCipher.generateBase64Key());
+    Files.setPosixFilePermissions(oldKey, PosixFilePermissions.fromString("rw-r--r--"));
 
     try (Database ignored = open()) {
       assertThat(PrivateFiles.openToOthers(dataDir)).isFalse();
-      assertThat(PrivateFiles.openToOthers(oldLog)).isFalse();
-      assertThat(PrivateFiles.openToOthers(oldFile)).isFalse();
+      assertThat(PrivateFiles.openToOthers(oldLogs)).isFalse();
+      assertThat(PrivateFiles.openToOthers(oldKey)).isFalse();
+    }
+  }
+
+  @Test
+  void aDirectorySharedWithOtherFilesKeepsItsModeAndTheirsWhileGalesFilesArePrivate() throws IOException {
+    // As a data directory set to a home directory or /tmp: closing it would lock others out of what is theirs.
+    Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path notes = Files.writeString(dataDir.resolve("notes.txt"), "someone else's");
+    Files.setPosixFilePermissions(notes, PosixFilePermissions.fromString("rw-r--r--"));
+
+    try (Database ignored = open()) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwxr-xr-x");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(notes))).isEqualTo("rw-r--r--");
+      for (String gales : List.of("gale.mv.db", "secret.key", EmbeddedStore.PASSWORD_FILE)) {
+        assertThat(PrivateFiles.openToOthers(dataDir.resolve(gales))).as(gales).isFalse();
+      }
     }
   }
 
