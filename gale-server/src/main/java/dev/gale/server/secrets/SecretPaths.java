@@ -83,6 +83,9 @@ public final class SecretPaths {
     for (Object element : path) {
       if (element instanceof Integer) {
         node = node == null ? null : node.items;
+        if (node != null && node.secret) {
+          return true;
+        }
         continue;
       }
       String name = String.valueOf(element);
@@ -169,9 +172,13 @@ public final class SecretPaths {
     }
     if (value.isArray()) {
       ArrayNode copy = Json.mapper().createArrayNode();
+      Node items = node == null ? null : node.items;
       for (int i = 0; i < value.size(); i++) {
         path.add(i);
-        copy.add(replace(value.get(i), node == null ? null : node.items, name, path, replacer));
+        JsonNode item = value.get(i);
+        // Items declared secret ("items": {"airbyte_secret": true}) are each a secret of their own.
+        copy.add(items != null && items.secret && !item.isNull() ? replacer.replace(List.copyOf(path), item)
+            : replace(item, items, name, path, replacer));
         path.removeLast();
       }
       return copy;

@@ -45,6 +45,17 @@ class SecretPathsTest {
   }
 
   @Test
+  void itemsDeclaredSecretAreEachMaskedAndTold() {
+    SecretPaths paths = SecretPaths.of(Json.parse("""
+        {"type":"object","properties":{"tokens":{"type":"array","items":{"type":"string","airbyte_secret":true}}}}"""));
+
+    assertThat(paths.mask(Json.parse("{\"tokens\":[\"t1\",null,\"t2\"]}")))
+        .isEqualTo(Json.parse("{\"tokens\":[\"**********\",null,\"**********\"]}"));
+    assertThat(paths.isSecret(List.of("tokens", 1))).isTrue();
+    assertThat(paths.isSecret(List.of("tokens"))).isFalse();
+  }
+
+  @Test
   void specWithoutSecretsHasNoPaths() {
     SecretPaths paths = SecretPaths.of(Json.parse("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}"));
 
