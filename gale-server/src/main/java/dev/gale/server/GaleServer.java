@@ -11,6 +11,7 @@ import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.DiscoverApi;
 import dev.gale.server.api.config.DestinationsApi;
 import dev.gale.server.api.config.JobsApi;
+import dev.gale.server.api.config.LogsApi;
 import dev.gale.server.api.config.OperationsApi;
 import dev.gale.server.api.config.SourceDefinitionsApi;
 import dev.gale.server.api.config.SourcesApi;
@@ -57,6 +58,8 @@ import dev.gale.server.service.StateService;
 import dev.gale.server.service.TagService;
 import dev.gale.server.service.WebBackendService;
 import dev.gale.server.service.WorkspaceService;
+import dev.gale.server.logs.LogFiles;
+import dev.gale.server.service.ServerLogService;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
@@ -100,22 +103,25 @@ public final class GaleServer implements AutoCloseable {
   private final Database database;
   private final JobRuntime jobs;
   private final ApiServer http;
+  private final LogFiles logs;
 
-  private GaleServer(GaleConfig config, Database database, JobRuntime jobs, ApiServer http) {
+  private GaleServer(GaleConfig config, Database database, JobRuntime jobs, ApiServer http, LogFiles logs) {
     this.config = config;
     this.database = database;
     this.jobs = jobs;
     this.http = http;
+    this.logs = logs;
   }
 
   public static GaleServer start(GaleConfig config) {
     requireNonNull(config, "config is null");
     Clock clock = Clock.systemUTC();
     Database database = openStore(config, clock);
+    LogFiles logs = LogFiles.open(config.dataDir());
     Wiring wiring = null;
     try {
       Router router = new Router();
-      wiring = wire(router, database, config, clock);
+      wiring = wire(router, database, config, clock, logs);
       for (ApiModule module : wiring.modules()) {
         module.routes().forEach(router::add);
       }
@@ -127,11 +133,12 @@ public final class GaleServer implements AutoCloseable {
       ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators, config.http());
       http.start();
       LOG.info("Gale {} serving on port {} (store: {})", VERSION, http.port(), database.vendor());
-      return new GaleServer(config, database, wiring.jobs(), http);
+      return new GaleServer(config, database, wiring.jobs(), http, logs);
     } catch (IOException | RuntimeException e) {
       if (wiring != null) {
         wiring.jobs().close();
       }
+      logs.close();
       database.close();
       throw e instanceof IOException io ? new UncheckedIOException("Cannot listen on port " + config.port(), io) : (RuntimeException) e;
     }
@@ -176,7 +183,7 @@ public final class GaleServer implements AutoCloseable {
    * Builds the repositories and services, brings the store's built-in state up to date, starts the workers and the
    * scheduler, and lists the APIs.
    */
-  static Wiring wire(Router router, Database database, GaleConfig config, Clock clock) {
+  static Wiring wire(Router router, Database database, GaleConfig config, Clock clock, LogFiles logs) {
     ConnectorRegistry registry = ConnectorRegistry.builtIns();
     SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
 
@@ -244,6 +251,7 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
         catalogRepository, workspaces, definitions)));
     modules.add(new JobsPublicApi(jobService, clock));
+    modules.add(new LogsApi(new ServerLogService(logs, actors)));
     return new Wiring(modules, jobs, tokens);
   }
 
@@ -264,6 +272,7 @@ public final class GaleServer implements AutoCloseable {
   public void close() {
     http.close();
     jobs.close();
+    logs.close();
     database.close();
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.http.Router;
 import dev.gale.server.jobs.JobRuntime;
+import dev.gale.server.logs.LogFiles;
 import dev.gale.server.store.Database;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -20,11 +21,13 @@ public final class GaleWorker implements AutoCloseable {
 
   private final Database database;
   private final JobRuntime jobs;
+  private final LogFiles logs;
   private final int workers;
 
-  private GaleWorker(Database database, JobRuntime jobs, int workers) {
+  private GaleWorker(Database database, JobRuntime jobs, LogFiles logs, int workers) {
     this.database = database;
     this.jobs = jobs;
+    this.logs = logs;
     this.workers = workers;
   }
 
@@ -37,13 +40,16 @@ public final class GaleWorker implements AutoCloseable {
     }
     Clock clock = Clock.systemUTC();
     Database database = GaleServer.openStore(config, clock);
+    // A worker writes the scheduler's and its other logs into its own data directory, as a server does.
+    LogFiles logs = LogFiles.open(config.dataDir());
     try {
       // The routes are built and never served: the wiring is the server's, so both run jobs the same way.
-      GaleServer.Wiring wiring = GaleServer.wire(new Router(), database, config, clock);
+      GaleServer.Wiring wiring = GaleServer.wire(new Router(), database, config, clock, logs);
       LOG.info("Gale {} worker running {} workers (store: {})", GaleServer.VERSION, config.jobs().workers(),
           database.vendor());
-      return new GaleWorker(database, wiring.jobs(), config.jobs().workers());
+      return new GaleWorker(database, wiring.jobs(), logs, config.jobs().workers());
     } catch (RuntimeException e) {
+      logs.close();
       database.close();
       throw e;
     }
@@ -61,6 +67,7 @@ public final class GaleWorker implements AutoCloseable {
   @Override
   public void close() {
     jobs.close();
+    logs.close();
     database.close();
   }
 }

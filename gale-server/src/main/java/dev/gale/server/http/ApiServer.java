@@ -184,7 +184,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, Object body, String mediaType) throws IOException {
-    byte[] json = Json.mapper().writeValueAsBytes(body);
+    // Text for a text route (a log); JSON otherwise, also for text/plain routes that answer a document (OpenAPI).
+    byte[] json = body instanceof String text && mediaType.startsWith("text/")
+        ? text.getBytes(StandardCharsets.UTF_8) : Json.mapper().writeValueAsBytes(body);
     exchange.getResponseHeaders().set("Content-Type", mediaType);
     exchange.sendResponseHeaders(status, json.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param requestType the body's record type, or {@code null} when the endpoint takes none
  * @param responseType the answer's type, or {@code Void.class} for 204 No Content
- * @param produces the answer's media type; the body is JSON text either way
+ * @param produces the answer's media type; the body is JSON text either way, except that a {@code String} answer of a
+ *     {@code text/*} route is sent as the text itself
  * @param acceptsForm whether the body may also come form-encoded ({@code application/x-www-form-urlencoded}), as
  *     OAuth clients send token requests: its fields are read as the JSON object of strings they spell
  * @param queryParameters the query parameters the handler reads: documented, and checked before it runs

@@ -10,6 +10,7 @@ import dev.gale.server.domain.AttemptStatus;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobStatus;
 import dev.gale.server.jobs.RetryPolicy.Decision;
+import dev.gale.server.secrets.SecretMasker;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.AttemptEnd;
 import dev.gale.server.store.JobRepository;

@@ -3,6 +3,7 @@ package dev.gale.server.jobs;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.server.secrets.SecretMasker;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,6 +7,7 @@ import dev.gale.server.api.model.JobBodies.AttemptFailureReason;
 import dev.gale.server.api.model.JobBodies.AttemptFailureSummary;
 import dev.gale.server.api.model.JobBodies.FailureOrigin;
 import dev.gale.server.api.model.JobBodies.FailureType;
+import dev.gale.server.secrets.SecretMasker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;

@@ -22,6 +22,7 @@ import dev.gale.server.domain.Job;
 import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
+import dev.gale.server.secrets.SecretMasker;
 import dev.gale.server.secrets.SecretPaths;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.ConnectionService;

@@ -15,6 +15,8 @@ import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.ConfigSecrets;
+import dev.gale.server.secrets.SecretEnvelopeException;
+import dev.gale.server.secrets.SecretPaths;
 import dev.gale.server.store.ActorRepository;
 import dev.gale.server.store.ActorSearch;
 import dev.gale.server.store.ConnectionRepository;
@@ -24,6 +26,7 @@ import dev.gale.server.validation.ConfigValidator;
 import dev.gale.server.validation.SshTunnels;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -302,6 +305,26 @@ public final class ActorService {
     // Saved before tunnels were refused at the edge: refused here too rather than run connecting directly.
     SshTunnels.requireNoTunnel(revealed, ConfigSecrets.CONNECTION_CONFIGURATION);
     return revealed;
+  }
+
+  /**
+   * Every secret value stored in any actor's configuration, deleted ones too, decrypted: only to mask them out of
+   * text that leaves the server (its own log). A value that cannot be decrypted is left out: it cannot have leaked.
+   */
+  public List<String> storedSecretValues() {
+    List<String> values = new ArrayList<>();
+    Function<Actor, DefinitionWithVersion> definition = definitionCache();
+    for (ActorType type : ActorType.values()) {
+      for (Actor actor : actors.search(ActorSearch.of(type).includingTombstoned(true))) {
+        JsonNode specification = connectionSpecification(definition.apply(actor));
+        try {
+          values.addAll(SecretPaths.of(specification).secretValues(secrets.reveal(specification, actor.configuration())));
+        } catch (SecretEnvelopeException undecryptable) {
+          // Encrypted with another key: nothing of it can have reached a log in the clear through this server.
+        }
+      }
+    }
+    return values;
   }
 
   /** An actor of this type by id, deleted or not; 404 when there is none. */

@@ -124,6 +124,11 @@ public final class JobService {
     return view(find(jobId), true);
   }
 
+  /** With attempts and their stats, without logs. */
+  public JobView getWithoutLogs(long jobId) {
+    return view(find(jobId), false);
+  }
+
   /** Without attempts, for {@code jobs/get_light}. */
   public Job getLight(long jobId) {
     return find(jobId);

@@ -32,6 +32,22 @@ class JobsApiIT {
   }
 
   @Test
+  void normalizationStatusIsPerAttemptNeverFailedWithWhatItCommitted() {
+    String connection = JobCalls.sampleConnection(fixtures, SAMPLE, "full_refresh", "overwrite");
+    long job = id(syncToEnd(api, connection));
+
+    JsonNode statuses = api.post("/api/v1/jobs/get_normalization_status", Json.object().put("id", job)).expect(200)
+        .path("attemptNormalizationStatuses");
+
+    assertThat(statuses).hasSize(1);
+    assertThat(statuses.at("/0/attemptNumber").asInt()).isZero();
+    assertThat(statuses.at("/0/hasRecordsCommitted").asBoolean()).isTrue();
+    assertThat(statuses.at("/0/recordsCommitted").asLong()).as("10 users, 100 products, 10 purchases").isEqualTo(120);
+    assertThat(statuses.at("/0/hasNormalizationFailed").asBoolean()).isFalse();
+    api.post("/api/v1/jobs/get_normalization_status", Json.object().put("id", Long.MAX_VALUE)).expectError(404);
+  }
+
+  @Test
   void jobsListNewestFirstFilteredByConnectionAndTypeAndPaged() {
     String connection = JobCalls.sampleConnection(fixtures, SAMPLE, "full_refresh", "overwrite");
     String other = JobCalls.sampleConnection(fixtures, SAMPLE, "full_refresh", "overwrite");

@@ -5,6 +5,8 @@ import dev.gale.server.GaleServer;
 import dev.gale.server.api.model.DefinitionBodies.LogRead;
 import dev.gale.server.api.model.JobBodies.AttemptFailureSummary;
 import dev.gale.server.api.model.JobBodies.AttemptInfoRead;
+import dev.gale.server.api.model.JobBodies.AttemptNormalizationStatusRead;
+import dev.gale.server.api.model.JobBodies.AttemptNormalizationStatusReadList;
 import dev.gale.server.api.model.JobBodies.AttemptRead;
 import dev.gale.server.api.model.JobBodies.AttemptStats;
 import dev.gale.server.api.model.JobBodies.AttemptStreamStats;
@@ -67,6 +69,14 @@ final class JobReads {
   }
 
   /** The job alone, as {@code get_light} shows it: without attempts, so without their stats. */
+  /** As Airbyte answers for a job without normalization: each attempt, never failed, with what it committed. */
+  static AttemptNormalizationStatusReadList normalizationStatuses(JobView view) {
+    return new AttemptNormalizationStatusReadList(view.attempts().stream()
+        .map(a -> new AttemptNormalizationStatusRead(a.attempt().attemptNumber(), a.stats().isPresent(),
+            a.stats().map(stats -> stats.total().recordsCommitted()).orElse(0L), false))
+        .toList());
+  }
+
   static JobRead light(Job job) {
     return new JobRead(job.id(), configType(job), job.scope(), seconds(job.createdAt()), seconds(job.updatedAt()),
         job.status(), job.startedAt() == null ? null : seconds(job.startedAt()), resetConfig(job), null, null, null);

@@ -3,6 +3,7 @@ package dev.gale.server.api.config;
 import static dev.gale.server.http.Route.rpc;
 
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.model.JobBodies.AttemptNormalizationStatusReadList;
 import dev.gale.server.api.model.JobBodies.JobDebugInfoRead;
 import dev.gale.server.api.model.JobBodies.JobIdRequestBody;
 import dev.gale.server.api.model.JobBodies.JobInfoLightRead;
@@ -40,6 +41,9 @@ public final class JobsApi implements ApiModule {
         rpc(p + "cancel", TAG, "Cancel a pending or running job", JobIdRequestBody.class, JobInfoRead.class,
             (body, call) -> JobReads.info(jobs.cancel(body.id()))),
         rpc(p + "get_debug_info", TAG, "Get a job with its attempts and the definitions that ran it", JobIdRequestBody.class,
-            JobDebugInfoRead.class, (body, call) -> JobReads.debug(jobs.debugInfo(body.id()))));
+            JobDebugInfoRead.class, (body, call) -> JobReads.debug(jobs.debugInfo(body.id()))),
+        rpc(p + "get_normalization_status", TAG, "Per attempt, what normalization did: Gale runs none, so it never failed",
+            JobIdRequestBody.class, AttemptNormalizationStatusReadList.class,
+            (body, call) -> JobReads.normalizationStatuses(jobs.getWithoutLogs(body.id()))));
   }
 }

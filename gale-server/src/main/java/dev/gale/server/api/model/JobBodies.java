@@ -25,6 +25,15 @@ public final class JobBodies {
   public record JobIdRequestBody(@Required Long id) {}
 
   /**
+   * What normalization did in one attempt. Gale runs no normalization (destinations write typed tables themselves),
+   * so it never failed; the records are those the attempt's destination committed, when the attempt saved stats.
+   */
+  public record AttemptNormalizationStatusRead(Integer attemptNumber, Boolean hasRecordsCommitted, Long recordsCommitted,
+                                               Boolean hasNormalizationFailed) {}
+
+  public record AttemptNormalizationStatusReadList(List<AttemptNormalizationStatusRead> attemptNormalizationStatuses) {}
+
+  /**
    * Which jobs {@code jobs/list} returns, newest first. Airbyte's 2023 document requires {@code configId}; newer
    * versions list every connection's jobs without it, and so does Gale.
    *

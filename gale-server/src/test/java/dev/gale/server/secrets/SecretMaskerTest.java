@@ -1,10 +1,9 @@
-package dev.gale.server.jobs;
+package dev.gale.server.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
-import dev.gale.server.secrets.SecretPaths;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

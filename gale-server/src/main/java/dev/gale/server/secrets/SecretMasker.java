@@ -1,7 +1,6 @@
-package dev.gale.server.jobs;
+package dev.gale.server.secrets;
 
 import dev.gale.protocol.Json;
-import dev.gale.server.secrets.SecretPaths;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -9,13 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Replaces the secret values of a sync's configurations with {@link SecretPaths#MASK} in any text that leaves the
- * worker: log lines, failure messages, stack traces. Connectors must never print a secret; this catches those that
+ * Replaces secret values with {@link SecretPaths#MASK} in any text that leaves the server: a sync's log lines,
+ * failure messages and stack traces, the server's own log. Connectors must never print a secret; this catches those that
  * do. Each value is also masked in its JSON-escaped form, as it appears when a connector logs a JSON document.
  * Immutable and thread-safe.
  */
-final class SecretMasker {
-  static final SecretMasker NONE = new SecretMasker(List.of());
+public final class SecretMasker {
+  public static final SecretMasker NONE = new SecretMasker(List.of());
 
   private final List<String> secrets;
 
@@ -24,7 +23,7 @@ final class SecretMasker {
   }
 
   /** Masks these values; blank ones are ignored (masking them would mask every space). */
-  static SecretMasker of(Collection<String> values) {
+  public static SecretMasker of(Collection<String> values) {
     Set<String> forms = new LinkedHashSet<>();
     for (String value : values) {
       if (value != null && !value.isBlank()) {
@@ -37,7 +36,7 @@ final class SecretMasker {
     return new SecretMasker(forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
   }
 
-  String mask(String text) {
+  public String mask(String text) {
     if (text == null || secrets.isEmpty()) {
       return text;
     }
