@@ -1,8 +1,5 @@
 package dev.gale.server.service;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionSchedule;
@@ -13,8 +10,13 @@ import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.service.CronExpressions.MalformedCronException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,6 @@ import java.util.Optional;
  * cron), and the legacy {@code schedule} that older clients send and read, which is a basic schedule.
  */
 final class ConnectionSchedules {
-  // Airbyte evaluates cron schedules with Quartz, so Quartz syntax (seconds first, '?' for a free day field) it is.
-  static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
-
   private ConnectionSchedules() {}
 
   /** A schedule as stored: the type and Airbyte's {@code ConnectionScheduleData} (null for manual). */
@@ -93,11 +92,11 @@ final class ConnectionSchedules {
       throw new InvalidInputException("scheduleData.cron", null,
           "scheduleType cron needs scheduleData.cron {cronExpression, cronTimeZone}");
     }
+    String quartz;
     try {
-      QUARTZ.parse(cron.cronExpression()).validate();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("scheduleData.cron.cronExpression", cron.cronExpression(),
-          "Not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]): " + e.getMessage());
+      quartz = CronExpressions.quartz(cron.cronExpression());
+    } catch (MalformedCronException e) {
+      throw new InvalidInputException("scheduleData.cron.cronExpression", cron.cronExpression(), e.getMessage());
     }
     try {
       ZoneId.of(cron.cronTimeZone());
@@ -105,6 +104,7 @@ final class ConnectionSchedules {
       throw new InvalidInputException("scheduleData.cron.cronTimeZone", cron.cronTimeZone(),
           "Unknown time zone '%s'; use an IANA id such as Europe/Paris or UTC".formatted(cron.cronTimeZone()));
     }
-    return new Schedule(ScheduleType.CRON, Json.tree(new ConnectionScheduleData(null, cron)));
+    return new Schedule(ScheduleType.CRON,
+        Json.tree(new ConnectionScheduleData(null, new ConnectionScheduleDataCron(quartz, cron.cronTimeZone()))));
   }
 }
