@@ -107,8 +107,8 @@ public final class ConnectionService {
       throw new ConflictException("Connection %s is deleted (deprecated); it cannot be changed".formatted(current.id()));
     }
     UUID workspaceId = workspaceOf(current);
-    Schedule schedule = ConnectionSchedules.requested(patch.schedule(), patch.scheduleType(), patch.scheduleData())
-        .orElse(new Schedule(current.scheduleType(), current.scheduleData()));
+    Schedule schedule = ConnectionSchedules.updated(new Schedule(current.scheduleType(), current.scheduleData()),
+        patch.schedule(), patch.scheduleType(), patch.scheduleData());
     AirbyteCatalog catalog = patch.syncCatalog() == null ? null
         : SyncCatalogs.validated(StreamCompletion.completed(patch.syncCatalog(), () -> discovery.catalogOf(current.sourceId())),
             destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())));

@@ -8,13 +8,14 @@ import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionSchedul
 import dev.gale.server.api.publicapi.model.ConnectionResources.ScheduleTypeWithBasicEnum;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.BadRequestException;
+import dev.gale.server.service.CronExpressions.MalformedCronException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The Public API's schedule ({@code manual}, or {@code cron} with a Quartz expression) and the Config API's
+ * The Public API's schedule ({@code manual}, or {@code cron} with a Quartz or Unix expression, stored as Quartz) and the Config API's
  * {@code scheduleType} and {@code scheduleData} it stands for. Airbyte reads the expression in UTC, and writes it back
  * followed by its time zone ({@code 0 0 12 * * ? UTC}); Gale reads such a trailing time zone too, so that what a
  * client read it can send back. {@link ConnectionSchedules} checks the result as for any connection.
@@ -55,34 +56,51 @@ final class PublicSchedules {
   }
 
   /**
-   * An expression, with its trailing time zone when it has one (UTC otherwise). A Quartz expression has six or seven
-   * fields and none starts with a letter, so a seventh or eighth word that does is a time zone.
+   * An expression, with its trailing time zone when it has one (UTC otherwise), in Quartz or Unix form. A Quartz
+   * expression has six or seven fields and none starts with a letter, so a seventh or eighth word that does is a time
+   * zone; a sixth word is one when it names a zone (a Unix expression's), as no Quartz day of the week does.
    */
   private static ConnectionScheduleDataCron cron(String expression) {
     if (expression == null || expression.isBlank()) {
-      throw new BadRequestException("Missing cron expression in the schedule: scheduleType cron needs a cronExpression "
-          + "(Quartz syntax, such as '0 0 12 * * ?' for every day at noon UTC)");
+      throw new BadRequestException("Missing cron expression in the schedule: scheduleType cron needs a cronExpression. "
+          + CronExpressions.FORMS);
     }
     String[] words = expression.strip().split("\\s+");
     String zone = "UTC";
-    String last = words[words.length - 1];
-    if (words.length >= 7 && Character.isLetter(last.charAt(0))) {
-      zone = zone(last, expression);
+    if (endsWithZone(words)) {
+      zone = zone(words[words.length - 1], expression);
       words = Arrays.copyOf(words, words.length - 1);
     }
+    String cron;
+    try {
+      cron = CronExpressions.quartz(String.join(" ", words));
+    } catch (MalformedCronException e) {
+      throw new BadRequestException("The cron expression %s is not valid: %s. %s"
+          .formatted(expression, e.problem(), CronExpressions.FORMS));
+    }
     // Firing every second is no schedule; Airbyte refuses a seconds field that is not a plain number, and so does Gale.
-    if (!words[0].chars().allMatch(Character::isDigit)) {
+    if (!cron.substring(0, cron.indexOf(' ')).chars().allMatch(Character::isDigit)) {
       throw new BadRequestException(("The cron expression %s is not valid: its first field (seconds) must be a number, "
           + "such as 0; a connection cannot sync every second").formatted(expression));
     }
-    String cron = String.join(" ", words);
-    try {
-      ConnectionSchedules.QUARTZ.parse(cron).validate();
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(("The cron expression %s is not valid: %s. It is a Quartz expression: seconds minutes "
-          + "hours day-of-month month day-of-week [year], such as '0 0 12 * * ?'").formatted(expression, e.getMessage()));
-    }
     return new ConnectionScheduleDataCron(cron, zone);
+  }
+
+  private static boolean endsWithZone(String[] words) {
+    String last = words[words.length - 1];
+    if (words.length >= 7) {
+      return Character.isLetter(last.charAt(0));
+    }
+    return words.length == 6 && (last.contains("/") || isZone(last));
+  }
+
+  private static boolean isZone(String word) {
+    try {
+      ZoneId.of(word);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 
   private static String zone(String word, String expression) {

@@ -160,7 +160,7 @@ class ConnectionsApiIT {
 
   @Test
   void badSchedulesAre422WithTheirPath() {
-    assertInvalid(create(schedule("cron", "{\"cron\": {\"cronExpression\": \"*/5 * * * *\", \"cronTimeZone\": \"UTC\"}}")),
+    assertInvalid(create(schedule("cron", "{\"cron\": {\"cronExpression\": \"*/5 * * *\", \"cronTimeZone\": \"UTC\"}}")),
         "scheduleData.cron.cronExpression");
     assertInvalid(create(schedule("cron", "{\"cron\": {\"cronExpression\": \"0 0 12 * * ?\", \"cronTimeZone\": \"Mars/Olympus\"}}")),
         "scheduleData.cron.cronTimeZone");

@@ -43,6 +43,20 @@ class ScheduleDueTest {
   }
 
   @Test
+  void aCronConvertedFromUnixIsDueOnTheUnixDays() {
+    // What Gale stores for the Unix '30 2 * * 5-7' (Friday to Sunday at 02:30): Quartz counts Sunday as 1.
+    var weekend = Json.parse("{\"cron\": {\"cronExpression\": \"0 30 2 ? * 1,6-7\", \"cronTimeZone\": \"UTC\"}}");
+    Instant monday = Instant.parse("2025-03-10T08:15:30Z");
+
+    assertThat(ScheduleDue.next(ScheduleType.CRON, weekend, monday, Optional.empty()))
+        .contains(Instant.parse("2025-03-14T02:30:00Z"));
+    assertThat(ScheduleDue.next(ScheduleType.CRON, weekend, monday, Optional.of(Instant.parse("2025-03-15T02:30:01Z"))))
+        .as("Saturday's run, then Sunday's").contains(Instant.parse("2025-03-16T02:30:00Z"));
+    assertThat(ScheduleDue.next(ScheduleType.CRON, weekend, monday, Optional.of(Instant.parse("2025-03-16T02:30:01Z"))))
+        .as("Sunday's run, then next Friday's").contains(Instant.parse("2025-03-21T02:30:00Z"));
+  }
+
+  @Test
   void manualConnectionsAreNeverDue() {
     assertThat(ScheduleDue.next(ScheduleType.MANUAL, null, CREATED, Optional.empty())).isEmpty();
   }

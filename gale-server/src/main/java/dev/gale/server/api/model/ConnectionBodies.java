@@ -84,7 +84,10 @@ public final class ConnectionBodies {
 
   public record ConnectionScheduleDataBasicSchedule(@Required ScheduleTimeUnit timeUnit, @Required Long units) {}
 
-  /** A Quartz cron expression evaluated in a time zone (an IANA id such as {@code Europe/Paris}, or {@code UTC}). */
+  /**
+   * A Quartz cron expression evaluated in a time zone (an IANA id such as {@code Europe/Paris}, or {@code UTC}); a Unix
+   * (five-field) expression is taken too, and stored as its Quartz equivalent.
+   */
   public record ConnectionScheduleDataCron(@Required String cronExpression, @Required String cronTimeZone) {}
 
   /** Kubernetes-style quantities; blank means unbounded. */
