@@ -36,6 +36,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,7 +85,7 @@ public final class ConnectionService {
         .orElse(Schedule.MANUAL);
     AirbyteCatalog catalog = request.syncCatalog() == null ? SyncCatalogs.EMPTY
         : SyncCatalogs.validated(StreamCompletion.completed(request.syncCatalog(), () -> discovery.catalogOf(source.id())),
-            destinationModes(destination));
+            destinationModes(destination), streamsOf(source.id(), request.syncCatalog()));
     Instant now = clock.instant();
     Connection connection = new Connection(UUID.randomUUID(),
         request.name() == null ? defaultName(source.name(), destination.name()) : requireName(request.name()),
@@ -111,7 +112,8 @@ public final class ConnectionService {
         patch.schedule(), patch.scheduleType(), patch.scheduleData());
     AirbyteCatalog catalog = patch.syncCatalog() == null ? null
         : SyncCatalogs.validated(StreamCompletion.completed(patch.syncCatalog(), () -> discovery.catalogOf(current.sourceId())),
-            destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())));
+            destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())),
+            streamsOf(current.sourceId(), patch.syncCatalog()));
     Connection updated = new Connection(current.id(), patch.name() == null ? current.name() : requireName(patch.name()),
         current.sourceId(), current.destinationId(), or(patch.namespaceDefinition(), current.namespaceDefinition()),
         or(patch.namespaceFormat(), current.namespaceFormat()), or(patch.prefix(), current.prefix()),
@@ -218,6 +220,15 @@ public final class ConnectionService {
       }
     }
     return List.copyOf(ids);
+  }
+
+  /**
+   * What the source has, for a catalog that names streams: a catalog naming none needs no discovery. Called after
+   * the catalog's completion, which may have discovered the source already (then that catalog is the latest).
+   */
+  private Optional<SourceStreams> streamsOf(UUID sourceId, AirbyteCatalog requested) {
+    return requested.streams().isEmpty() ? Optional.empty()
+        : Optional.of(new SourceStreams(Catalogs.toApi(discovery.latestCatalog(sourceId))));
   }
 
   private UUID sourceCatalog(UUID catalogId) {

@@ -101,6 +101,18 @@ public final class DiscoverService {
     return discovery;
   }
 
+  /**
+   * The streams a saved source has, as a connection's catalog is checked against them: its latest discovered
+   * catalog, whatever configuration found it; a source never discovered is discovered once, and that catalog kept.
+   *
+   * @throws InvalidInputException when the source has no catalog yet and cannot be discovered
+   */
+  public AirbyteCatalog latestCatalog(UUID sourceId) {
+    return catalogs.findLatest(sourceId)
+        .map(stored -> Json.convert(stored.catalog(), AirbyteCatalog.class))
+        .orElseGet(() -> catalogOf(sourceId));
+  }
+
   /** Discovers a configuration that is not saved; nothing is cached. */
   public Discovery discoverUnsaved(UUID workspaceId, UUID definitionId, JsonNode configuration) {
     Candidate candidate = actors.candidateForCreate(ActorType.SOURCE, workspaceId, definitionId, configuration);

@@ -12,12 +12,15 @@ import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionSyncMod
 import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfiguration;
 import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfigurations;
 import dev.gale.server.http.BadRequestException;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.http.InvalidInputException.ValidationError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The Public API's stream configurations on a connection's sync catalog. A stream syncs in one flattened mode
@@ -56,9 +59,11 @@ final class StreamSelection {
    * connection's catalog, when it is patched and the stream was selected), else from the source: the cursor and
    * primary key it defines, and the default mode.
    *
-   * @throws BadRequestException naming an unknown or repeated stream, or a mode the stream cannot sync in
+   * @throws InvalidInputException naming a stream, cursor or primary key field the source does not have
+   * @throws BadRequestException naming a repeated stream, or a mode the stream cannot sync in
    */
   AirbyteCatalog named(List<StreamConfiguration> requested, AirbyteCatalog current) {
+    requireKnown(requested);
     Map<StreamDescriptor, StreamConfiguration> chosen = new HashMap<>();
     for (StreamConfiguration request : requested) {
       if (request == null) {
@@ -81,6 +86,36 @@ final class StreamSelection {
       streams.add(request == null ? unselected(entry) : configured(entry, request, selectedNow.get(stream)));
     }
     return new AirbyteCatalog(streams);
+  }
+
+  /**
+   * Every named stream is one the source has, and every cursor and primary key field a request gives is in that
+   * stream's discovered schema: the rules the Config API's catalogs follow (see {@link SourceStreams}), with the paths
+   * of this request. A problem-details answer has no list of errors, so its detail names each path.
+   *
+   * @throws InvalidInputException naming each unknown stream and field
+   */
+  private void requireKnown(List<StreamConfiguration> requested) {
+    List<SourceStreams.Requested> streams = new ArrayList<>();
+    for (int i = 0; i < requested.size(); i++) {
+      StreamConfiguration request = requested.get(i);
+      if (request == null || request.name() == null) {
+        continue; // refused below, with its own reason
+      }
+      String path = "configurations.streams[" + i + "]";
+      Optional<SourceStreams.Field> cursor = request.cursorField() == null || request.cursorField().isEmpty()
+          ? Optional.empty() : Optional.of(new SourceStreams.Field(path + ".cursorField", request.cursorField()));
+      List<SourceStreams.Field> primaryKey = new ArrayList<>();
+      for (int k = 0; request.primaryKey() != null && k < request.primaryKey().size(); k++) {
+        primaryKey.add(new SourceStreams.Field(path + ".primaryKey[" + k + "]", request.primaryKey().get(k)));
+      }
+      streams.add(new SourceStreams.Requested(path + ".name", request.name(), request.namespace(), true, cursor, primaryKey));
+    }
+    List<ValidationError> errors = new SourceStreams(discovered).problems(streams);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException("The streams cannot be used: " + errors.stream()
+          .map(e -> e.propertyPath() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+    }
   }
 
   /**

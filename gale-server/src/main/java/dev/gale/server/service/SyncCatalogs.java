@@ -1,6 +1,5 @@
 package dev.gale.server.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.SyncMode;
 import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
@@ -15,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,15 +34,33 @@ final class SyncCatalogs {
    * @throws InvalidInputException naming every stream setting that cannot work
    */
   static AirbyteCatalog validated(AirbyteCatalog catalog, List<DestinationSyncMode> destinationModes) {
+    return validated(catalog, destinationModes, Optional.empty());
+  }
+
+  /**
+   * The catalog to store, checked also against what the source has: its streams, and the fields of their discovered
+   * schemas. The source's verdict comes first; a stream the source lacks has no other problem worth naming.
+   *
+   * @param source the source's discovered streams; empty to check the catalog on its own
+   * @throws InvalidInputException naming every stream setting that cannot work
+   */
+  static AirbyteCatalog validated(AirbyteCatalog catalog, List<DestinationSyncMode> destinationModes,
+                                  Optional<SourceStreams> source) {
     List<ValidationError> errors = new ArrayList<>();
     Set<List<String>> names = new HashSet<>();
     List<AirbyteStreamAndConfiguration> streams = new ArrayList<>();
+    List<SourceStreams.Requested> requested = new ArrayList<>();
     for (int i = 0; i < catalog.streams().size(); i++) {
       String path = "syncCatalog.streams[" + i + "]";
       AirbyteStreamAndConfiguration entry = catalog.streams().get(i);
       if (entry == null || entry.stream() == null || entry.config() == null) {
         errors.add(error(path + (entry == null ? "" : entry.stream() == null ? ".stream" : ".config"), null,
             "Each stream needs its 'stream' and its 'config'"));
+        if (entry != null && entry.stream() != null && !entry.stream().name().isBlank()) {
+          // A stream named without its config (one discovery did not complete) may still be one the source lacks.
+          requested.add(new SourceStreams.Requested(path + ".stream.name", entry.stream().name(),
+              entry.stream().namespace(), false, Optional.empty(), List.of()));
+        }
         continue;
       }
       AirbyteStream stream = entry.stream();
@@ -59,12 +77,53 @@ final class SyncCatalogs {
         new SelectedStream(path + ".config", stream, config, errors).check(destinationModes);
       }
       streams.add(new AirbyteStreamAndConfiguration(stream, config));
+      if (!stream.name().isBlank()) {
+        requested.add(requested(path, stream, config));
+      }
+    }
+    if (source.isPresent()) {
+      errors = withSourceProblems(source.get().problems(requested), errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException("The sync catalog cannot be used: " + errors.getFirst().message()
           + (errors.size() > 1 ? " (and %d more problems)".formatted(errors.size() - 1) : ""), errors);
     }
     return new AirbyteCatalog(streams);
+  }
+
+  /** A stream as the source is asked about it: by name, with the cursor and primary key the sync would use. */
+  private static SourceStreams.Requested requested(String path, AirbyteStream stream, AirbyteStreamConfiguration config) {
+    Optional<SourceStreams.Field> cursor = config.selected() && config.syncMode() == SyncMode.INCREMENTAL
+        ? Optional.of(new SourceStreams.Field(path + ".config.cursorField", config.cursorField())) : Optional.empty();
+    List<SourceStreams.Field> primaryKey = new ArrayList<>();
+    if (config.selected() && config.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP) {
+      for (int k = 0; k < config.primaryKey().size(); k++) {
+        primaryKey.add(new SourceStreams.Field(path + ".config.primaryKey[" + k + "]", config.primaryKey().get(k)));
+      }
+    }
+    return new SourceStreams.Requested(path + ".stream.name", stream.name(), stream.namespace(), false, cursor, primaryKey);
+  }
+
+  /**
+   * The source's problems, then the catalog's own where they add something: not on a stream the source lacks, and
+   * not a second time on a property the source already faulted.
+   */
+  private static List<ValidationError> withSourceProblems(List<ValidationError> fromSource, List<ValidationError> own) {
+    Set<String> paths = new HashSet<>();
+    Set<String> unknownStreams = new HashSet<>();
+    for (ValidationError error : fromSource) {
+      paths.add(error.propertyPath());
+      if (error.propertyPath().endsWith(".stream.name")) {
+        unknownStreams.add(error.propertyPath().substring(0, error.propertyPath().length() - ".stream.name".length()));
+      }
+    }
+    List<ValidationError> errors = new ArrayList<>(fromSource);
+    own.stream()
+        .filter(error -> !paths.contains(error.propertyPath()))
+        .filter(error -> unknownStreams.stream().noneMatch(stream -> error.propertyPath().equals(stream)
+            || error.propertyPath().startsWith(stream + ".")))
+        .forEach(errors::add);
+    return errors;
   }
 
   private static AirbyteStreamConfiguration withDefaults(AirbyteStream stream, AirbyteStreamConfiguration c) {
@@ -141,41 +200,13 @@ final class SyncCatalogs {
         errors.add(error(path + property, null, "A %s is a non-empty path of field names".formatted(what)));
         return false;
       }
-      if (!hasField(stream.jsonSchema(), fieldPath)) {
+      if (!SourceStreams.hasField(stream.jsonSchema(), fieldPath)) {
         errors.add(error(path + property, String.join(".", fieldPath), "The stream '%s' has no field %s; the %s must name one"
             .formatted(qualified(stream), fieldPath, what)));
         return false;
       }
       return true;
     }
-  }
-
-  /** Whether a JSON schema has the field; an object schema that does not list its properties may have any. */
-  private static boolean hasField(JsonNode schema, List<String> path) {
-    JsonNode node = schema;
-    for (String name : path) {
-      JsonNode properties = node.get("properties");
-      if (properties == null || !properties.isObject()) {
-        return mayBeObject(node.get("type"));
-      }
-      node = properties.get(name);
-      if (node == null) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean mayBeObject(JsonNode type) {
-    if (type == null) {
-      return true;
-    }
-    for (JsonNode each : type.isArray() ? type : List.of(type)) {
-      if ("object".equals(each.asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String qualified(AirbyteStream stream) {

@@ -11,6 +11,7 @@ import dev.gale.protocol.Json;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.ApiResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,10 +185,10 @@ class ConnectionCatalogApiIT {
     stream(1).put("name", "users");
     assertInvalid(create(), "syncCatalog.streams[1].stream.name");
 
-    // Without its schema, a stream the source does not offer cannot be completed from discovery.
+    // A stream the source does not offer is refused for that, not for the schema discovery could not complete.
     request = createRequest(source, destination);
     stream(2).put("name", "not_offered").remove("jsonSchema");
-    assertInvalid(galeOnly(), "syncCatalog.streams[2].stream.jsonSchema");
+    assertInvalid(galeOnly(), "syncCatalog.streams[2].stream.name");
 
     request = createRequest(source, destination);
     config(0).remove("destinationSyncMode");
@@ -202,6 +203,14 @@ class ConnectionCatalogApiIT {
   void streamsOfTheSameNameInTwoNamespacesAreTwoStreams() {
     stream(0).put("namespace", "shop");
     stream(1).put("name", "users").put("namespace", "crm");
+    // The source must have both: as a database source does, it last reported a users table in each schema.
+    ObjectNode discovered = Json.object();
+    ArrayNode tables = discovered.putArray("streams");
+    for (int i = 0; i < streams().size(); i++) {
+      tables.add(Json.object().set("stream", stream(i)));
+    }
+    fixtures.api.post("/api/v1/sources/write_discover_catalog_result",
+        Map.of("sourceId", source.id().toString(), "catalog", discovered)).expect(200);
 
     assertThat(create().expect(200).at("/syncCatalog/streams/1/stream/namespace").asText()).isEqualTo("crm");
   }
