@@ -68,11 +68,14 @@ public final class DuckDbDestination implements Destination {
       DuckDbConfig duckdb = DuckDbConfig.read(config);
       try (Connection connection = DuckDbFile.open(duckdb.file())) {
         TableName table = new TableName(duckdb.schema(), "_gale_check_" + UUID.randomUUID().toString().replace("-", ""));
-        TableSetup.execute(connection, TableSql.createSchema(duckdb.schema()));
-        TableSetup.execute(connection, "CREATE TABLE " + table.sql() + " (id INTEGER)");
-        TableSetup.execute(connection, "INSERT INTO " + table.sql() + " VALUES (1)");
-        TableSetup.execute(connection, TableSql.dropIfExists(table));
-        connection.commit();
+        DuckDbFile.changingCatalog(duckdb.file(), () -> {
+          TableSetup.execute(connection, TableSql.createSchema(duckdb.schema()));
+          TableSetup.execute(connection, "CREATE TABLE " + table.sql() + " (id INTEGER)");
+          TableSetup.execute(connection, "INSERT INTO " + table.sql() + " VALUES (1)");
+          TableSetup.execute(connection, TableSql.dropIfExists(table));
+          connection.commit();
+          return null;
+        });
       } catch (SQLException e) {
         throw new ConnectorException("Cannot write a table in schema " + duckdb.schema() + " of "
             + duckdb.file() + ": " + e.getMessage());
@@ -91,13 +94,16 @@ public final class DuckDbDestination implements Destination {
         .map(stream -> plan(stream, duckdb.schema(), tables)).toList();
     Connection connection = DuckDbFile.open(duckdb.file());
     try {
-      Map<StreamDescriptor, TableLayout> layouts = new LinkedHashMap<>();
-      for (TablePlan plan : plans) {
-        layouts.put(plan.stream(), TableSetup.prepare(connection, plan));
-      }
-      connection.commit();
+      Map<StreamDescriptor, TableLayout> layouts = DuckDbFile.changingCatalog(duckdb.file(), () -> {
+        Map<StreamDescriptor, TableLayout> prepared = new LinkedHashMap<>();
+        for (TablePlan plan : plans) {
+          prepared.put(plan.stream(), TableSetup.prepare(connection, plan));
+        }
+        connection.commit();
+        return prepared;
+      });
       DuckDbWriter.describe(layouts).forEach(line -> context.log().accept(SourceOutput.LogLevel.INFO, line));
-      return new DuckDbWriter(connection, layouts, context);
+      return new DuckDbWriter(connection, duckdb.file(), layouts, context);
     } catch (SQLException | RuntimeException e) {
       DuckDbFile.closeQuietly(connection);
       if (e instanceof ConnectorException connectorException) {

@@ -7,10 +7,42 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Opens a DuckDB database file for writing, creating it and its directory when missing. */
 final class DuckDbFile {
+  /**
+   * One lock per database file for changes to its catalog (schemas, tables, renames). DuckDB runs concurrent
+   * transactions optimistically and fails one of two that change the catalog at once ("Catalog write-write
+   * conflict"), even for {@code CREATE SCHEMA IF NOT EXISTS}; concurrent checks and syncs of one file in this process
+   * take turns instead. Rows are appended outside the lock: appends to different tables do not conflict.
+   */
+  private static final Map<Path, ReentrantLock> CATALOG_LOCKS = new ConcurrentHashMap<>();
+
   private DuckDbFile() {}
+
+  /** Work on a connection that may throw {@link SQLException}. */
+  interface CatalogWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work}, which changes the catalog of {@code file}, while no other such work on the file runs. */
+  static <T> T changingCatalog(Path file, CatalogWork<T> work) throws SQLException {
+    ReentrantLock lock = CATALOG_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+    try {
+      lock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectorException(ConnectorException.Kind.TRANSIENT, "Interrupted while waiting for " + file, e);
+    }
+    try {
+      return work.run();
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /**
    * A connection in manual-commit mode, so that appended rows and DDL become visible only with {@code commit}.

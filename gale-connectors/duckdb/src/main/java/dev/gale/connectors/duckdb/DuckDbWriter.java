@@ -6,6 +6,7 @@ import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.StreamDescriptor;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -25,15 +26,18 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuckDbWriter implements DestinationWriter {
   private final Connection connection;
+  private final Path file;
   private final DuckDBConnection duckdb;
   private final Map<StreamDescriptor, TableLayout> layouts;
   private final RowAppender rows;
   private final Map<TableLayout, DuckDBAppender> appenders = new LinkedHashMap<>();
   private final Set<TableLayout> loadedSinceFlush = new LinkedHashSet<>();
+  private boolean inTransaction;
 
-  DuckDbWriter(Connection connection, Map<StreamDescriptor, TableLayout> layouts, WriteContext context)
+  DuckDbWriter(Connection connection, Path file, Map<StreamDescriptor, TableLayout> layouts, WriteContext context)
       throws SQLException {
     this.connection = connection;
+    this.file = file;
     this.duckdb = connection.unwrap(DuckDBConnection.class);
     this.layouts = Map.copyOf(layouts);
     this.rows = new RowAppender(context.syncId());
@@ -47,6 +51,12 @@ final class DuckDbWriter implements DestinationWriter {
     }
     if (batch.size() == 0) {
       return;
+    }
+    if (!inTransaction) {
+      // DuckDB's driver begins the transaction of a manual-commit connection at its next statement, and an appender
+      // used outside a transaction commits on its own: open one first, so that the rows wait for the flush.
+      TableSetup.execute(connection, "SELECT 1");
+      inTransaction = true;
     }
     DuckDBAppender appender = appenders.get(layout);
     if (appender == null) {
@@ -69,23 +79,27 @@ final class DuckDbWriter implements DestinationWriter {
       }
     }
     connection.commit();
+    inTransaction = false;
     loadedSinceFlush.clear();
   }
 
   @Override
   public void complete() throws SQLException {
     flush();
-    for (TableLayout layout : layouts.values()) {
-      TablePlan plan = layout.plan();
-      if (plan.mode() == DestinationSyncMode.OVERWRITE) {
-        for (String sql : TableSql.swap(plan)) {
-          TableSetup.execute(connection, sql);
+    DuckDbFile.changingCatalog(file, () -> {
+      for (TableLayout layout : layouts.values()) {
+        TablePlan plan = layout.plan();
+        if (plan.mode() == DestinationSyncMode.OVERWRITE) {
+          for (String sql : TableSql.swap(plan)) {
+            TableSetup.execute(connection, sql);
+          }
+        } else if (plan.mode() == DestinationSyncMode.APPEND_DEDUP) {
+          TableSetup.execute(connection, TableSql.dropIfExists(plan.dedupStage()));
         }
-      } else if (plan.mode() == DestinationSyncMode.APPEND_DEDUP) {
-        TableSetup.execute(connection, TableSql.dropIfExists(plan.dedupStage()));
       }
-    }
-    connection.commit();
+      connection.commit();
+      return null;
+    });
   }
 
   @Override

@@ -21,9 +21,11 @@ import java.util.Set;
  *
  * @param primaryKey positions in {@link #columns} of the key, for deduplication; else empty
  * @param cursor position in {@link #columns} of the cursor deciding which duplicate wins, or -1 for none
+ * @param generation the stream's generation, or null when the catalog has none (then an unfinished overwrite is
+ *     never resumed: nothing tells its rows apart from another refresh's)
  */
 record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, TableName table, List<TargetColumn> columns,
-                 List<Integer> primaryKey, int cursor, long generationId) {
+                 List<Integer> primaryKey, int cursor, Long generation) {
   static final String RAW_ID = "_airbyte_raw_id";
   static final String EXTRACTED_AT = "_airbyte_extracted_at";
   static final String META = "_airbyte_meta";
@@ -57,8 +59,12 @@ record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, TableName ta
       default -> throw new ConnectorException("Stream " + stream + ": destination sync mode " + mode
           + " is not supported; use overwrite, append or append_dedup");
     }
-    long generation = configured.generationId() == null ? 0 : configured.generationId();
-    return new TablePlan(stream, mode, table, columns, key, cursor, generation);
+    return new TablePlan(stream, mode, table, columns, key, cursor, configured.generationId());
+  }
+
+  /** What {@code _airbyte_generation_id} holds: the generation, 0 without one (as the Postgres destination). */
+  long generationId() {
+    return generation == null ? 0 : generation;
   }
 
   /** Where an overwrite writes until {@code complete} swaps it in. */
@@ -81,7 +87,7 @@ record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, TableName ta
   }
 
   TablePlan withColumns(List<TargetColumn> typed) {
-    return new TablePlan(stream, mode, table, typed, primaryKey, cursor, generationId);
+    return new TablePlan(stream, mode, table, typed, primaryKey, cursor, generation);
   }
 
   /** One column per top-level property, typed by the engine's {@link ValueType#of}. */

@@ -101,6 +101,9 @@ final class TableSetup {
 
   /** A staging table holds a resumable attempt when every row has this sync's generation. */
   private static boolean sameGeneration(Connection connection, TablePlan plan) throws SQLException {
+    if (plan.generation() == null) {
+      return false;
+    }
     try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM " + plan.staging().sql()
         + " WHERE " + TableName.quote(TablePlan.GENERATION_ID) + " IS DISTINCT FROM ?")) {
       statement.setLong(1, plan.generationId());
