@@ -3,6 +3,7 @@ package dev.gale.connectors.duckdb;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.LocalRoot;
 import dev.gale.connector.config.ConfigException;
 import dev.gale.connector.config.ConfigField;
 import dev.gale.connector.config.ConfigSchema;
@@ -57,7 +58,8 @@ record DuckDbConfig(Path file, String schema) {
     } else if (path.isBlank()) {
       problems.add("destination_path must name a file, such as /local/destination.duckdb");
     } else {
-      file = LocalRoot.file(path).orElse(null);
+      // A file inside the root: the root itself is a folder, never a database.
+      file = LocalRoot.within(path).filter(inside -> !inside.equals(LocalRoot.root())).orElse(null);
       if (file == null) {
         problems.add("destination_path must name a file inside the local root " + LocalRoot.root()
             + " (it may not climb out with '..')");

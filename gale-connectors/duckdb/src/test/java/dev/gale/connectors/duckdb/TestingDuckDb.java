@@ -1,6 +1,7 @@
 package dev.gale.connectors.duckdb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gale.connector.LocalRoot;
 import dev.gale.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
