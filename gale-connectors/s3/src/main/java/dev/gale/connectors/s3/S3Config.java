@@ -79,7 +79,7 @@ record S3Config(String accessKeyId, String secretAccessKey, String bucket, Strin
       ParquetCodec codec = ParquetCodec.valueOf(format.get(COMPRESSION_CODEC));
       if (codec.parquetName().isEmpty()) {
         problems.add("format.compression_codec " + codec + " is not available in Gale; choose UNCOMPRESSED, "
-            + "SNAPPY, GZIP, LZ4 or ZSTD");
+            + "SNAPPY, GZIP or ZSTD");
       }
       return new OutputFormat.Parquet(codec, format.get(BLOCK_SIZE_MB) << 20,
           Math.toIntExact(format.get(PAGE_SIZE_KB) << 10), Math.toIntExact(format.get(DICTIONARY_PAGE_SIZE_KB) << 10),

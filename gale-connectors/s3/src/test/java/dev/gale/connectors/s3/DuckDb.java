@@ -39,7 +39,7 @@ final class DuckDb {
   /** The DuckDB type name of each column of a query, from DESCRIBE. */
   static Map<String, String> types(String sql) throws SQLException {
     Map<String, String> types = new LinkedHashMap<>();
-    for (Map<String, Object> row : query("DESCRIBE " + sql)) {
+    for (Map<String, Object> row : query("DESCRIBE SELECT * FROM " + sql)) {
       types.put((String) row.get("column_name"), (String) row.get("column_type"));
     }
     return types;
