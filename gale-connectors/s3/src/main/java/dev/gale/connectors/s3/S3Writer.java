@@ -103,7 +103,8 @@ final class S3Writer implements DestinationWriter {
       return 0;
     }
     List<String> earlier = new ArrayList<>();
-    for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix)).contents()) {
+    for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(prefix)
+        .encodingType("url")).contents()) {
       if (!kept.contains(object.key())) {
         earlier.add(object.key());
       }

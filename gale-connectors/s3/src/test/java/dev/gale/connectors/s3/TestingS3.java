@@ -60,7 +60,7 @@ final class TestingS3 implements AutoCloseable {
   }
 
   List<String> keys(String bucket, String prefix) {
-    return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+    return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).encodingType("url")).contents().stream()
         .map(S3Object::key).sorted().toList();
   }
 
