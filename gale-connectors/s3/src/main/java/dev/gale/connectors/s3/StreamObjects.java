@@ -1,0 +1,115 @@
+package dev.gale.connectors.s3;
+
+import dev.gale.connector.data.RecordSchema;
+import dev.gale.protocol.StreamDescriptor;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The objects one stream gets in one sync: one open at a time, split at {@link Limits#objectSize}, finished at every
+ * flush so that the records a state covers are in complete objects before the state is acknowledged.
+ */
+final class StreamObjects {
+  private final S3Client s3;
+  private final String bucket;
+  private final StreamDescriptor stream;
+  private final ObjectKeys keys;
+  private final String directory;
+  private final OutputFormat format;
+  private final AirbyteMeta meta;
+  private final Limits limits;
+  private final boolean overwrite;
+  private final List<String> flushed = new ArrayList<>();
+  private final List<String> finishedSinceFlush = new ArrayList<>();
+  private RecordFileWriter current;
+  private String currentKey;
+  private RecordSchema schema;
+  private long nextPart;
+
+  StreamObjects(S3Client s3, String bucket, StreamDescriptor stream, ObjectKeys keys, OutputFormat format,
+                AirbyteMeta meta, Limits limits, boolean overwrite) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.stream = stream;
+    this.keys = keys;
+    this.directory = keys.directory(stream);
+    this.format = format;
+    this.meta = meta;
+    this.limits = limits;
+    this.overwrite = overwrite;
+  }
+
+  boolean overwrite() {
+    return overwrite;
+  }
+
+  StreamDescriptor stream() {
+    return stream;
+  }
+
+  void write(RecordSchema batchSchema, Row row) throws IOException {
+    if (current == null) {
+      schema = batchSchema;
+      current = open(keys.key(directory, stream, nextPart++));
+    } else if (!batchSchema.equals(schema)) {
+      // A Parquet object has one schema; a batch with other columns starts a new object.
+      finishCurrent();
+      write(batchSchema, row);
+      return;
+    }
+    current.write(row);
+    if (current.size() >= limits.objectSize()) {
+      finishCurrent();
+    }
+  }
+
+  /** Finishes the open object; afterwards everything written is in complete objects. */
+  void flush() throws IOException {
+    finishCurrent();
+    flushed.addAll(finishedSinceFlush);
+    finishedSinceFlush.clear();
+  }
+
+  /** Every object this sync completed for the stream. */
+  List<String> written() {
+    List<String> all = new ArrayList<>(flushed);
+    all.addAll(finishedSinceFlush);
+    return all;
+  }
+
+  /** Objects that no flush acknowledged, and for an overwrite all of this sync's: a failed sync takes them back. */
+  List<String> abandon() {
+    if (current != null) {
+      current.abort();
+      current = null;
+    }
+    return overwrite ? written() : List.copyOf(finishedSinceFlush);
+  }
+
+  private void finishCurrent() throws IOException {
+    if (current == null) {
+      return;
+    }
+    RecordFileWriter finishing = current;
+    current = null;
+    try {
+      finishing.finish();
+    } catch (IOException | RuntimeException e) {
+      finishing.abort();
+      throw e;
+    }
+    finishedSinceFlush.add(currentKey);
+  }
+
+  private RecordFileWriter open(String key) throws IOException {
+    currentKey = key;
+    MultipartObject object = new MultipartObject(s3, bucket, key, limits.partSize());
+    return switch (format) {
+      case OutputFormat.Text text -> new TextRecordWriter(text, schema.columns(), meta, object);
+      case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, stream.name(), schema.columns(), meta,
+          object);
+    };
+  }
+}
