@@ -65,4 +65,14 @@ public interface Connector {
    *     property's dotted path (as {@code destination_path must ...})
    */
   default void validate(JsonNode config) {}
+
+  /**
+   * {@code config} as this connector's specification spells it, where clients are known to write a value otherwise:
+   * an enum in another case, as Airbyte's API guide writes {@code "snappy"} for {@code SNAPPY}. Gale validates and
+   * stores this form, so a configuration reads back as the connector declares it. Answers at once; the default
+   * changes nothing. The node belongs to the caller: return a copy to change anything.
+   */
+  default JsonNode canonical(JsonNode config) {
+    return config;
+  }
 }

@@ -392,7 +392,8 @@ public final class ActorService {
     }
     SshTunnels.requireNoTunnel(sent, property);
     JsonNode specification = connectionSpecification(definition);
-    JsonNode stored = secrets.protectForStorage(specification, sent, previousStored);
+    JsonNode canonical = definitions.runnableImplementation(definition, property).canonical(sent);
+    JsonNode stored = secrets.protectForStorage(specification, canonical, previousStored);
     JsonNode revealed = secrets.reveal(specification, stored);
     validator.requireValid(specification, revealed, property);
     requireAcceptedByConnector(definition, revealed, property);

@@ -66,6 +66,12 @@ public final class S3Destination implements Destination {
     S3Config.read(config);
   }
 
+  /** Enum values as Airbyte's API guide writes them ({@code "snappy"}) are stored as the spec declares them. */
+  @Override
+  public JsonNode canonical(JsonNode config) {
+    return EnumSpelling.canonical(config);
+  }
+
   /** Writes, lists and deletes a small object under the bucket path, as a sync would. */
   @Override
   public AirbyteConnectionStatus check(JsonNode config) {
