@@ -32,11 +32,12 @@ final class FileOpener {
     return switch (config.storage()) {
       case LOCAL -> openLocal(config);
       case HTTPS -> openHttp(config);
+      case S3 -> S3Objects.open(config);
       default -> throw new ConnectorException("provider.storage " + config.storage().value() + " is not supported");
     };
   }
 
-  /** The file on the local disk; a downloaded copy for HTTP(S), deleted when closed. */
+  /** The file on the local disk; a downloaded copy for HTTP(S) and S3, deleted when closed. */
   static LocalFile local(FileSourceConfig config) throws IOException, InterruptedException {
     if (config.storage() == Storage.LOCAL) {
       openLocal(config).close();

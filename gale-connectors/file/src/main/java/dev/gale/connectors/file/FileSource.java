@@ -27,7 +27,7 @@ import java.util.UUID;
 
 /**
  * The File source, Gale's counterpart of Airbyte's source-file ({@code airbyte/source-file}): one CSV, JSON, JSONL or
- * Parquet file from a local path or an HTTP(S) URL, offered as one stream named {@code dataset_name} and read in full
+ * Parquet file from a local path, an HTTP(S) URL or S3, offered as one stream named {@code dataset_name} and read in full
  * refresh only, as Airbyte's.
  *
  * <p>CSV, JSON and JSONL columns are typed from the first {@value #SAMPLE_ROWS} records (see {@link CsvCells} and

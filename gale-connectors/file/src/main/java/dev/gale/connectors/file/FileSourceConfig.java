@@ -18,11 +18,12 @@ import java.util.Locale;
  * What Gale cannot honour (a format, a storage or a reader option it does not read) is refused by name here, before
  * any I/O, rather than ignored.
  *
- * @param location for {@link Storage#LOCAL} the file inside the local root; for {@link Storage#HTTPS} {@code null}
+ * @param location for {@link Storage#LOCAL} the file inside the local root; otherwise {@code null}
  * @param userAgent whether HTTP requests carry a browser-like User-Agent ({@code provider.user_agent})
+ * @param s3 for {@link Storage#S3} the object and the keys to read it with; otherwise {@code null}
  */
 record FileSourceConfig(String datasetName, FileFormat format, String url, Storage storage, Path location,
-                        boolean userAgent, ReaderOptions readerOptions) {
+                        boolean userAgent, ReaderOptions readerOptions, S3Location s3) {
 
   static final ConfigField<String> DATASET_NAME = ConfigField.string("dataset_name").title("Dataset Name")
       .description("The name of the final table to replicate this file into (letters, numbers, dashes and "
@@ -37,23 +38,32 @@ record FileSourceConfig(String datasetName, FileFormat format, String url, Stora
           + "\"names\": [\"column1\", \"column2\"]}"))
       .order(2).build();
   static final ConfigField<String> URL = ConfigField.string("url").title("URL")
-      .description("The URL of the file: an http(s) URL, or a path under /local for the local filesystem.")
-      .required().examples(List.of("https://example.com/data.csv", "/local/data.csv")).order(3).build();
+      .description("The URL of the file: an http(s) URL, s3://bucket/key for S3, or a path under /local for the "
+          + "local filesystem.")
+      .required().examples(List.of("https://example.com/data.csv", "s3://bucket/data.csv", "/local/data.csv"))
+      .order(3).build();
 
   static final ConfigField<String> STORAGE_HTTPS = storage(Storage.HTTPS);
   static final ConfigField<Boolean> USER_AGENT = ConfigField.bool("user_agent").title("User-Agent")
       .description("Add a browser-like User-Agent to requests.").defaultValue(false).build();
   static final ConfigField<String> STORAGE_LOCAL = storage(Storage.LOCAL);
+  static final ConfigField<String> AWS_ACCESS_KEY_ID = ConfigField.string("aws_access_key_id")
+      .title("AWS Access Key ID").description("In order to access private Buckets stored on AWS S3, this connector "
+          + "would need credentials with the proper permissions. If accessing publicly available data, this field is "
+          + "not necessary.").build();
+  static final ConfigField<String> AWS_SECRET_ACCESS_KEY = ConfigField.string("aws_secret_access_key")
+      .title("AWS Secret Access Key").description("In order to access private Buckets stored on AWS S3, this "
+          + "connector would need credentials with the proper permissions. If accessing publicly available data, "
+          + "this field is not necessary.").secret().build();
   static final ConfigField<ConfigValues> PROVIDER = ConfigField.oneOf("provider", "storage", List.of(
           ConfigSchema.of(Storage.HTTPS.title(), STORAGE_HTTPS, USER_AGENT),
           ConfigSchema.of(Storage.GCS.title(), storage(Storage.GCS), secret("service_account_json")),
-          ConfigSchema.of(Storage.S3.title(), storage(Storage.S3), plain("aws_access_key_id"),
-              secret("aws_secret_access_key")),
+          ConfigSchema.of(Storage.S3.title(), storage(Storage.S3), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY),
           ConfigSchema.of(Storage.AZ_BLOB.title(), storage(Storage.AZ_BLOB), plain("storage_account"),
               secret("sas_token"), secret("shared_key")),
           remoteShell(Storage.SSH), remoteShell(Storage.SCP), remoteShell(Storage.SFTP),
           ConfigSchema.of(Storage.LOCAL.title(), STORAGE_LOCAL)))
-      .title("Storage Provider").description("Where the file is. Gale reads from HTTPS (public web) and local.")
+      .title("Storage Provider").description("Where the file is. Gale reads from HTTPS (public web), S3 and local.")
       .required().order(4).build();
 
   static final ConfigSchema SCHEMA = ConfigSchema.of("File Source Spec", DATASET_NAME, FORMAT, READER_OPTIONS, URL,
@@ -85,6 +95,11 @@ record FileSourceConfig(String datasetName, FileFormat format, String url, Stora
     } else if (storage == Storage.HTTPS && !isHttpUrl(url)) {
       problems.add("url must be an http:// or https:// URL for provider.storage HTTPS");
     }
+    S3Location s3 = null;
+    if (storage == Storage.S3) {
+      s3 = S3Location.parse(url, provider.find(AWS_ACCESS_KEY_ID).orElse(null),
+          provider.find(AWS_SECRET_ACCESS_KEY).orElse(null), problems);
+    }
     ReaderOptions options = null;
     try {
       options = format.supported() ? ReaderOptions.parse(format, values.find(READER_OPTIONS).orElse(null)) : null;
@@ -95,11 +110,14 @@ record FileSourceConfig(String datasetName, FileFormat format, String url, Stora
       throw new ConfigException(problems);
     }
     boolean userAgent = storage == Storage.HTTPS && provider.get(USER_AGENT);
-    return new FileSourceConfig(values.get(DATASET_NAME), format, url, storage, location, userAgent, options);
+    return new FileSourceConfig(values.get(DATASET_NAME), format, url, storage, location, userAgent, options, s3);
   }
 
   /** The file as messages name it: a URL without its user information and query, which may carry credentials. */
   String shownUrl() {
+    if (storage == Storage.S3) {
+      return s3.shown();
+    }
     if (storage != Storage.HTTPS) {
       return url;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 enum Storage {
   HTTPS("HTTPS", "HTTPS: Public Web", true),
   GCS("GCS", "GCS: Google Cloud Storage", false),
-  S3("S3", "S3: Amazon Web Services", false),
+  S3("S3", "S3: Amazon Web Services", true),
   AZ_BLOB("AzBlob", "AzBlob: Azure Blob Storage", false),
   SSH("SSH", "SSH: Secure Shell", false),
   SCP("SCP", "SCP: Secure copy protocol", false),

@@ -32,7 +32,7 @@ class RefusalTest {
     ObjectNode config = TestFiles.config("csv", "gs://bucket/a.csv", "GCS", null);
     ((ObjectNode) config.get("provider")).put("service_account_json", "{\"private_key\":\"do-not-show\"}");
 
-    assertThat(problems(config)).contains("provider.storage GCS is not supported by Gale; it reads from HTTPS, local")
+    assertThat(problems(config)).contains("provider.storage GCS is not supported by Gale; it reads from HTTPS, S3, local")
         .doesNotContain("do-not-show");
     assertThat(source.check(config).message()).doesNotContain("do-not-show");
     assertThat(problems(TestFiles.config("csv", "x", "SFTP", null))).contains("provider.user is required");
