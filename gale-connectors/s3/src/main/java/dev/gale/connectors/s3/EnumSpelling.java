@@ -14,6 +14,8 @@ final class EnumSpelling {
   private static final List<String> FORMAT_TYPES = List.of("CSV", "JSONL", "Parquet", "Avro");
   private static final List<String> FLATTENINGS = List.of("No flattening", "Root level flattening");
   private static final List<String> COMPRESSION_TYPES = List.of("No Compression", "GZIP");
+  private static final List<String> AVRO_CODECS = java.util.Arrays.stream(AvroCodec.values())
+      .map(AvroCodec::airbyteName).toList();
   private static final List<String> CODECS = List.of("UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD");
 
   private EnumSpelling() {}
@@ -28,6 +30,9 @@ final class EnumSpelling {
     respell(format, "format_type", FORMAT_TYPES);
     respell(format, "flattening", FLATTENINGS);
     respell(format, "compression_codec", CODECS);
+    if (format.get("compression_codec") instanceof ObjectNode avroCodec) {
+      respell(avroCodec, "codec", AVRO_CODECS);
+    }
     if (format.get("compression") instanceof ObjectNode compression) {
       respell(compression, "compression_type", COMPRESSION_TYPES);
     }

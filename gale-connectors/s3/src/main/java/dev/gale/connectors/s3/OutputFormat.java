@@ -23,4 +23,17 @@ sealed interface OutputFormat {
       return "parquet";
     }
   }
+
+  /**
+   * Avro object container files.
+   *
+   * @param level the codec's compression level; ignored by codecs without one
+   * @param checksum zstandard's block checksum
+   */
+  record Avro(AvroCodec codec, int level, boolean checksum) implements OutputFormat {
+    @Override
+    public String extension() {
+      return "avro";
+    }
+  }
 }

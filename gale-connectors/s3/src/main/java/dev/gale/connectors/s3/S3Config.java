@@ -85,10 +85,27 @@ record S3Config(String accessKeyId, String secretAccessKey, String bucket, Strin
           Math.toIntExact(format.get(PAGE_SIZE_KB) << 10), Math.toIntExact(format.get(DICTIONARY_PAGE_SIZE_KB) << 10),
           Math.toIntExact(format.get(MAX_PADDING_SIZE_MB) << 20), format.get(DICTIONARY_ENCODING));
     }
+    if (format.schema() == AVRO) {
+      return avro(format.find(AVRO_COMPRESSION_CODEC).orElse(null));
+    }
     OutputFormat.Text.Kind kind = format.schema() == CSV ? OutputFormat.Text.Kind.CSV : OutputFormat.Text.Kind.JSONL;
     boolean flatten = format.get(FLATTENING).equals("Root level flattening");
     boolean gzip = format.find(COMPRESSION).map(c -> c.schema().title().equals("GZIP")).orElse(false);
     return new OutputFormat.Text(kind, flatten, gzip);
+  }
+
+  private static OutputFormat.Avro avro(ConfigValues codec) {
+    if (codec == null) {
+      return new OutputFormat.Avro(AvroCodec.NO_COMPRESSION, 0, false);
+    }
+    AvroCodec chosen = AvroCodec.of(codec.schema().title());
+    int level = switch (chosen) {
+      case DEFLATE -> Math.toIntExact(codec.get(DEFLATE_LEVEL));
+      case XZ -> Math.toIntExact(codec.get(XZ_LEVEL));
+      case ZSTANDARD -> Math.toIntExact(codec.get(ZSTANDARD_LEVEL));
+      default -> 0;
+    };
+    return new OutputFormat.Avro(chosen, level, chosen == AvroCodec.ZSTANDARD && codec.get(ZSTANDARD_CHECKSUM));
   }
 
   @Override

@@ -19,7 +19,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Gale's counterpart of Airbyte's {@code airbyte/destination-s3}: each stream's records as JSONL, CSV or Parquet
+ * Gale's counterpart of Airbyte's {@code airbyte/destination-s3}: each stream's records as JSONL, CSV, Parquet or Avro
  * objects under {@code s3_bucket_path}, laid out as Airbyte lays them out, in AWS S3 or any S3-compatible store.
  */
 public final class S3Destination implements Destination {

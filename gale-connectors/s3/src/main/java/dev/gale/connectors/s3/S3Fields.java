@@ -42,6 +42,7 @@ final class S3Fields {
   static final ConfigField<String> FORMAT_TYPE_CSV = formatType("CSV");
   static final ConfigField<String> FORMAT_TYPE_JSONL = formatType("JSONL");
   static final ConfigField<String> FORMAT_TYPE_PARQUET = formatType("Parquet");
+  static final ConfigField<String> FORMAT_TYPE_AVRO = formatType("Avro");
   static final ConfigField<String> FLATTENING = ConfigField.string("flattening").title("Flattening")
       .description("Whether the record's top-level fields become columns, or stay one JSON column _airbyte_data.")
       .allowedValues(List.of("No flattening", "Root level flattening")).defaultValue("No flattening").build();
@@ -69,6 +70,29 @@ final class S3Fields {
   static final ConfigField<Boolean> DICTIONARY_ENCODING = ConfigField.bool("dictionary_encoding")
       .title("Dictionary Encoding").description("Whether columns are dictionary-encoded.").defaultValue(true).build();
 
+  // Avro's codecs, told apart by codec as in Airbyte.
+  static final ConfigField<Long> DEFLATE_LEVEL = ConfigField.integer("compression_level").title("Deflate Level")
+      .description("0: no compression and fastest, 9: best compression and slowest.").defaultValue(0L).minimum(0)
+      .maximum(9).build();
+  static final ConfigField<Long> XZ_LEVEL = ConfigField.integer("compression_level").title("Compression Level")
+      .description("0 to 9; see the xz documentation.").defaultValue(6L).minimum(0).maximum(9).build();
+  static final ConfigField<Long> ZSTANDARD_LEVEL = ConfigField.integer("compression_level")
+      .title("Compression Level").description("-5 to 22; negative levels are faster, higher ones compress better.")
+      .defaultValue(3L).minimum(-5).maximum(22).build();
+  static final ConfigField<Boolean> ZSTANDARD_CHECKSUM = ConfigField.bool("include_checksum")
+      .title("Include Checksum").description("Whether each compressed block carries a checksum.").defaultValue(false)
+      .build();
+  static final ConfigSchema AVRO_NONE = avroCodec(AvroCodec.NO_COMPRESSION);
+  static final ConfigSchema AVRO_DEFLATE = avroCodec(AvroCodec.DEFLATE, DEFLATE_LEVEL);
+  static final ConfigSchema AVRO_BZIP2 = avroCodec(AvroCodec.BZIP2);
+  static final ConfigSchema AVRO_XZ = avroCodec(AvroCodec.XZ, XZ_LEVEL);
+  static final ConfigSchema AVRO_ZSTANDARD = avroCodec(AvroCodec.ZSTANDARD, ZSTANDARD_LEVEL, ZSTANDARD_CHECKSUM);
+  static final ConfigSchema AVRO_SNAPPY = avroCodec(AvroCodec.SNAPPY);
+  static final ConfigField<ConfigValues> AVRO_COMPRESSION_CODEC = ConfigField.oneOf("compression_codec", "codec",
+          List.of(AVRO_NONE, AVRO_DEFLATE, AVRO_BZIP2, AVRO_XZ, AVRO_ZSTANDARD, AVRO_SNAPPY))
+      .title("Compression Codec").description("The codec of the Avro blocks; no compression when left out.")
+      .build();
+
   static final ConfigSchema CSV = new ConfigSchema("CSV: Comma-Separated Values", null,
       List.of(FORMAT_TYPE_CSV, FLATTENING, COMPRESSION));
   static final ConfigSchema JSONL = new ConfigSchema("JSON Lines: Newline-delimited JSON", null,
@@ -76,8 +100,10 @@ final class S3Fields {
   static final ConfigSchema PARQUET = new ConfigSchema("Parquet: Columnar Storage", null, List.of(FORMAT_TYPE_PARQUET,
       COMPRESSION_CODEC, BLOCK_SIZE_MB, MAX_PADDING_SIZE_MB, PAGE_SIZE_KB, DICTIONARY_PAGE_SIZE_KB,
       DICTIONARY_ENCODING));
+  static final ConfigSchema AVRO = new ConfigSchema("Avro: Apache Avro", null, List.of(FORMAT_TYPE_AVRO,
+      AVRO_COMPRESSION_CODEC));
   static final ConfigField<ConfigValues> FORMAT = ConfigField.oneOf("format", "format_type",
-          List.of(CSV, JSONL, PARQUET))
+          List.of(CSV, JSONL, PARQUET, AVRO))
       .title("Output Format").description("The format of the objects.").required().order(6).build();
 
   static final ConfigSchema CONFIG = new ConfigSchema("S3 Destination Spec", null, List.of(ACCESS_KEY_ID,
@@ -85,6 +111,13 @@ final class S3Fields {
 
   private static ConfigField<String> formatType(String name) {
     return ConfigField.string("format_type").title("Format Type").constant(name).build();
+  }
+
+  private static ConfigSchema avroCodec(AvroCodec codec, ConfigField<?>... settings) {
+    List<ConfigField<?>> fields = new java.util.ArrayList<>();
+    fields.add(ConfigField.string("codec").title("Codec").constant(codec.airbyteName()).build());
+    fields.addAll(List.of(settings));
+    return new ConfigSchema(codec.airbyteName(), null, fields);
   }
 
   private static ConfigField<String> compressionType(String name) {

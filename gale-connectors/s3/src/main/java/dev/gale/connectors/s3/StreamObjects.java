@@ -54,7 +54,7 @@ final class StreamObjects {
       schema = batchSchema;
       current = open(keys.key(directory, stream, nextPart++));
     } else if (!batchSchema.equals(schema)) {
-      // A Parquet object has one schema; a batch with other columns starts a new object.
+      // A Parquet or Avro object has one schema; a batch with other columns starts a new object.
       finishCurrent();
       write(batchSchema, row);
       return;
@@ -110,6 +110,7 @@ final class StreamObjects {
       case OutputFormat.Text text -> new TextRecordWriter(text, schema.columns(), meta, object);
       case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, stream.name(), schema.columns(), meta,
           object);
+      case OutputFormat.Avro avro -> new AvroRecordWriter(avro, stream, schema.columns(), meta, object);
     };
   }
 }
