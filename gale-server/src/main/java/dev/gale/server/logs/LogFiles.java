@@ -12,7 +12,12 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
+import dev.gale.server.store.PrivateFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -58,6 +63,7 @@ public final class LogFiles implements AutoCloseable {
   /** Starts writing both logs under {@code dataDir/logs}. */
   public static LogFiles open(Path dataDir) {
     Path directory = requireNonNull(dataDir, "dataDir is null").resolve("logs");
+    createPrivately(directory);
     List<RollingFileAppender<ILoggingEvent>> appenders = new ArrayList<>();
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -83,6 +89,17 @@ public final class LogFiles implements AutoCloseable {
         root.detachAppender(appender);
         appender.stop();
       });
+    }
+  }
+
+  /** Made here, owner only, rather than by Logback with the process's default mode: logs are Gale's user's alone. */
+  private static void createPrivately(Path directory) {
+    try {
+      if (!Files.isDirectory(directory) && directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_DIRECTORY));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the log folder " + directory, e);
     }
   }
 

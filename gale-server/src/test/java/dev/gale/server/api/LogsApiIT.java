@@ -3,6 +3,7 @@ package dev.gale.server.api;
 import static dev.gale.server.api.JobCalls.syncToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gale.server.store.PrivateFiles;
 import dev.gale.server.testing.ApiClient;
 import dev.gale.server.testing.ApiResponse;
 import java.util.Map;
@@ -41,7 +42,7 @@ class LogsApiIT {
   }
 
   @Test
-  void theSchedulersLogHoldsWhatTheWorkersDoAndTheServersLogDoesNot() {
+  void theSchedulersLogHoldsWhatTheWorkersDoAndTheServersLogDoesNot() throws Exception {
     ApiClient api = fixtures.api;
     syncToEnd(api, JobCalls.sampleConnection(fixtures, ConnectionFixtures.SAMPLE_CONFIG, "full_refresh", "overwrite"));
 
@@ -50,6 +51,7 @@ class LogsApiIT {
 
     assertThat(scheduler).contains("WorkerPool");
     assertThat(server).contains("GaleServer").doesNotContain("WorkerPool");
+    assertThat(PrivateFiles.openToOthers(fixtures.dataDir().resolve("logs"))).as("the log folder is the owner's").isFalse();
   }
 
   @Test
