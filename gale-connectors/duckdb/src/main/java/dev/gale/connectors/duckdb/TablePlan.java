@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.ConnectorException;
+import dev.gale.connector.data.DedupColumns;
 import dev.gale.connector.data.ValueType;
 import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.DestinationSyncMode;
@@ -52,9 +53,9 @@ record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, TableName ta
     switch (mode) {
       case APPEND, OVERWRITE -> { }
       case APPEND_DEDUP -> {
-        key = keyPositions(configured, columns);
-        cursor = configured.effectiveCursorField().isEmpty() ? -1
-            : position(columns, configured.effectiveCursorField(), configured, "cursor");
+        DedupColumns dedup = DedupColumns.of(configured, columns.stream().map(TargetColumn::property).toList());
+        key = dedup.key();
+        cursor = dedup.cursor();
       }
       default -> throw new ConnectorException("Stream " + stream + ": destination sync mode " + mode
           + " is not supported; use overwrite, append or append_dedup");
@@ -105,30 +106,5 @@ record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, TableName ta
       columns.add(new TargetColumn(name, identifier, ColumnType.of(ValueType.of(property.getValue()))));
     }
     return columns;
-  }
-
-  private static List<Integer> keyPositions(ConfiguredAirbyteStream configured, List<TargetColumn> columns) {
-    List<List<String>> key = configured.effectivePrimaryKey();
-    if (key.isEmpty()) {
-      throw new ConnectorException("Stream " + configured.descriptor() + " is append_dedup but has no primary key");
-    }
-    List<Integer> positions = new ArrayList<>();
-    for (List<String> path : key) {
-      positions.add(position(columns, path, configured, "primary key"));
-    }
-    return positions;
-  }
-
-  private static int position(List<TargetColumn> columns, List<String> path, ConfiguredAirbyteStream configured,
-                              String role) {
-    if (path.size() == 1) {
-      for (int i = 0; i < columns.size(); i++) {
-        if (columns.get(i).property().equals(path.getFirst())) {
-          return i;
-        }
-      }
-    }
-    throw new ConnectorException("Stream " + configured.descriptor() + ": " + role + " " + path
-        + " is not a top-level property of its schema");
   }
 }

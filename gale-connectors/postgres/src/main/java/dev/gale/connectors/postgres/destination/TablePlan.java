@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.ConnectorException;
+import dev.gale.connector.data.DedupColumns;
 import dev.gale.connectors.postgres.Identifiers;
 import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.DestinationSyncMode;
@@ -54,9 +55,9 @@ record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, String schem
       case APPEND -> { }
       case OVERWRITE -> load = Identifiers.qualified(schema, Identifiers.fit(table + "_gale_tmp"));
       case APPEND_DEDUP -> {
-        key = keyPositions(configured, columns);
-        cursor = configured.effectiveCursorField().isEmpty() ? -1
-            : position(columns, configured.effectiveCursorField(), configured, "cursor");
+        DedupColumns dedup = DedupColumns.of(configured, columns.stream().map(TargetColumn::property).toList());
+        key = dedup.key();
+        cursor = dedup.cursor();
         load = "pg_temp." + Identifiers.quote("_gale_dedup_" + index);
       }
       default -> throw new ConnectorException("Stream " + stream + ": destination sync mode " + mode
@@ -90,30 +91,5 @@ record TablePlan(StreamDescriptor stream, DestinationSyncMode mode, String schem
       columns.add(new TargetColumn(name, identifier, ColumnType.of(property.getValue())));
     }
     return columns;
-  }
-
-  private static List<Integer> keyPositions(ConfiguredAirbyteStream configured, List<TargetColumn> columns) {
-    List<List<String>> key = configured.effectivePrimaryKey();
-    if (key.isEmpty()) {
-      throw new ConnectorException("Stream " + configured.descriptor() + " is append_dedup but has no primary key");
-    }
-    List<Integer> positions = new ArrayList<>();
-    for (List<String> path : key) {
-      positions.add(position(columns, path, configured, "primary key"));
-    }
-    return positions;
-  }
-
-  private static int position(List<TargetColumn> columns, List<String> path, ConfiguredAirbyteStream configured,
-                              String role) {
-    if (path.size() == 1) {
-      for (int i = 0; i < columns.size(); i++) {
-        if (columns.get(i).property().equals(path.getFirst())) {
-          return i;
-        }
-      }
-    }
-    throw new ConnectorException("Stream " + configured.descriptor() + ": " + role + " " + path
-        + " is not a top-level property of its schema");
   }
 }
