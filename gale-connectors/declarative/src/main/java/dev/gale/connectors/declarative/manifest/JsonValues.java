@@ -1,0 +1,73 @@
+package dev.gale.connectors.declarative.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plain Java values the runtime works with, as the {@code Interpolation} contract wants them: {@link Map} with
+ * string keys (insertion-ordered), {@link List}, {@link String}, {@link Long} or {@link java.math.BigInteger},
+ * {@link Double}, {@link Boolean}, {@code null}. Integers are always {@link Long} so that values compare alike
+ * wherever they come from (Python has one integer type).
+ */
+public final class JsonValues {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+      .build();
+
+  private JsonValues() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static Object toJava(JsonNode node) {
+    return node == null || node.isMissingNode() ? null : MAPPER.convertValue(node, Object.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> toMap(JsonNode node) {
+    Object value = toJava(node);
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+  }
+
+  public static JsonNode toNode(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /** Parses JSON text into plain values. */
+  public static Object parse(byte[] json) throws IOException {
+    return MAPPER.readValue(json, Object.class);
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not serializable as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A deep, mutable copy of a plain value (maps and lists copied, leaves shared: they are immutable). */
+  @SuppressWarnings("unchecked")
+  public static <T> T copy(T value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((key, item) -> copy.put((String) key, copy(item)));
+      return (T) copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(item -> copy.add(copy(item)));
+      return (T) copy;
+    }
+    return value;
+  }
+}
