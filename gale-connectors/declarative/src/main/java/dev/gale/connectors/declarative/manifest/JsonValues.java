@@ -22,6 +22,9 @@ public final class JsonValues {
       .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .build();
 
+  // JSON trees for the outside world hold integers as JSON readers make them (int where it fits).
+  private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+
   private JsonValues() {}
 
   public static ObjectMapper mapper() {
@@ -38,8 +41,13 @@ public final class JsonValues {
     return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
   }
 
+  /** A JSON tree of a plain value, as parsing its JSON text would give it. */
   public static JsonNode toNode(Object value) {
-    return MAPPER.valueToTree(value);
+    try {
+      return PLAIN.readTree(PLAIN.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not serializable as JSON: " + e.getMessage(), e);
+    }
   }
 
   /** Parses JSON text into plain values. */

@@ -1,0 +1,86 @@
+package dev.gale.connectors.declarative.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gale.connector.ConnectorException;
+import dev.gale.connectors.declarative.extract.Dpath;
+import dev.gale.connectors.declarative.incremental.IsoDuration;
+import dev.gale.connectors.declarative.requester.HttpRequester;
+import dev.gale.connectors.declarative.runtime.HttpResult;
+import dev.gale.connectors.declarative.runtime.Run;
+import dev.gale.connectors.declarative.runtime.Template;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A token obtained by logging in, as Airbyte's {@code SessionTokenAuthenticator} does: the login requester's response
+ * holds it at {@code session_token_path}. It is kept for the rest of the read, or until {@code expiration_duration}
+ * has passed, and then obtained again.
+ *
+ * @param format how the session token goes into requests: {@code {{ session_token }}} unless the manifest says
+ *     otherwise (an {@code ApiKey} request authentication with an {@code api_token})
+ */
+public record SessionToken(HttpRequester login, List<String> tokenPath, IsoDuration expiration, Template format)
+    implements TokenSource {
+
+  public SessionToken {
+    requireNonNull(login, "login is null");
+    tokenPath = List.copyOf(tokenPath);
+  }
+
+  @Override
+  public String token(Run run) throws InterruptedException {
+    Holder holder = run.memory(this, owner -> new Holder());
+    String session;
+    synchronized (holder) {
+      if (holder.token == null || holder.expires != null && !run.clock().instant().isBefore(holder.expires)) {
+        holder.token = login(run);
+        holder.expires = expiration == null ? null : expiration.addTo(run.clock().instant().atOffset(
+            java.time.ZoneOffset.UTC)).toInstant();
+      }
+      session = holder.token;
+    }
+    if (format == null) {
+      return session;
+    }
+    String token = format.evalString(run, Map.of("session_token", session));
+    run.secrets().add(token);
+    return token;
+  }
+
+  @Override
+  public void invalidate(Run run) {
+    Holder holder = run.memory(this, owner -> new Holder());
+    synchronized (holder) {
+      holder.token = null;
+    }
+  }
+
+  private String login(Run run) throws InterruptedException {
+    Optional<HttpResult> response = login.send(run, new HttpRequester.Request(Map.of(), null, null));
+    if (response.isEmpty()) {
+      throw new ConnectorException("The login request to obtain a session token was ignored by its error handler");
+    }
+    run.exchanges().auxiliary("Login request", response.get());
+    Object token;
+    try {
+      token = Dpath.get(response.get().json(), tokenPath).orElse(null);
+    } catch (IOException e) {
+      throw new ConnectorException("The login response is not JSON, so it holds no session token");
+    }
+    if (token == null || token instanceof Map || token instanceof List) {
+      throw new ConnectorException("The login response has no session token at " + String.join(".", tokenPath));
+    }
+    String session = dev.gale.connectors.declarative.runtime.Values.pythonString(token);
+    run.secrets().add(session);
+    return session;
+  }
+
+  private static final class Holder {
+    private String token;
+    private Instant expires;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.gale.connectors.declarative.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gale.connector.ConnectorException;
+import dev.gale.connectors.declarative.manifest.JsonValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configuration made ready for templates: checked against the spec's {@code connection_specification} (required
+ * properties, JSON types, enums; in a {@code oneOf}, the option the configuration picks) and completed with the
+ * spec's {@code default} values where a property is missing. Messages name properties, never values.
+ */
+public final class ConfigPreparation {
+  private ConfigPreparation() {}
+
+  /**
+   * @throws ConnectorException naming every property at fault
+   */
+  public static Map<String, Object> prepare(JsonNode specification, JsonNode config) {
+    if (config == null || !config.isObject()) {
+      throw new ConnectorException("Config validation error: the configuration must be a JSON object");
+    }
+    ObjectNode completed = config.deepCopy();
+    List<String> problems = new ArrayList<>();
+    visit(specification, completed, "", problems);
+    if (!problems.isEmpty()) {
+      throw new ConnectorException("Config validation error: " + String.join("; ", problems));
+    }
+    return JsonValues.toMap(completed);
+  }
+
+  private static void visit(JsonNode schema, ObjectNode object, String path, List<String> problems) {
+    JsonNode properties = schema.path("properties");
+    for (JsonNode required : schema.path("required")) {
+      String name = required.asText();
+      if (!object.has(name) && !properties.path(name).has("default")) {
+        problems.add(name(path, name) + " is required");
+      }
+    }
+    properties.properties().forEach(entry -> {
+      String name = entry.getKey();
+      JsonNode property = entry.getValue();
+      if (!object.has(name) || object.get(name).isNull()) {
+        if (property.has("default")) {
+          object.set(name, property.get("default").deepCopy());
+        }
+        return;
+      }
+      check(property, object.get(name), name(path, name), problems);
+    });
+    JsonNode option = chosenOption(schema.path("oneOf"), object);
+    if (option != null) {
+      visit(option, object, path, problems);
+    }
+  }
+
+  private static void check(JsonNode schema, JsonNode value, String path, List<String> problems) {
+    if (!hasType(schema, value)) {
+      problems.add(path + " must be " + schema.get("type").toString().replace("\"", ""));
+      return;
+    }
+    if (schema.has("enum") && schema.get("enum").isArray()) {
+      boolean listed = false;
+      for (JsonNode allowed : schema.get("enum")) {
+        listed |= allowed.equals(value);
+      }
+      if (!listed) {
+        problems.add(path + " must be one of " + schema.get("enum"));
+      }
+    }
+    if (value.isObject()) {
+      visit(schema, (ObjectNode) value, path, problems);
+    }
+  }
+
+  private static boolean hasType(JsonNode schema, JsonNode value) {
+    JsonNode type = schema.get("type");
+    if (type == null) {
+      return true;
+    }
+    List<String> types = new ArrayList<>();
+    if (type.isArray()) {
+      type.forEach(item -> types.add(item.asText()));
+    } else {
+      types.add(type.asText());
+    }
+    for (String candidate : types) {
+      boolean matches = switch (candidate) {
+        case "string" -> value.isTextual();
+        case "integer" -> value.isIntegralNumber() || value.isNumber() && value.asDouble() == Math.rint(value.asDouble());
+        case "number" -> value.isNumber();
+        case "boolean" -> value.isBoolean();
+        case "object" -> value.isObject();
+        case "array" -> value.isArray();
+        case "null" -> value.isNull();
+        default -> true;
+      };
+      if (matches) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The option of a oneOf whose constant properties (an auth_type) the configuration has; else the only match.
+  private static JsonNode chosenOption(JsonNode options, ObjectNode object) {
+    for (JsonNode option : options) {
+      boolean decided = false;
+      boolean matches = true;
+      for (Map.Entry<String, JsonNode> property : option.path("properties").properties()) {
+        JsonNode constant = property.getValue().has("const") ? property.getValue().get("const")
+            : property.getValue().path("enum").size() == 1 ? property.getValue().get("enum").get(0) : null;
+        if (constant != null && object.has(property.getKey())) {
+          decided = true;
+          matches &= constant.equals(object.get(property.getKey()));
+        }
+      }
+      if (decided && matches) {
+        return option;
+      }
+    }
+    return null;
+  }
+
+  private static String name(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.gale.connectors.declarative.runtime;
+
+import dev.gale.connectors.declarative.manifest.JsonValues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a response body becomes JSON documents: one document ({@code JsonDecoder}, the default) or one per line
+ * ({@code JsonlDecoder}). A body that is neither fails clearly instead of reading as no records.
+ */
+public enum Decoder {
+  JSON, JSONL;
+
+  public static Decoder of(String type) {
+    return "JsonlDecoder".equals(type) ? JSONL : JSON;
+  }
+
+  /**
+   * The documents of a response.
+   *
+   * @throws IOException when the body is not what this decoder reads
+   */
+  public List<Object> decode(HttpResult result) throws IOException {
+    if (this == JSON) {
+      return List.of(result.json());
+    }
+    List<Object> documents = new ArrayList<>();
+    for (String line : new String(result.body(), StandardCharsets.UTF_8).split("\r?\n")) {
+      if (!line.isBlank()) {
+        documents.add(JsonValues.parse(line.getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    if (documents.isEmpty()) {
+      documents.add(new java.util.LinkedHashMap<String, Object>());
+    }
+    return documents;
+  }
+}
