@@ -64,7 +64,6 @@ public record SessionToken(HttpRequester login, List<String> tokenPath, IsoDurat
     if (response.isEmpty()) {
       throw new ConnectorException("The login request to obtain a session token was ignored by its error handler");
     }
-    run.exchanges().auxiliary("Login request", response.get());
     Object token;
     try {
       token = Dpath.get(response.get().json(), tokenPath).orElse(null);
@@ -76,6 +75,8 @@ public record SessionToken(HttpRequester login, List<String> tokenPath, IsoDurat
     }
     String session = dev.gale.connectors.declarative.runtime.Values.pythonString(token);
     run.secrets().add(session);
+    // Reported once the token is a known secret, so that a test read shows the response masked.
+    run.exchanges().auxiliary("Login request", response.get());
     return session;
   }
 

@@ -75,7 +75,6 @@ public record TokenRefresh(Template clientIdName, Template clientId, Template cl
         continue;
       }
       run.log(LogLevel.DEBUG, "POST " + call.url() + " (OAuth token) -> HTTP " + response.status());
-      run.exchanges().auxiliary("Refresh token", response);
       if (response.status() == 429 || response.status() >= 500) {
         if (attempt >= MAX_RETRIES) {
           throw new ConnectorException(ConnectorException.Kind.TRANSIENT, "The OAuth access token request failed with"
@@ -85,9 +84,13 @@ public record TokenRefresh(Template clientIdName, Template clientId, Template cl
         continue;
       }
       if (!response.ok()) {
+        run.exchanges().auxiliary("Refresh token", response);
         throw rejected(run, response);
       }
-      return token(run, response);
+      // Reported once the token is a known secret, so that a test read shows the response masked.
+      Token token = token(run, response);
+      run.exchanges().auxiliary("Refresh token", response);
+      return token;
     }
   }
 
