@@ -34,10 +34,17 @@ public record StreamSlice(Map<String, Object> partition, Map<String, Object> cur
     return cursorSlice.containsKey(key) ? cursorSlice.get(key) : partition.get(key);
   }
 
-  /** The template variables of this slice: {@code stream_slice} and the extra fields. */
+  /**
+   * The template variables of this slice: {@code stream_slice} (whose {@code extra_fields} holds the extra fields, as
+   * the CDK's slice object has them) and the extra fields at top level, as the CDK's requester adds them.
+   */
   public Map<String, Object> variables() {
     Map<String, Object> variables = new LinkedHashMap<>(extraFields);
-    variables.put("stream_slice", asMap());
+    Map<String, Object> slice = asMap();
+    if (!extraFields.isEmpty()) {
+      slice.putIfAbsent("extra_fields", extraFields);
+    }
+    variables.put("stream_slice", slice);
     return variables;
   }
 }

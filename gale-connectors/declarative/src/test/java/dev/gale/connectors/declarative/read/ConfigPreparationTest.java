@@ -1,0 +1,45 @@
+package dev.gale.connectors.declarative.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gale.connector.ConnectorException;
+import dev.gale.protocol.Json;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigPreparationTest {
+  private static final String SPEC = """
+      {"type": "object", "required": ["api_key", "region"],
+       "properties": {
+         "api_key": {"type": "string", "airbyte_secret": true},
+         "region": {"type": "string", "enum": ["eu", "us"], "default": "eu"},
+         "page_size": {"type": "integer", "default": 100},
+         "credentials": {"type": "object", "oneOf": [
+           {"properties": {"auth_type": {"const": "oauth"}, "scope": {"type": "string", "default": "read"}}},
+           {"properties": {"auth_type": {"const": "token"}, "token": {"type": "string"}}, "required": ["token"]}]}}}""";
+
+  @Test
+  void defaultsFillMissingPropertiesIncludingInTheChosenOption() {
+    Map<String, Object> config = ConfigPreparation.prepare(Json.parse(SPEC),
+        Json.parse("{\"api_key\": \"k\", \"credentials\": {\"auth_type\": \"oauth\"}}"));
+
+    assertThat(config).containsEntry("region", "eu").containsEntry("page_size", 100L)
+        .containsEntry("credentials", Map.of("auth_type", "oauth", "scope", "read"));
+  }
+
+  @Test
+  void problemsNamePropertiesAndNoValues() {
+    assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(SPEC), Json.parse(
+        "{\"api_key\": 12345678, \"region\": \"mars\", \"credentials\": {\"auth_type\": \"token\"}}")))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessageContaining("api_key must be string").hasMessageContaining("region must be one of")
+        .hasMessageContaining("token is required").hasMessageNotContaining("12345678");
+  }
+
+  @Test
+  void aConfigThatIsNotAnObjectIsRefused() {
+    assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(SPEC), Json.parse("[]")))
+        .isInstanceOf(ConnectorException.class).hasMessageContaining("must be a JSON object");
+  }
+}
