@@ -92,7 +92,7 @@ final class Streams {
 
   private static PartitionRouter list(ComponentNode node) {
     JsonNode values = node.value("values").orElseThrow();
-    List<Template> listed = values.isArray() ? Fields.templates(node, "values") : null;
+    List<String> listed = values.isArray() ? node.strings("values") : null;
     return new ListPartitionRouter(listed, listed == null ? Fields.template(node, "values") : null,
         Fields.template(node, "cursor_field"), RequestOptions.optional(node, "request_option"));
   }

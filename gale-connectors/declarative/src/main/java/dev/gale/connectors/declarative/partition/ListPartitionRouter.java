@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One partition per value of a list, {@code {cursor_field: value}}; the list is written out or a template over
- * {@code config} that gives one. {@code request_option} puts the value into the request.
+ * One partition per value of a list, {@code {cursor_field: value}}; the list is written out (taken as written, as
+ * the CDK does) or a template over {@code config} that gives one. {@code request_option} puts the value into the
+ * request.
  *
  * @param values the listed values, or null when {@code template} gives them
  */
-public record ListPartitionRouter(List<Template> values, Template template, Template cursorField,
+public record ListPartitionRouter(List<String> values, Template template, Template cursorField,
                                   RequestOption option) implements PartitionRouter {
 
   @Override
@@ -30,7 +31,7 @@ public record ListPartitionRouter(List<Template> values, Template template, Temp
   private List<Object> values(Run run) {
     List<Object> list = new ArrayList<>();
     if (values != null) {
-      values.forEach(value -> list.add(value.eval(run, Map.of())));
+      list.addAll(values);
       return list;
     }
     Object evaluated = template.eval(run, Map.of());

@@ -1,6 +1,9 @@
 package dev.gale.connectors.declarative.runtime;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 
-/** The JDK's HTTP client, one for the process: it pools connections and is thread-safe. */
+/**
+ * The JDK's HTTP client, one for the process: it pools connections and is thread-safe. It speaks HTTP/1.1 as Python's
+ * {@code requests} does (no cleartext HTTP/2 upgrade some servers trip over), and accepts gzip, which it unpacks.
+ */
 public final class JdkHttpTransport implements HttpTransport {
   public static final JdkHttpTransport INSTANCE = new JdkHttpTransport();
   // The JDK sets these itself and refuses them from callers.
@@ -18,6 +24,7 @@ public final class JdkHttpTransport implements HttpTransport {
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(30))
       .followRedirects(HttpClient.Redirect.NORMAL)
+      .version(HttpClient.Version.HTTP_1_1)
       .build();
 
   private JdkHttpTransport() {}
@@ -27,12 +34,25 @@ public final class JdkHttpTransport implements HttpTransport {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url())).timeout(TIMEOUT)
         .method(call.method(), call.body().length == 0 && call.method().equals("GET")
             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-    call.headers().forEach((name, value) -> {
-      if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        request.header(name, value);
+    boolean encodingChosen = false;
+    for (var header : call.headers().entrySet()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!RESTRICTED.contains(name)) {
+        request.header(header.getKey(), header.getValue());
+        encodingChosen |= name.equals("accept-encoding");
       }
-    });
+    }
+    if (!encodingChosen) {
+      request.header("Accept-Encoding", "gzip");
+    }
     HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    return new HttpResult(call, response.statusCode(), response.headers().map(), response.body());
+    byte[] body = response.body();
+    if (response.headers().firstValue("Content-Encoding").map(value -> value.equalsIgnoreCase("gzip")).orElse(false)
+        && body.length > 0) {
+      try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
+        body = unzipped.readAllBytes();
+      }
+    }
+    return new HttpResult(call, response.statusCode(), response.headers().map(), body);
   }
 }

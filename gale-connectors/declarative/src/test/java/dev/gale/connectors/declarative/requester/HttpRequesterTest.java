@@ -179,6 +179,29 @@ class HttpRequesterTest {
   }
 
   @Test
+  void gzipResponsesAreUnpacked() throws Exception {
+    api.gzipJson("[{\"id\": 1}, {\"id\": 2}]");
+    DeclarativeSource source = TestSources.load(TestManifests.stream("""
+        retriever:
+          type: SimpleRetriever
+          requester:
+            type: HttpRequester
+            url_base: "{{ config['base_url'] }}"
+          record_selector:
+            type: RecordSelector
+            extractor:
+              type: DpathExtractor
+              field_path: []
+        """));
+
+    TestRead read = source.testRead(Json.object().put("base_url", api.url()), "items", List.of(),
+        TestReadLimits.DEFAULT);
+
+    assertThat(read.records()).hasSize(2);
+    assertThat(api.take().getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
+  }
+
+  @Test
   void twoComponentsSettingOneParameterFailClearly() throws Exception {
     api.json("[]");
     DeclarativeSource source = TestSources.load(TestManifests.stream("""

@@ -43,6 +43,19 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
+  /** Queues a JSON body sent gzip-compressed. */
+  public ApiServer gzipJson(String body) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+      gzip.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("Content-Encoding", "gzip").body(new okio.Buffer().write(bytes.toByteArray())).build());
+    return this;
+  }
+
   public RecordedRequest take() {
     try {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
