@@ -9,12 +9,10 @@ import java.util.Map;
 /**
  * A string of a manifest that may be a Jinja template, with the {@code $parameters} of the component it belongs to.
  * Evaluated against a {@link Run}'s config plus the variables of the moment (response, stream slice, record...).
- * Text without template markup is returned as written without asking the interpolation.
+ * Evaluation always goes through the interpolation, which reads even plain text as a Python literal ({@code "100"} is
+ * 100) as the CDK does; rendering plain text returns it as written.
  */
 public record Template(String text, Map<String, Object> parameters) {
-  // What Airbyte's InterpolatedBoolean reads as false when a condition is plain text.
-  private static final java.util.Set<String> FALSE_TEXTS =
-      java.util.Set.of("", "False", "false", "None", "0", "0.0", "{}", "[]", "()");
 
   public Template {
     requireNonNull(text, "text is null");
@@ -31,8 +29,8 @@ public record Template(String text, Map<String, Object> parameters) {
 
   /** The value with its type kept (see {@code Interpolation.eval}); {@code null} when it renders to nothing. */
   public Object eval(Run run, Map<String, ?> variables) {
-    if (isStatic()) {
-      return text.isEmpty() ? null : text;
+    if (text.isEmpty()) {
+      return null;
     }
     try {
       return run.interpolation().eval(text, context(run, variables));
@@ -60,8 +58,8 @@ public record Template(String text, Map<String, Object> parameters) {
   }
 
   public boolean isTrue(Run run, Map<String, ?> variables) {
-    if (isStatic()) {
-      return !FALSE_TEXTS.contains(text.strip());
+    if (text.isEmpty()) {
+      return false;
     }
     try {
       return run.interpolation().isTrue(text, context(run, variables));

@@ -238,6 +238,64 @@ class AuthenticatorTest {
   }
 
   @Test
+  void oauthExpiryAsADateInItsFormatAndArgumentsInTheQuery() throws Exception {
+    // The test clock stands at 2024-03-10T12:00:00Z: the first token expires then, the second a day later.
+    api.json("{\"access_token\": \"first-token-1\", \"expires_at\": \"2024-03-10 12:00:00\"}");
+    api.json("{\"data\": [{\"id\": 1}], \"next\": \"2\"}");
+    api.json("{\"access_token\": \"second-token-2\", \"expires_at\": \"2024-03-11 12:00:00\"}");
+    api.json("{\"data\": [{\"id\": 2}], \"next\": \"3\"}");
+    api.json("{\"data\": []}");
+
+    read("""
+        type: OAuthAuthenticator
+        token_refresh_endpoint: "{{ config['base_url'] }}/token"
+        client_id: "{{ config['client_id'] }}"
+        client_secret: "{{ config['client_secret'] }}"
+        refresh_token: "{{ config['refresh_token'] }}"
+        expires_in_name: expires_at
+        token_expiry_date_format: "%Y-%m-%d %H:%M:%S"
+        send_refresh_request_as_query_params: true
+        """, TWO_PAGES, config());
+
+    RecordedRequest refresh = api.take();
+    assertThat(refresh.getUrl().queryParameter("refresh_token")).isEqualTo("refresh-777777");
+    assertThat(refresh.getBodySize()).isZero();
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer first-token-1");
+    assertThat(api.take().getUrl().encodedPath()).isEqualTo("/token");
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer second-token-2");
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer second-token-2");
+  }
+
+  @Test
+  void sessionTokenAsBearerLogsInAgainWhenItExpires() throws Exception {
+    api.json("{\"token\": \"sess-aaaaaa\"}");
+    api.json("{\"data\": [{\"id\": 1}], \"next\": \"2\"}");
+    api.json("{\"token\": \"sess-bbbbbb\"}");
+    api.json("{\"data\": []}");
+
+    read("""
+        type: SessionTokenAuthenticator
+        login_requester:
+          type: HttpRequester
+          url_base: "{{ config['base_url'] }}"
+          path: session
+          authenticator:
+            type: BasicHttpAuthenticator
+            username: "{{ config['username'] }}"
+            password: "{{ config['password'] }}"
+        session_token_path: [token]
+        expiration_duration: PT0S
+        request_authentication:
+          type: Bearer
+        """, TWO_PAGES, config());
+
+    assertThat(api.take().getHeaders().get("Authorization")).startsWith("Basic ");
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer sess-aaaaaa");
+    api.take();
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer sess-bbbbbb");
+  }
+
+  @Test
   void oauthTokenStillValidInTheConfigIsUsedWithoutRefresh() throws Exception {
     api.json("{\"data\": []}");
 
