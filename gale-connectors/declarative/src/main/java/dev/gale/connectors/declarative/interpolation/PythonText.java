@@ -1,5 +1,6 @@
 package dev.gale.connectors.declarative.interpolation;
 
+import com.hubspot.jinjava.objects.SafeString;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,8 +23,8 @@ final class PythonText {
     if (value instanceof String s) {
       return s;
     }
-    if (value instanceof CharSequence s) {
-      return s.toString();
+    if (value instanceof CharSequence || value instanceof SafeString) {
+      return value.toString();
     }
     return repr(value);
   }
@@ -71,7 +72,11 @@ final class PythonText {
       case Object[] array -> appendElements(List.of(array).iterator(), '[', ']', out);
       case OffsetDateTime dateTime -> out.append(PythonDates.isoformat(dateTime, ' '));
       case LocalDate date -> out.append(PythonDates.isoformat(date));
-      default -> out.append(value);
+      case IsoDuration duration -> out.append(duration);
+      case SafeString safe -> appendQuoted(safe.toString(), out);
+      // Jinjava's own objects (the interpreter, loop state, macros) are nobody's business; Python would not show
+      // them either.
+      default -> out.append("<object>");
     }
   }
 
