@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JinjavaInterpolation implements Interpolation {
   private static final int MAX_CACHED_TEMPLATES = 2048;
   private static final int MAX_TEMPLATE_IN_MESSAGE = 200;
+  private static final int MAX_DETAIL_IN_MESSAGE = 300;
   private static final Set<String> FALSE_TEXTS = Set.of("False", "false", "{}", "[]", "()", "", "0", "0.0");
 
   private final SandboxedJinjava jinjava = new SandboxedJinjava();
@@ -58,7 +59,8 @@ public final class JinjavaInterpolation implements Interpolation {
     try {
       return jinjava.render(parse(source), withAliases(context), clock);
     } catch (InterpolationException e) {
-      throw new InterpolationException("Template " + quoted(template) + " failed: " + e.getMessage());
+      throw new InterpolationException("Template '" + shortened(template, MAX_TEMPLATE_IN_MESSAGE) + "' failed: "
+          + shortened(e.getMessage(), MAX_DETAIL_IN_MESSAGE));
     }
   }
 
@@ -121,9 +123,7 @@ public final class JinjavaInterpolation implements Interpolation {
     return aliased;
   }
 
-  private static String quoted(String template) {
-    String shown = template.length() <= MAX_TEMPLATE_IN_MESSAGE ? template
-        : template.substring(0, MAX_TEMPLATE_IN_MESSAGE) + "...";
-    return "'" + shown + "'";
+  private static String shortened(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length) + "...";
   }
 }

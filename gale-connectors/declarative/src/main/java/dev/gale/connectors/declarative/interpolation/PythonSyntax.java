@@ -59,6 +59,15 @@ final class PythonSyntax extends ExtendedSyntaxBuilder {
       return new PythonScanner(expression);
     }
 
+    /** {@code ()} is Python's empty tuple, which Jinjava's parser does not know. */
+    @Override
+    protected AstNode nonliteral() throws ScanException, ParseException {
+      if (getToken().getSymbol() == Scanner.Symbol.LPAREN && lookahead(0).getSymbol() == Scanner.Symbol.RPAREN) {
+        return createAstTuple(params());
+      }
+      return super.nonliteral();
+    }
+
     /** Comparisons as Python chains them; Jinjava's parser stops after the first. */
     @Override
     protected AstNode cmp(boolean required) throws ScanException, ParseException {
