@@ -121,10 +121,25 @@ final class PythonSyntax extends ExtendedSyntaxBuilder {
 
   private static final Parser.ExtensionHandler NOT_IN = CollectionNonMembershipOperator.HANDLER;
 
-  /** String literals with Python's escapes: an unknown one such as {@code \d} keeps its backslash. */
+  /**
+   * String literals with Python's escapes (an unknown one such as {@code \d} keeps its backslash), and {@code +}
+   * before a digit as addition after an operand: Jinjava would read {@code x+1} as x followed by a unary plus.
+   */
   private static final class PythonScanner extends ExtendedScanner {
+    private static final Set<Symbol> OPERAND_ENDS = Set.of(Symbol.INTEGER, Symbol.FLOAT, Symbol.STRING,
+        Symbol.IDENTIFIER, Symbol.RPAREN, Symbol.RBRACK, Symbol.TRUE, Symbol.FALSE, Symbol.NULL);
+
     PythonScanner(String input) {
       super(input);
+    }
+
+    @Override
+    protected Token nextEval() throws ScanException {
+      if (getInput().charAt(getPosition()) == '+' && getToken() != null
+          && OPERAND_ENDS.contains(getToken().getSymbol())) {
+        return fixed(Symbol.PLUS);
+      }
+      return super.nextEval();
     }
 
     @Override
