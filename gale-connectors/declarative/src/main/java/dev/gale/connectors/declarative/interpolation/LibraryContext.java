@@ -5,9 +5,13 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.lib.Importable;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The context every evaluation's context descends from, holding the filters, functions, tests and tags templates
@@ -15,9 +19,22 @@ import java.util.Set;
  * they resolve up to their parents, which here would be a data race and a leak, so those reports stop here.
  */
 final class LibraryContext extends Context {
+  private volatile Collection<ELFunctionDefinition> functions;
+
   LibraryContext(Map<Library, Set<String>> disabled) {
     super(null, null, disabled);
     getGlobalMacros(); // created now, as it would otherwise be created lazily by the first thread to ask
+  }
+
+  /** Ends registration: Jinjava asks for all functions for every evaluation, and building them costs microseconds. */
+  void freeze() {
+    functions = List.copyOf(super.getAllFunctions());
+  }
+
+  @Override
+  public Collection<ELFunctionDefinition> getAllFunctions() {
+    Collection<ELFunctionDefinition> frozen = functions;
+    return frozen != null ? frozen : super.getAllFunctions();
   }
 
   /** Jinja fails on an unknown filter, where Jinjava would quietly print nothing. */
@@ -70,7 +87,7 @@ final class LibraryContext extends Context {
   public void addDependencies(SetMultimap<String, String> dependencies) {}
 
   /** The names a library registers by default, to disable those that are not on an allowlist. */
-  static Set<String> namesOf(java.util.Collection<? extends Importable> entries) {
-    return entries.stream().map(Importable::getName).collect(java.util.stream.Collectors.toSet());
+  static Set<String> namesOf(Collection<? extends Importable> entries) {
+    return entries.stream().map(Importable::getName).collect(Collectors.toSet());
   }
 }

@@ -83,6 +83,7 @@ final class SandboxedJinjava extends Jinjava {
     Filters.all().forEach(library::registerFilter);
     library.registerTag(new LoopLimitingForTag());
     library.setExpressionStrategy(new PythonOutput());
+    library.freeze();
     // Built here rather than named in properties: the factory could not instantiate a package-private builder.
     PythonSyntax syntax = new PythonSyntax(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
     this.expressions = new ExpressionFactoryImpl(new TreeStore(syntax, new Cache(EXPRESSION_CACHE)),
