@@ -127,7 +127,7 @@ final class SandboxedJinjava extends Jinjava {
   Node parse(String template) {
     SandboxInterpreter interpreter = newInterpreter(Map.of(), Clock.systemUTC());
     try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
-      Node root = interpreter.parse(template);
+      Node root = current.value().parse(template); // tags look the interpreter up while they parse
       // Jinjava only warns of an unclosed {{ or a stray end tag; Jinja refuses such a template, and so do we.
       interpreter.getErrors().stream()
           .filter(e -> e.getSeverity() == ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR)
@@ -143,8 +143,8 @@ final class SandboxedJinjava extends Jinjava {
   String render(Node root, Map<String, ?> bindings, Clock clock) {
     SandboxInterpreter interpreter = newInterpreter(bindings, clock);
     String output;
-    try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
-      output = interpreter.render(root, false);
+    try {
+      output = interpreter.render(root, false); // which makes it the current interpreter while it renders
     } catch (RuntimeException e) {
       throw new InterpolationException(describe(e));
     }
