@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,10 +34,14 @@ final class Macros {
 
   /** The methods to register, by the name templates call them with. */
   static Map<String, Method> all() {
-    return Arrays.stream(Macros.class.getDeclaredMethods())
-        .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
-        .peek(m -> m.setAccessible(true)) // the class is package-private; EL invokes the methods reflectively
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(Method::getName, m -> m));
+    Map<String, Method> macros = new HashMap<>();
+    for (Method method : Macros.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers())) {
+        method.setAccessible(true); // EL invokes them reflectively, and this class is not public
+        macros.put(method.getName(), method);
+      }
+    }
+    return Map.copyOf(macros);
   }
 
   public static Object now_utc(Object... args) {

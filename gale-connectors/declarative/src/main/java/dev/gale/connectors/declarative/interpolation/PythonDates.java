@@ -44,9 +44,9 @@ final class PythonDates {
     return String.format("%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
   }
 
+  /** Python writes UTC as +00:00 where Java writes Z. */
   private static String offsetText(ZoneOffset offset) {
-    String id = offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
-    return id;
+    return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
   }
 
   /** The CDK's {@code str_to_datetime}: an ISO 8601 text, UTC when it has no zone, converted to UTC. */

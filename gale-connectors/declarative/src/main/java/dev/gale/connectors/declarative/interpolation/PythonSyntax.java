@@ -110,10 +110,12 @@ final class PythonSyntax extends ExtendedSyntaxBuilder {
       if (operator == AstBinary.AND) {
         return new AstBinary(left, right, AND);
       }
-      if (COMPARISONS.contains(operator) && left instanceof AstBinary previous
-          && COMPARISONS.contains(previous.getOperator())) {
-        // Python reads a < b < c as (a < b) and (b < c)
-        return new AstBinary(previous, new AstBinary(previous.getChild(1), right, operator), AstBinary.AND);
+      if (COMPARISONS.contains(operator) && left instanceof AstBinary previous) {
+        // Python reads a < b < c < d as (a < b) and (b < c) and (c < d)
+        AstNode last = previous.getOperator() == CHAIN ? previous.getChild(1) : previous;
+        if (last instanceof AstBinary comparison && COMPARISONS.contains(comparison.getOperator())) {
+          return new AstBinary(previous, new AstBinary(comparison.getChild(1), right, operator), CHAIN);
+        }
       }
       return super.createAstBinary(left, right, operator);
     }
@@ -200,6 +202,19 @@ final class PythonSyntax extends ExtendedSyntaxBuilder {
     @Override
     public String toString() {
       return "-";
+    }
+  };
+
+  /** The {@code and} that joins chained comparisons, told apart from a written one so that chains can grow. */
+  private static final AstBinary.Operator CHAIN = new AstBinary.Operator() {
+    @Override
+    public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+      return AND.eval(bindings, context, left, right);
+    }
+
+    @Override
+    public String toString() {
+      return "&&";
     }
   };
 

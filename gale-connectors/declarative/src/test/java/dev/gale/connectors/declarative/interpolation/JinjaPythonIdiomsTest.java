@@ -92,6 +92,8 @@ class JinjaPythonIdiomsTest {
     assertThat(eval("{{ 1 < config.page_size < 50 }}")).isEqualTo(false);
     assertThat(eval("{{ -90.00 <= '45.1'|float <= 90.00 }}")).isEqualTo(true);
     assertThat(eval("{{ (1 < 2) == true }}")).isEqualTo(true);
+    assertThat(eval("{{ 1 < 2 < 3 < 4 }}")).isEqualTo(true);
+    assertThat(eval("{{ 1 < 2 < 3 < 0 }}")).isEqualTo(false);
   }
 
   @Test
