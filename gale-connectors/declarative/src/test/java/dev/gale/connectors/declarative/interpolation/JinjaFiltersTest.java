@@ -111,6 +111,7 @@ class JinjaFiltersTest {
     assertThat(eval("{{ config['list'] | first }}")).isEqualTo("a");
     assertThat(eval("{{ config['list'] | last }}")).isEqualTo("b");
     assertThat(eval("{{ [3, 1, 2] | sort }}")).isEqualTo(List.of(1L, 2L, 3L));
+    assertThat(eval("{{ {'b': 1, 'a': None} | dictsort }}")).isEqualTo(List.of(Arrays.asList("a", null), List.of("b", 1L)));
   }
 
   @Test
