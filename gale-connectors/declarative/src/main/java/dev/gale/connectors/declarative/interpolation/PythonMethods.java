@@ -18,6 +18,8 @@ final class PythonMethods {
   /** Longest text a method may build, so that {@code replace} cannot multiply a string without bound. */
   static final int MAX_TEXT = 4 * 1024 * 1024;
 
+  private static final Object NO_SUCH_METHOD = new Object();
+
   private PythonMethods() {}
 
   static Object invoke(Object base, String name, Object[] args) {
@@ -38,8 +40,6 @@ final class PythonMethods {
     }
     return result;
   }
-
-  private static final Object NO_SUCH_METHOD = new Object();
 
   private static Object stringMethod(String s, String name, Object[] args) {
     return switch (name) {

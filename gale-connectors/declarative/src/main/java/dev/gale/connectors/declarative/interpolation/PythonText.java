@@ -74,7 +74,8 @@ final class PythonText {
       case OffsetDateTime dateTime -> out.append(PythonDates.isoformat(dateTime, ' '));
       case LocalDate date -> out.append(PythonDates.isoformat(date));
       case IsoDuration duration -> out.append(duration);
-      case Map.Entry<?, ?> pair -> appendElements(Arrays.asList(pair.getKey(), pair.getValue()).iterator(), '(', ')', out);
+      case Map.Entry<?, ?> pair ->
+          appendElements(Arrays.asList(pair.getKey(), pair.getValue()).iterator(), '(', ')', out);
       case SafeString safe -> appendQuoted(safe.toString(), out);
       // Jinjava's own objects (the interpreter, loop state, macros) are nobody's business; Python would not show
       // them either.
