@@ -5,12 +5,12 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Airbyte's Parquet {@code compression_codec} values and Parquet's codec for each. LZO and Brotli need codec jars that
- * are not on Maven Central (and LZO is GPL), and Hadoop's LZ4 framing needs lz4-java, which Gale does not ship yet;
- * Gale refuses these rather than writing another codec than the one asked for.
+ * are not on Maven Central (and LZO is GPL): Gale refuses these rather than writing another codec than the one asked for.
+ * LZ4 is Parquet's (Hadoop-framed) {@code LZ4}, as Airbyte's S3 destination writes it, not {@code LZ4_RAW}.
  */
 enum ParquetCodec {
   UNCOMPRESSED(CompressionCodecName.UNCOMPRESSED), SNAPPY(CompressionCodecName.SNAPPY),
-  GZIP(CompressionCodecName.GZIP), LZO(null), BROTLI(null), LZ4(null),
+  GZIP(CompressionCodecName.GZIP), LZO(null), BROTLI(null), LZ4(CompressionCodecName.LZ4),
   ZSTD(CompressionCodecName.ZSTD);
 
   private final CompressionCodecName parquetName;

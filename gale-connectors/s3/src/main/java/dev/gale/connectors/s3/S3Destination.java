@@ -99,7 +99,6 @@ public final class S3Destination implements Destination {
     S3Config s3Config = S3Config.read(config);
     ObjectKeys keys = new ObjectKeys(s3Config.bucketPath(), s3Config.pathFormat(), s3Config.fileNamePattern(),
         s3Config.format().extension(), Instant.now(), context.syncId());
-    AirbyteMeta meta = new AirbyteMeta(context.syncId(), 0);
     S3Client s3 = S3Clients.create(s3Config);
     S3Writer writer = new S3Writer(s3, s3Config, keys, context);
     for (ConfiguredAirbyteStream stream : catalog.streams()) {
@@ -109,6 +108,10 @@ public final class S3Destination implements Destination {
         throw new ConnectorException("S3 writes streams in append or overwrite mode, not "
             + stream.destinationSyncMode() + " (stream " + stream.descriptor() + ")");
       }
+      // Each stream has its own generation (a refresh bumps one stream's); 0 where the catalog has none, as the
+      // PostgreSQL destination writes it.
+      AirbyteMeta meta = new AirbyteMeta(context.syncId(),
+          stream.generationId() == null ? 0 : stream.generationId());
       writer.add(new StreamObjects(s3, s3Config.bucket(), stream.descriptor(), keys, s3Config.format(), meta, limits,
           stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE));
     }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -29,6 +28,7 @@ final class S3Writer implements DestinationWriter {
   private final ObjectKeys keys;
   private final WriteContext context;
   private final Map<StreamDescriptor, StreamObjects> streams = new LinkedHashMap<>();
+  private final RawIds rawIds = new RawIds();
   private long records;
   private boolean completed;
 
@@ -49,10 +49,7 @@ final class S3Writer implements DestinationWriter {
     if (stream == null) {
       throw new ConnectorException("stream " + batch.schema().stream() + " is not in the configured catalog");
     }
-    long extractedAt = batch.emittedAt().toEpochMilli();
-    for (Object[] values : batch.rows()) {
-      stream.write(batch.schema(), new Row(UUID.randomUUID().toString(), extractedAt, values));
-    }
+    stream.write(batch, rawIds);
     records += batch.size();
   }
 

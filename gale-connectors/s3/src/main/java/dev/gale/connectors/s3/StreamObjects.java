@@ -1,5 +1,6 @@
 package dev.gale.connectors.s3;
 
+import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
 import dev.gale.protocol.StreamDescriptor;
 import java.io.IOException;
@@ -49,19 +50,23 @@ final class StreamObjects {
     return stream;
   }
 
-  void write(RecordSchema batchSchema, Row row) throws IOException {
-    if (current == null) {
-      schema = batchSchema;
-      current = open(keys.key(directory, stream, nextPart++));
-    } else if (!batchSchema.equals(schema)) {
+  /** Writes a batch's rows, each with a fresh raw id, into the open object, starting new ones as needed. */
+  void write(RecordBatch batch, RawIds rawIds) throws IOException {
+    long extractedAt = batch.emittedAt().toEpochMilli();
+    List<Object[]> rows = batch.rows();
+    if (current != null && !batch.schema().equals(schema)) {
       // A Parquet or Avro object has one schema; a batch with other columns starts a new object.
       finishCurrent();
-      write(batchSchema, row);
-      return;
     }
-    current.write(row);
-    if (current.size() >= limits.objectSize()) {
-      finishCurrent();
+    for (int i = 0; i < rows.size(); i++) {
+      if (current == null) {
+        schema = batch.schema();
+        current = open(keys.key(directory, stream, nextPart++), rows.subList(i, rows.size()));
+      }
+      current.write(new Row(rawIds.next(), extractedAt, rows.get(i)));
+      if (current.size() >= limits.objectSize()) {
+        finishCurrent();
+      }
     }
   }
 
@@ -103,13 +108,13 @@ final class StreamObjects {
     finishedSinceFlush.add(currentKey);
   }
 
-  private RecordFileWriter open(String key) throws IOException {
+  private RecordFileWriter open(String key, List<Object[]> firstRows) throws IOException {
     currentKey = key;
     MultipartObject object = new MultipartObject(s3, bucket, key, limits.partSize());
     return switch (format) {
       case OutputFormat.Text text -> new TextRecordWriter(text, schema.columns(), meta, object);
       case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, stream.name(), schema.columns(), meta,
-          object);
+          object, firstRows);
       case OutputFormat.Avro avro -> new AvroRecordWriter(avro, stream, schema.columns(), meta, object);
     };
   }

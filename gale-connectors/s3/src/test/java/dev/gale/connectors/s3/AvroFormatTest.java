@@ -118,7 +118,7 @@ class AvroFormatTest {
       GenericRecord meta = (GenericRecord) row.get("_airbyte_meta");
       assertThat(meta.get("sync_id")).isEqualTo(42L);
       assertThat((List<?>) meta.get("changes")).isEmpty();
-      assertThat(row.get("_airbyte_generation_id")).isEqualTo(0L);
+      assertThat(row.get("_airbyte_generation_id")).isEqualTo(S3FormatsTest.GENERATION);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gale.connectors.s3;
 import static dev.gale.connectors.s3.S3FormatsTest.BUCKET;
 import static dev.gale.connectors.s3.S3FormatsTest.COLUMNS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,7 @@ import dev.gale.protocol.SyncMode;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -126,6 +128,28 @@ class S3BehaviourTest {
 
     assertThat(s3.keys(BUCKET, "failed/")).isEqualTo(before);
     assertThat(ids("failed/accounts/")).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(s3.client().listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+  }
+
+  @Test
+  void aPartThatFailsInTheBackgroundFailsTheFlushAndLeavesNoObject() throws Exception {
+    JsonNode config = s3.config(BUCKET, "lost", JSONL);
+    S3Destination destination = new S3Destination(new Limits(1 << 20, 4096));
+    StreamDescriptor stream = new StreamDescriptor("orders", null);
+    try (DestinationWriter writer = destination.open(config, catalog(stream, DestinationSyncMode.APPEND), context())) {
+      writer.write(batch(stream, 1, 100)); // parts of an open object are on their way
+      // The store forgets the upload, as after a lifecycle rule: the next parts and the completion fail.
+      s3.client().listMultipartUploads(b -> b.bucket(BUCKET)).uploads().forEach(upload -> s3.client()
+          .abortMultipartUpload(b -> b.bucket(BUCKET).key(upload.key()).uploadId(upload.uploadId())));
+
+      assertThatThrownBy(() -> {
+        writer.write(batch(stream, 101, 200));
+        writer.flush();
+      }).isInstanceOf(IOException.class).hasMessageStartingWith("Could not upload")
+          .hasMessageContaining("s3://" + BUCKET + "/lost/orders/");
+    }
+
+    assertThat(s3.keys(BUCKET, "lost/")).isEmpty();
     assertThat(s3.client().listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
   }
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every format and codec, written to local-s3-rest, downloaded and read back with DuckDB row by row, types too. */
 class S3FormatsTest {
   static final String BUCKET = "formats";
+  /** The generation every stream here is written in: the objects must carry it, not a constant. */
+  static final long GENERATION = 3;
   static final List<Column> COLUMNS = List.of(new Column("id", ValueType.INTEGER),
       new Column("name", ValueType.STRING), new Column("price", ValueType.NUMBER),
       new Column("active", ValueType.BOOLEAN), new Column("day", ValueType.DATE),
@@ -81,7 +83,7 @@ class S3FormatsTest {
     StreamDescriptor stream = new StreamDescriptor(name, namespace);
     ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(ConfiguredAirbyteStream.of(
         AirbyteStream.of(name, Json.parse(JSON_SCHEMA), List.of(SyncMode.FULL_REFRESH)).withNamespace(namespace),
-        SyncMode.FULL_REFRESH, mode)));
+        SyncMode.FULL_REFRESH, mode).withGenerations(GENERATION, 0L, 42L)));
     try (DestinationWriter writer = destination.open(config, catalog, new WriteContext(42, (level, line) -> {}))) {
       RecordBatch.Builder batch = RecordBatch.builder(new RecordSchema(stream, COLUMNS), 50);
       for (long id = from; id <= to; id++) {
@@ -97,7 +99,7 @@ class S3FormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "snappy", "zstd"})
+  @ValueSource(strings = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4", "snappy", "zstd", "lz4"})
   void parquetWithEveryCodecReadsBackTyped(String codec) throws Exception {
     JsonNode config = s3.config(BUCKET, "parquet_" + codec, "{\"format_type\":\"parquet\",\"compression_codec\":\""
         + codec + "\",\"block_size_mb\":1,\"page_size_kb\":64}");
@@ -134,7 +136,7 @@ class S3FormatsTest {
           .isEqualTo(expected[8] == null ? null : Json.parse((String) expected[8]));
       assertThat(row.get("sync_id")).isEqualTo(42L);
       assertThat(row.get("changes")).isEqualTo(0L);
-      assertThat(row.get("_airbyte_generation_id")).isEqualTo(0L);
+      assertThat(row.get("_airbyte_generation_id")).isEqualTo(GENERATION);
       assertThat(((OffsetDateTime) row.get("_airbyte_extracted_at")).toInstant())
           .isEqualTo(Instant.parse("2024-05-06T00:00:00Z"));
     }
@@ -182,6 +184,7 @@ class S3FormatsTest {
         assertThat(doc).isEqualTo(Json.parse((String) expected[8]));
       }
       assertThat(record.path("_airbyte_raw_id").asText()).hasSize(36);
+      assertThat(record.path("_airbyte_generation_id").asLong()).isEqualTo(GENERATION);
       assertThat(record.path("_airbyte_extracted_at").asLong()).isEqualTo(Instant.parse("2024-05-06T00:00:00Z").toEpochMilli());
     }
     assertThat(ids).containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
