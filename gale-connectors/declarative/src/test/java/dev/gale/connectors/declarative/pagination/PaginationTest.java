@@ -130,6 +130,7 @@ class PaginationTest {
           pagination_strategy:
             type: CursorPagination
             cursor_value: "{{ headers['link']['next']['url'] }}"
+            stop_condition: "{{ 'next' not in headers['link'] }}"
         """, "[]");
 
     List<RecordedRequest> requests = api.takeAll();

@@ -44,7 +44,7 @@ class HttpRequesterTest {
             request_parameters:
               sort: name
               "{{ 'per' }}_page": "50"
-              empty: "{{ config['missing'] }}"
+              empty: "{{ config.get('missing') }}"
             request_headers:
               Accept: application/json
           record_selector:
