@@ -16,9 +16,12 @@ public record ApiKeyAuthenticator(RequestOption option, TokenSource token) imple
     requireNonNull(token, "token is null");
   }
 
+  // The token is a secret wherever it shows, even when the spec does not mark the property it comes from.
   @Override
   public RequestParts parts(Run run) throws InterruptedException {
-    return option.parts(token.token(run), run);
+    String value = token.token(run);
+    run.secrets().add(value);
+    return option.parts(value, run);
   }
 
   @Override

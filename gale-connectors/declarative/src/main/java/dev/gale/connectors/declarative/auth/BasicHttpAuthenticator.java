@@ -20,6 +20,7 @@ public record BasicHttpAuthenticator(Template username, Template password) imple
   public RequestParts parts(Run run) {
     String user = username.evalString(run, Map.of());
     String secret = password.evalString(run, Map.of());
+    run.secrets().add(secret);
     run.secrets().addBasic(user, secret);
     RequestParts parts = new RequestParts();
     parts.headers().put("Authorization", "Basic " + Base64.getEncoder().encodeToString(

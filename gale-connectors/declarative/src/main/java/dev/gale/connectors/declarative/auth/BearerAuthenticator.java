@@ -13,8 +13,11 @@ public record BearerAuthenticator(TokenSource token) implements Authenticator {
 
   @Override
   public RequestParts parts(Run run) throws InterruptedException {
+    // The token is a secret wherever it shows, even when the spec does not mark the property it comes from.
+    String value = token.token(run);
+    run.secrets().add(value);
     RequestParts parts = new RequestParts();
-    parts.headers().put("Authorization", "Bearer " + token.token(run));
+    parts.headers().put("Authorization", "Bearer " + value);
     return parts;
   }
 

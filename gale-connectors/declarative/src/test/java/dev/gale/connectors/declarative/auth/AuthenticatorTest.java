@@ -121,6 +121,24 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aTokenIsMaskedEvenWhenTheSpecDoesNotMarkItsProperty() throws Exception {
+    api.json("{\"data\": []}");
+
+    TestRead read = read("""
+        type: ApiKeyAuthenticator
+        api_token: "{{ config['username'] }}-token"
+        inject_into:
+          type: RequestOption
+          inject_into: request_parameter
+          field_name: token
+        """, "", config());
+
+    assertThat(api.take().getUrl().queryParameter("token")).isEqualTo("ada-token");
+    assertThat(read.slices().getFirst().pages().getFirst().request().url()).contains("token=****")
+        .doesNotContain("ada-token");
+  }
+
+  @Test
   void basic() throws Exception {
     api.json("{\"data\": []}");
 
