@@ -43,6 +43,8 @@ public record RequestInputs(Object parameters, Object headers, Object bodyData, 
     return parts;
   }
 
+  // Parameters, headers and form fields take a string or a list, as the CDK's valid types for them: a value is its
+  // rendered text unless that text is a list, and keys are always text.
   private Map<String, Object> flat(Run run, Object inputs, Map<String, ?> variables) {
     Map<String, Object> values = new LinkedHashMap<>();
     if (inputs instanceof String text) {
@@ -55,13 +57,24 @@ public record RequestInputs(Object parameters, Object headers, Object bodyData, 
       }
     } else if (inputs instanceof Map<?, ?> map) {
       map.forEach((key, value) -> {
-        Object evaluated = value instanceof String text ? template(text).eval(run, variables) : value;
+        Object evaluated = value instanceof String text ? textOrList(run, text, variables) : value;
         if (evaluated != null) {
-          values.put(template(String.valueOf(key)).evalString(run, variables), evaluated);
+          values.put(template(String.valueOf(key)).render(run, variables), evaluated);
         }
       });
     }
     return values;
+  }
+
+  private Object textOrList(Run run, String text, Map<String, ?> variables) {
+    String rendered = template(text).render(run, variables);
+    if (rendered.isEmpty()) {
+      return null;
+    }
+    if (rendered.strip().startsWith("[") && template(text).eval(run, variables) instanceof List<?> list) {
+      return list;
+    }
+    return rendered;
   }
 
   private Object nested(Run run, Object value, Map<String, ?> variables) {

@@ -45,6 +45,8 @@ class HttpRequesterTest {
               sort: name
               "{{ 'per' }}_page": "50"
               empty: "{{ config.get('missing') }}"
+              ids: "1,2"
+              tags: "{{ ['x', 'y'] }}"
             request_headers:
               Accept: application/json
           record_selector:
@@ -59,6 +61,9 @@ class HttpRequesterTest {
     assertThat(request.getUrl().queryParameter("sort")).isEqualTo("name");
     assertThat(request.getUrl().queryParameter("per_page")).isEqualTo("50");
     assertThat(request.getUrl().queryParameterNames()).doesNotContain("empty");
+    // Text that Python would read as a tuple stays text; a list repeats its parameter.
+    assertThat(request.getUrl().queryParameter("ids")).isEqualTo("1,2");
+    assertThat(request.getUrl().queryParameterValues("tags")).containsExactly("x", "y");
     assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
   }
 
