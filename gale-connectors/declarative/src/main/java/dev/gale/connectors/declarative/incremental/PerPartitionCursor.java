@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * global state is kept.
  */
 public final class PerPartitionCursor implements StreamCursor {
+  // Beyond this many partitions the state would grow without bound; the CDK keeps the global cursor only.
+  private static final int SWITCH_TO_GLOBAL_LIMIT = 10_000;
   private final DatetimeBasedCursor definition;
   private final Run run;
   private final String cursorKey;
@@ -84,6 +86,9 @@ public final class PerPartitionCursor implements StreamCursor {
           global == null ? Duration.ZERO : Duration.ofSeconds(lookbackSeconds));
       cursors.put(key, cursor);
       partitions.put(key, partition);
+      if (cursors.size() > SWITCH_TO_GLOBAL_LIMIT) {
+        useGlobal = true;
+      }
     }
     return cursor.intervals(partition);
   }

@@ -204,6 +204,56 @@ class PartitionRouterTest {
         "/projects/p2/tasks?2024-03-05T00:00:00Z");
   }
 
+  @Test
+  void aParentValueGoesIntoTheRequestAndPagesCanLeaveTheSliceOut() throws Exception {
+    String manifest = dev.gale.connectors.declarative.testing.TestManifests.stream("""
+        retriever:
+          type: SimpleRetriever
+          ignore_stream_slicer_parameters_on_paginated_requests: true
+          requester:
+            type: HttpRequester
+            url_base: "{{ config['base_url'] }}"
+            path: "{{ next_page_token['next_page_token'] or 'items' }}"
+          record_selector:
+            type: RecordSelector
+            extractor: {type: DpathExtractor, field_path: [data]}
+          paginator:
+            type: DefaultPaginator
+            page_token_option: {type: RequestPath}
+            pagination_strategy: {type: CursorPagination, cursor_value: "{{ response.next }}"}
+          partition_router:
+            type: SubstreamPartitionRouter
+            parent_stream_configs:
+              - type: ParentStreamConfig
+                parent_key: key
+                partition_field: account
+                request_option: {type: RequestOption, inject_into: request_parameter, field_name: account}
+                stream:
+                  type: DeclarativeStream
+                  name: accounts
+                  retriever:
+                    type: SimpleRetriever
+                    requester: {type: HttpRequester, url_base: "{{ config['base_url'] }}", path: accounts}
+                    record_selector:
+                      type: RecordSelector
+                      extractor: {type: DpathExtractor, field_path: []}
+                  schema_loader: {type: InlineSchemaLoader, schema: {type: object, properties: {}}}
+        """);
+    api.json("[{\"key\": \"a1\"}]");
+    api.json("{\"data\": [{\"id\": 1}], \"next\": \"" + api.url() + "/items?cursor=2\"}");
+    api.json("{\"data\": [{\"id\": 2}]}");
+
+    TestRead read = TestSources.load(manifest).testRead(config(), "items", List.of(), TestReadLimits.DEFAULT);
+
+    assertThat(read.records()).hasSize(2);
+    assertThat(api.take().getUrl().encodedPath()).isEqualTo("/accounts");
+    RecordedRequest first = api.take();
+    assertThat(first.getUrl().queryParameter("account")).isEqualTo("a1");
+    RecordedRequest second = api.take();
+    assertThat(second.getUrl().queryParameter("cursor")).isEqualTo("2");
+    assertThat(second.getUrl().queryParameter("account")).isNull();
+  }
+
   private static ConfiguredAirbyteCatalog catalog(String name) {
     AirbyteStream stream = AirbyteStream.of(name, Json.parse("{\"type\":\"object\",\"properties\":{}}"),
         List.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL));
