@@ -65,6 +65,12 @@ public record SimpleRetriever(String stream, HttpRequester requester, RecordSele
       if (response.isEmpty()) {
         return;
       }
+      // A failed status the error handler let through (a filter's SUCCESS on a 404) ends the slice without records,
+      // as in the CDK, where such a response is falsy.
+      if (!response.get().ok()) {
+        listener.page(response.get(), List.of());
+        return;
+      }
       RecordSelector.Selection selection = selector.select(run, response.get(), stream, variables);
       List<Map<String, Object>> records = selection.records();
       if ("client".equals(cursorBounds)) {

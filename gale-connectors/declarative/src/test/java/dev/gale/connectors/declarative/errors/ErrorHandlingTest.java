@@ -149,6 +149,22 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void aFailedStatusLetThroughAsSuccessGivesNoRecords() throws Exception {
+    api.respond(404, "{\"data\": [{\"id\": 1}]}");
+
+    RecordingOutput output = read(source("""
+        error_handler:
+          type: DefaultErrorHandler
+          response_filters:
+            - type: HttpResponseFilter
+              action: SUCCESS
+              http_codes: [404]
+        """));
+
+    assertThat(output.rows(StreamDescriptor.of("items"))).isEmpty();
+  }
+
+  @Test
   void waitTimeFromHeaderReadsTheHeaderWithItsRegex() throws Exception {
     api.respond(429, "{}", "X-Wait: 3.5; burst=10");
     api.json("{\"data\": []}");
