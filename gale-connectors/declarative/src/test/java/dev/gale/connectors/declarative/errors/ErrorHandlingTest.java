@@ -149,6 +149,24 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void anUnreachableApiIsRetriedThenFailsAsTransient() {
+    ApiServer closed = new ApiServer();
+    String url = closed.url();
+    closed.close();
+    DeclarativeSource source = source("");
+
+    assertThatThrownBy(() -> source.read(Json.object().put("base_url", url).put("api_key", SECRET),
+        new ConfiguredAirbyteCatalog(List.of(ConfiguredAirbyteStream.of(AirbyteStream.of("items",
+            Json.parse("{\"type\":\"object\",\"properties\":{}}"), List.of(SyncMode.FULL_REFRESH)),
+            SyncMode.FULL_REFRESH, DestinationSyncMode.APPEND))), List.of(), new RecordingOutput()))
+        .isInstanceOf(ConnectorException.class)
+        .satisfies(e -> assertThat(((ConnectorException) e).kind()).isEqualTo(ConnectorException.Kind.TRANSIENT))
+        .hasMessageContaining("after 5 retries").hasMessageContaining("ConnectException")
+        .hasMessageNotContaining(SECRET);
+    assertThat(sleeper.waits).hasSize(5);
+  }
+
+  @Test
   void aFailedStatusLetThroughAsSuccessGivesNoRecords() throws Exception {
     api.respond(404, "{\"data\": [{\"id\": 1}]}");
 
