@@ -3,10 +3,12 @@ package dev.gale.connectors.declarative.auth;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.connector.ConnectorException;
+import dev.gale.connectors.declarative.incremental.Datetimes;
 import dev.gale.connectors.declarative.requester.RequestParts;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -63,7 +65,7 @@ public record OAuthAuthenticator(Template endpoint, Template accessTokenValue, T
 
   private Instant initialExpiry(Run run) {
     String text = tokenExpiryDate == null ? "" : tokenExpiryDate.evalString(run, Map.of());
-    return dev.gale.connectors.declarative.incremental.Datetimes.parse(text).map(java.time.OffsetDateTime::toInstant)
+    return Datetimes.parse(text).map(OffsetDateTime::toInstant)
         .orElse(Instant.MIN);
   }
 

@@ -3,8 +3,10 @@ package dev.gale.connectors.declarative.auth;
 import dev.gale.connector.ConnectorException;
 import dev.gale.connectors.declarative.requester.RequestParts;
 import dev.gale.connectors.declarative.runtime.Run;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * One of several authenticators, chosen by a value of the config (the {@code auth_type} of a one-of in the spec).
@@ -37,11 +39,11 @@ public record SelectiveAuthenticator(List<String> selectionPath, Map<String, Aut
       throw new ConnectorException("The configuration has no value at " + String.join(".", selectionPath)
           + ", which chooses the authentication method");
     }
-    String key = dev.gale.connectors.declarative.runtime.Values.pythonString(value);
+    String key = Values.pythonString(value);
     Authenticator chosen = authenticators.get(key);
     if (chosen == null) {
       throw new ConnectorException(run.secrets().mask("The authentication method '" + key + "' chosen at "
-          + String.join(".", selectionPath) + " is not one of " + new java.util.TreeSet<>(authenticators.keySet())));
+          + String.join(".", selectionPath) + " is not one of " + new TreeSet<>(authenticators.keySet())));
     }
     return chosen;
   }

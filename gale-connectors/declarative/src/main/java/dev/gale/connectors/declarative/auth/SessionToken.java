@@ -9,8 +9,10 @@ import dev.gale.connectors.declarative.requester.HttpRequester;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +41,7 @@ public record SessionToken(HttpRequester login, List<String> tokenPath, IsoDurat
       if (holder.token == null || holder.expires != null && !run.clock().instant().isBefore(holder.expires)) {
         holder.token = login(run);
         holder.expires = expiration == null ? null : expiration.addTo(run.clock().instant().atOffset(
-            java.time.ZoneOffset.UTC)).toInstant();
+            ZoneOffset.UTC)).toInstant();
       }
       session = holder.token;
     }
@@ -73,7 +75,7 @@ public record SessionToken(HttpRequester login, List<String> tokenPath, IsoDurat
     if (token == null || token instanceof Map || token instanceof List) {
       throw new ConnectorException("The login response has no session token at " + String.join(".", tokenPath));
     }
-    String session = dev.gale.connectors.declarative.runtime.Values.pythonString(token);
+    String session = Values.pythonString(token);
     run.secrets().add(session);
     // Reported once the token is a known secret, so that a test read shows the response masked.
     run.exchanges().auxiliary("Login request", response.get());

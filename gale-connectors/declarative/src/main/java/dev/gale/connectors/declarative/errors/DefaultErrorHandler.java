@@ -1,10 +1,12 @@
 package dev.gale.connectors.declarative.errors;
 
+import dev.gale.connector.ConnectorException;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
 import dev.gale.connectors.declarative.runtime.Values;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,9 +46,9 @@ public record DefaultErrorHandler(List<HttpResponseFilter> filters, Template max
     if (maxRetries == null) {
       return DEFAULT_MAX_RETRIES;
     }
-    Object value = maxRetries.eval(run, java.util.Map.of());
+    Object value = maxRetries.eval(run, Map.of());
     return value == null ? DEFAULT_MAX_RETRIES : Values.asLong(value).map(Long::intValue).orElseThrow(() ->
-        new dev.gale.connector.ConnectorException("max_retries of the error handler is not an integer: "
+        new ConnectorException("max_retries of the error handler is not an integer: "
             + maxRetries.text()));
   }
 

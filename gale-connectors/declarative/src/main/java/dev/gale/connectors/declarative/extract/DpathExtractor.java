@@ -8,6 +8,7 @@ import dev.gale.connectors.declarative.runtime.Template;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,7 +76,7 @@ public record DpathExtractor(List<Template> fieldPath, Decoder decoder) {
     }
     throw new ConnectorException("Stream '" + stream + "': the records the manifest selects must be JSON objects, but"
         + " one is " + (item == null ? "null" : item instanceof List ? "a list" : "a " + item.getClass()
-        .getSimpleName().toLowerCase(java.util.Locale.ROOT)));
+        .getSimpleName().toLowerCase(Locale.ROOT)));
   }
 
   private static String firstLine(String message) {

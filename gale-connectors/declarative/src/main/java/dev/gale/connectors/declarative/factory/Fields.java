@@ -4,6 +4,8 @@ import dev.gale.connectors.declarative.incremental.DatetimeFormat;
 import dev.gale.connectors.declarative.incremental.IsoDuration;
 import dev.gale.connectors.declarative.manifest.ComponentNode;
 import dev.gale.connectors.declarative.runtime.Template;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +31,7 @@ final class Fields {
   static DatetimeFormat datetimeFormat(ComponentNode node, String field, String format) {
     try {
       DatetimeFormat parsed = DatetimeFormat.of(format);
-      parsed.format(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+      parsed.format(OffsetDateTime.now(ZoneOffset.UTC));
       return parsed;
     } catch (IllegalArgumentException e) {
       throw node.error(field, e.getMessage());

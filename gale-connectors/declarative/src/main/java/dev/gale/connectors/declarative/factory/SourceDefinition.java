@@ -2,6 +2,8 @@ package dev.gale.connectors.declarative.factory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connectors.declarative.stream.DeclarativeStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,6 @@ public record SourceDefinition(JsonNode connectionSpecification, String document
                                Map<String, DeclarativeStream> streams) {
   public SourceDefinition {
     checkStreams = List.copyOf(checkStreams);
-    streams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(streams));
+    streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
   }
 }

@@ -8,6 +8,7 @@ import dev.gale.connectors.declarative.extract.RecordSelector;
 import dev.gale.connectors.declarative.incremental.DatetimeBasedCursor;
 import dev.gale.connectors.declarative.incremental.IncrementingCountCursor;
 import dev.gale.connectors.declarative.manifest.ComponentNode;
+import dev.gale.connectors.declarative.manifest.JsonValues;
 import dev.gale.connectors.declarative.pagination.NoPagination;
 import dev.gale.connectors.declarative.pagination.Paginator;
 import dev.gale.connectors.declarative.partition.CartesianPartitionRouter;
@@ -174,7 +175,7 @@ final class Streams {
   }
 
   static ObjectNode emptySchema() {
-    ObjectNode schema = dev.gale.connectors.declarative.manifest.JsonValues.mapper().createObjectNode();
+    ObjectNode schema = JsonValues.mapper().createObjectNode();
     schema.put("type", "object");
     schema.putObject("properties");
     return schema;

@@ -7,10 +7,13 @@ import dev.gale.connectors.declarative.requester.RequestParts;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.StreamSlice;
 import dev.gale.connectors.declarative.runtime.Template;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Airbyte's {@code DatetimeBasedCursor} as its concurrent CDK runs it: the time from the start (or the state, minus
@@ -69,19 +72,19 @@ public record DatetimeBasedCursor(Template cursorField, DatetimeFormat format, L
   }
 
   /** Reads a record's or state's cursor value in any of the input formats. */
-  java.util.Optional<java.time.OffsetDateTime> parseValue(Object value) {
+  Optional<OffsetDateTime> parseValue(Object value) {
     if (value == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    String text = dev.gale.connectors.declarative.runtime.Values.pythonString(value);
+    String text = Values.pythonString(value);
     List<DatetimeFormat> formats = new ArrayList<>(inputFormats);
     for (DatetimeFormat candidate : formats) {
       try {
-        return java.util.Optional.of(candidate.parse(text));
+        return Optional.of(candidate.parse(text));
       } catch (IllegalArgumentException e) {
         // the next format may fit
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -5,8 +5,10 @@ import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connectors.declarative.requester.RequestParts;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.StreamSlice;
+import dev.gale.connectors.declarative.runtime.Template;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -173,7 +175,7 @@ public final class DatetimeCursorRun implements StreamCursor {
   }
 
   private OffsetDateTime end() {
-    OffsetDateTime now = run.clock().instant().atOffset(java.time.ZoneOffset.UTC);
+    OffsetDateTime now = run.clock().instant().atOffset(ZoneOffset.UTC);
     return definition.end() == null ? now : definition.end().get(run, definition.format().pattern());
   }
 
@@ -215,7 +217,7 @@ public final class DatetimeCursorRun implements StreamCursor {
     done.addAll(merged);
   }
 
-  private IsoDuration duration(dev.gale.connectors.declarative.runtime.Template template, String field) {
+  private IsoDuration duration(Template template, String field) {
     if (template == null) {
       return null;
     }

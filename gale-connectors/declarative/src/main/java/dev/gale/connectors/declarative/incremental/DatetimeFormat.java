@@ -2,7 +2,9 @@ package dev.gale.connectors.declarative.incremental;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.connectors.declarative.runtime.Values;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +89,7 @@ public final class DatetimeFormat {
           return parsePattern(text);
         }
       }
-    } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException e) {
+    } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
       throw new IllegalArgumentException("'" + text + "' does not match the format " + pattern);
     }
   }
@@ -109,7 +111,7 @@ public final class DatetimeFormat {
       }
       case SECONDS_FLOAT -> {
         double seconds = value.toEpochSecond() + value.getNano() / 1e9;
-        return dev.gale.connectors.declarative.runtime.Values.pythonString(seconds);
+        return Values.pythonString(seconds);
       }
       case MILLIS -> {
         return Long.toString(value.toInstant().toEpochMilli());

@@ -4,6 +4,7 @@ import dev.gale.connectors.declarative.manifest.JsonValues;
 import dev.gale.connectors.declarative.requester.RequestParts;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.StreamSlice;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,7 +53,7 @@ public final class PerPartitionCursor implements StreamCursor {
       global = normalised(state);
     } else {
       useGlobal = useGlobal || Boolean.TRUE.equals(state.get("use_global_cursor"));
-      lookbackSeconds = dev.gale.connectors.declarative.runtime.Values.asLong(state.get("lookback_window")).orElse(0L);
+      lookbackSeconds = Values.asLong(state.get("lookback_window")).orElse(0L);
       if (state.get("states") instanceof List<?> states) {
         for (Object entry : states) {
           if (entry instanceof Map<?, ?> map && map.get("partition") instanceof Map<?, ?> partition

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connectors.declarative.ManifestException;
 import dev.gale.connectors.declarative.manifest.ComponentCatalog.Field;
 import dev.gale.connectors.declarative.manifest.FieldKind.Scalar;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Checks a resolved and propagated manifest against the {@link ComponentCatalog}: known types in the places that
@@ -159,7 +161,7 @@ final class ManifestValidator {
     }
   }
 
-  private static boolean allOf(JsonNode list, java.util.function.Predicate<JsonNode> element) {
+  private static boolean allOf(JsonNode list, Predicate<JsonNode> element) {
     if (!list.isArray()) {
       return false;
     }
@@ -211,7 +213,7 @@ final class ManifestValidator {
       case STRING -> "a string";
       case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";
       case BOOLEAN -> "a boolean";
-      default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
     };
   }
 

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ final class RecordTyping {
       Object typed = convert(value, column.type());
       if (typed == null && warned.add(column.name())) {
         run.log(LogLevel.WARN, "Stream '" + schema.stream() + "': field '" + column.name() + "' holds a value that is"
-            + " not a " + column.type().name().toLowerCase(java.util.Locale.ROOT) + " (as its schema says); such"
+            + " not a " + column.type().name().toLowerCase(Locale.ROOT) + " (as its schema says); such"
             + " values are read as null");
       }
       row[i] = typed;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Runs a test read: a stream read within limits, recording every page's exchange and each slice's state. */
@@ -112,7 +113,7 @@ public final class TestReader {
   }
 
   private String masked(String header, String value) {
-    return HttpRequester.SENSITIVE_HEADERS.contains(header.toLowerCase(java.util.Locale.ROOT)) ? "****"
+    return HttpRequester.SENSITIVE_HEADERS.contains(header.toLowerCase(Locale.ROOT)) ? "****"
         : secrets.mask(value);
   }
 }

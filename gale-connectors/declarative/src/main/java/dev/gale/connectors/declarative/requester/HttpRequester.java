@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     Map<String, Object> variables = request.variables();
     RequestParts own = inputs.eval(run, variables);
     RequestParts auth = authenticator.parts(run);
-    RequestParts all = RequestParts.combine(name, java.util.Arrays.asList(own, auth, request.extra()));
+    RequestParts all = RequestParts.combine(name, Arrays.asList(own, auth, request.extra()));
     String target = Urls.requote(url(run, variables, request.path()));
     Map<String, Object> query = new LinkedHashMap<>(all.parameters());
     Set<String> inUrl = Urls.queryNames(target);

@@ -2,6 +2,7 @@ package dev.gale.connectors.declarative.requester;
 
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record RequestInputs(Object parameters, Object headers, Object bodyData, 
           }
         });
       } else if (value != null) {
-        parts.setRawBody(dev.gale.connectors.declarative.runtime.Values.pythonString(value));
+        parts.setRawBody(Values.pythonString(value));
       }
     } else {
       flat(run, bodyData, variables).forEach((key, value) -> parts.bodyData().put(key, value));

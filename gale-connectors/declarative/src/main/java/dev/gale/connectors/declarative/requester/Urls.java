@@ -1,7 +1,11 @@
 package dev.gale.connectors.declarative.requester;
 
 import dev.gale.connectors.declarative.runtime.Values;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +87,7 @@ public final class Urls {
   public static String encode(Map<String, Object> fields) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, Object> field : fields.entrySet()) {
-      List<?> values = field.getValue() instanceof List<?> list ? list : java.util.Collections.singletonList(
+      List<?> values = field.getValue() instanceof List<?> list ? list : Collections.singletonList(
           field.getValue());
       for (Object value : values) {
         if (value == null) {
@@ -113,7 +117,7 @@ public final class Urls {
     for (String pair : query.split("&")) {
       if (!pair.isEmpty()) {
         int equals = pair.indexOf('=');
-        names.add(java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
+        names.add(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
       }
     }
     return names;
@@ -131,7 +135,7 @@ public final class Urls {
     int question = path.indexOf('?');
     String query = question < 0 ? "" : path.substring(question);
     String[] segments = (question < 0 ? path : path.substring(0, question)).split("/", -1);
-    java.util.Deque<String> kept = new java.util.ArrayDeque<>();
+    Deque<String> kept = new ArrayDeque<>();
     for (String segment : segments) {
       if (segment.equals("..")) {
         if (kept.size() > 1) {

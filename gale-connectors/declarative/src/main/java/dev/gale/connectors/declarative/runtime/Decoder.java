@@ -4,6 +4,7 @@ import dev.gale.connectors.declarative.manifest.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public enum Decoder {
       }
     }
     if (documents.isEmpty()) {
-      documents.add(new java.util.LinkedHashMap<String, Object>());
+      documents.add(new LinkedHashMap<String, Object>());
     }
     return documents;
   }

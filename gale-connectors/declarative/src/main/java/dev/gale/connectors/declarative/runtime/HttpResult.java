@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.connectors.declarative.manifest.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A response as the connector received it, with the request that got it. Header names are kept in lower case, as HTTP
@@ -29,7 +31,7 @@ public final class HttpResult {
     Map<String, List<String>> lower = new LinkedHashMap<>();
     requireNonNull(headers, "headers is null").forEach((name, values) ->
         lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
-          List<String> merged = new java.util.ArrayList<>(a);
+          List<String> merged = new ArrayList<>(a);
           merged.addAll(b);
           return merged;
         }));
@@ -102,7 +104,7 @@ public final class HttpResult {
    * parsed {@code Link} header under {@code link}: {@code headers['link']['next']['url']}.
    */
   public Map<String, Object> templateHeaders() {
-    Map<String, Object> view = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, Object> view = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((name, values) -> view.put(name, String.join(", ", values)));
     view.put("link", LinkHeader.parse(headers.getOrDefault("link", List.of())));
     return view;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The secret values of one configuration, for masking text that leaves the connector: every value of a property the
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 public final class Secrets {
   private static final String MASK = "****";
-  private final Set<String> values = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> values = ConcurrentHashMap.newKeySet();
 
   private Secrets() {}
 
