@@ -5,15 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.gale.connectors.declarative.manifest.YamlTrees;
+import java.io.IOException;
 
 /** Reads manifest text. YAML is a superset of JSON, so one parser reads both. */
 public final class Manifests {
   // Large manifests (Airbyte's biggest hold thousands of lines of inline schemas) exceed SnakeYAML's default limit.
-  private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
-      .loaderOptions(loaderOptions()).build());
+  private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
 
   private Manifests() {}
 
@@ -25,12 +25,14 @@ public final class Manifests {
   public static JsonNode parse(String yamlOrJson) {
     requireNonNull(yamlOrJson, "yamlOrJson is null");
     JsonNode manifest;
-    try {
-      manifest = YAML.readTree(yamlOrJson);
+    try (YAMLParser parser = YAML.createParser(yamlOrJson)) {
+      manifest = YamlTrees.read(parser);
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation();
       String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
       throw new ManifestException("", "the manifest is not valid YAML" + where + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new ManifestException("", "the manifest is not valid YAML: " + e.getMessage(), e);
     }
     if (manifest == null || !manifest.isObject()) {
       throw new ManifestException("", "the manifest must be a YAML or JSON object");

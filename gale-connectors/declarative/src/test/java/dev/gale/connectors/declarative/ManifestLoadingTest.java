@@ -255,6 +255,23 @@ class ManifestLoadingTest {
   }
 
   @Test
+  void yamlAnchorsAliasesAndMergeKeysReadAsPyYamlReadsThem() {
+    JsonNode parsed = Manifests.parse("""
+        base: &base {url_base: "https://x", http_method: GET}
+        copy: *base
+        merged:
+          <<: *base
+          http_method: POST
+        date: 2024-01-01
+        """);
+
+    assertThat(parsed.get("copy")).isEqualTo(parsed.get("base"));
+    assertThat(parsed.at("/merged/url_base").asText()).isEqualTo("https://x");
+    assertThat(parsed.at("/merged/http_method").asText()).isEqualTo("POST");
+    assertThat(parsed.get("date").isTextual()).isTrue();
+  }
+
+  @Test
   void yamlErrorsNameTheirLine() {
     assertThatThrownBy(() -> Manifests.parse("version: 1\nstreams: [\n  - a: b: c\n"))
         .isInstanceOf(ManifestException.class).hasMessageContaining("line");
