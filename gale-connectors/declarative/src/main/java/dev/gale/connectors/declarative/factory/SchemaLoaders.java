@@ -26,7 +26,7 @@ final class SchemaLoaders {
   JsonNode schemaOf(ComponentNode stream, String name) {
     List<ComponentNode> loaders = stream.components("schema_loader");
     if (loaders.isEmpty()) {
-      return fromFile(stream, "schema_loader", name, name);
+      return complete(fromFile(stream, "schema_loader", name, name).deepCopy());
     }
     ObjectNode merged = null;
     for (ComponentNode loader : loaders) {
@@ -42,13 +42,19 @@ final class SchemaLoaders {
         merged.with("properties").setAll((ObjectNode) schema.get("properties"));
       }
     }
-    if (!merged.has("type")) {
-      merged.put("type", "object");
+    return complete(merged);
+  }
+
+  // Discovery and typing expect an object schema with properties, even where a manifest leaves them out.
+  private static ObjectNode complete(JsonNode schema) {
+    ObjectNode object = schema.isObject() ? (ObjectNode) schema : Streams.emptySchema();
+    if (!object.has("type")) {
+      object.put("type", "object");
     }
-    if (!merged.path("properties").isObject()) {
-      merged.putObject("properties");
+    if (!object.path("properties").isObject()) {
+      object.putObject("properties");
     }
-    return merged;
+    return object;
   }
 
   private JsonNode fromFile(ComponentNode node, String field, String file, String stream) {
