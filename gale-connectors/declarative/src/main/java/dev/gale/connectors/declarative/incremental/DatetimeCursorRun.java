@@ -63,10 +63,6 @@ public final class DatetimeCursorRun implements StreamCursor {
     done.add(new Interval(start, syncStart, syncStart));
   }
 
-  public String cursorKey() {
-    return cursorKey;
-  }
-
   @Override
   public List<Map<String, Object>> intervals(Map<String, Object> partition) {
     merge();
@@ -155,12 +151,6 @@ public final class DatetimeCursorRun implements StreamCursor {
     Map<String, Object> state = new LinkedHashMap<>(legacy);
     state.put(cursorKey, definition.format().format(first.latest() != null ? first.latest() : first.start()));
     return state;
-  }
-
-  /** The latest cursor value seen in this read, if any. */
-  public OffsetDateTime latestObserved() {
-    merge();
-    return done.getFirst().latest();
   }
 
   @Override

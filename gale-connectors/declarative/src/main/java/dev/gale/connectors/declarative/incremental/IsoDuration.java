@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code P1M}, {@code P1W}): a calendar part (years, months, weeks, days) and a clock part. Months are calendar
  * months, so {@code P1M} from January 31st lands on the last day of February, as Python's {@code isodate} does.
  */
-public record IsoDuration(Period period, Duration time) implements Comparable<IsoDuration> {
+public record IsoDuration(Period period, Duration time) {
   private static final Pattern ISO = Pattern.compile(
       "([-+])?P(?:(\\d+(?:[.,]\\d+)?)Y)?(?:(\\d+(?:[.,]\\d+)?)M)?(?:(\\d+(?:[.,]\\d+)?)W)?(?:(\\d+(?:[.,]\\d+)?)D)?"
           + "(?:T(?:(\\d+(?:[.,]\\d+)?)H)?(?:(\\d+(?:[.,]\\d+)?)M)?(?:(\\d+(?:[.,]\\d+)?)S)?)?");
@@ -52,16 +52,6 @@ public record IsoDuration(Period period, Duration time) implements Comparable<Is
 
   public boolean isZero() {
     return period.isZero() && time.isZero();
-  }
-
-  /** An approximate length, for ordering only (months as 30 days). */
-  public Duration approximate() {
-    return Duration.ofDays(period.getYears() * 365L + period.getMonths() * 30L + period.getDays()).plus(time);
-  }
-
-  @Override
-  public int compareTo(IsoDuration other) {
-    return approximate().compareTo(other.approximate());
   }
 
   private static int whole(String value) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +60,5 @@ public final class JsonValues {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not serializable as JSON: " + e.getOriginalMessage(), e);
     }
-  }
-
-  /** A deep, mutable copy of a plain value (maps and lists copied, leaves shared: they are immutable). */
-  @SuppressWarnings("unchecked")
-  public static <T> T copy(T value) {
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((key, item) -> copy.put((String) key, copy(item)));
-      return (T) copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
-      list.forEach(item -> copy.add(copy(item)));
-      return (T) copy;
-    }
-    return value;
   }
 }

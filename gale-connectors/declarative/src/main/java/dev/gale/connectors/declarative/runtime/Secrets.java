@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,10 +62,6 @@ public final class Secrets {
     return masked;
   }
 
-  public boolean isEmpty() {
-    return values.isEmpty();
-  }
-
   private static void collect(JsonNode schema, JsonNode value, Secrets secrets) {
     if (schema == null || value == null || value.isNull() || value.isMissingNode()) {
       return;
@@ -89,10 +84,5 @@ public final class Secrets {
         collect(schema.get("items"), item, secrets);
       }
     }
-  }
-
-  /** All secret values, for tests. */
-  Set<String> values() {
-    return new LinkedHashSet<>(values);
   }
 }

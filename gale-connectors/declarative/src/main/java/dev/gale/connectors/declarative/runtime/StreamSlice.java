@@ -30,10 +30,6 @@ public record StreamSlice(Map<String, Object> partition, Map<String, Object> cur
     return merged;
   }
 
-  public Object get(String key) {
-    return cursorSlice.containsKey(key) ? cursorSlice.get(key) : partition.get(key);
-  }
-
   /**
    * The template variables of this slice: {@code stream_slice} (whose {@code extra_fields} holds the extra fields, as
    * the CDK's slice object has them) and the extra fields at top level, as the CDK's requester adds them.
