@@ -83,8 +83,8 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
         default -> {
           int maxRetries = errorHandler.maxRetries(run);
           if (attempt >= maxRetries) {
-            throw failure(run, call, outcome, resolution, " after " + maxRetries + (maxRetries == 1 ? " retry"
-                : " retries"));
+            throw failure(run, call, outcome, resolution, maxRetries == 0 ? ""
+                : " after " + maxRetries + (maxRetries == 1 ? " retry" : " retries"));
           }
           int retry = attempt;
           Duration wait = errorHandler.backoff(run, outcome, retry).orElseGet(() -> defaultWait(run, outcome, retry));
@@ -100,8 +100,8 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     }
   }
 
-  /** The request as it would be sent now, for sending and for test reads. */
-  public HttpCall call(Run run, Request request) throws InterruptedException {
+  // Built afresh for every attempt: a retry after a token refresh carries the new token.
+  private HttpCall call(Run run, Request request) throws InterruptedException {
     Map<String, Object> variables = request.variables();
     RequestParts own = inputs.eval(run, variables);
     RequestParts auth = authenticator.parts(run);
