@@ -314,6 +314,36 @@ class AuthenticatorTest {
   }
 
   @Test
+  void aRejectedTokenIsRefreshedWhenTheManifestSaysSo() throws Exception {
+    api.json("{\"access_token\": \"stale-token-1\", \"expires_in\": 3600}");
+    api.respond(401, "{\"message\": \"token revoked\"}");
+    api.json("{\"access_token\": \"fresh-token-2\", \"expires_in\": 3600}");
+    api.json("{\"data\": [{\"id\": 1}]}");
+    String manifest = stream("""
+        type: OAuthAuthenticator
+        token_refresh_endpoint: "{{ config['base_url'] }}/token"
+        client_id: "{{ config['client_id'] }}"
+        client_secret: "{{ config['client_secret'] }}"
+        refresh_token: "{{ config['refresh_token'] }}"
+        """, "").replaceFirst("(?m)^( *)path: items$", """
+        $1path: items
+        $1error_handler:
+        $1  type: DefaultErrorHandler
+        $1  response_filters:
+        $1    - type: HttpResponseFilter
+        $1      action: REFRESH_TOKEN_THEN_RETRY
+        $1      http_codes: [401]""".strip());
+
+    TestRead read = TestSources.load(manifest).testRead(config(), "items", List.of(), TestReadLimits.DEFAULT);
+
+    assertThat(read.records()).hasSize(1);
+    api.take();
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer stale-token-1");
+    assertThat(api.take().getUrl().encodedPath()).isEqualTo("/token");
+    assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer fresh-token-2");
+  }
+
+  @Test
   void oauthTokenStillValidInTheConfigIsUsedWithoutRefresh() throws Exception {
     api.json("{\"data\": []}");
 
