@@ -12,9 +12,10 @@ import java.util.List;
  * arrays of typed values (see {@link ValueType}), one per column of the {@link #schema()}; no record is ever turned
  * into JSON between built-in connectors.
  *
- * <p>A batch is immutable once built and owned by whoever holds it: the source must not touch its rows after
- * {@link SourceOutput#emit}, and a destination must not keep them after {@link DestinationWriter#write} returns
- * unless it copies them.
+ * <p>A batch is immutable once built: the source must not touch its rows after {@link SourceOutput#emit}, and nobody
+ * changes them afterwards. A destination may therefore keep a batch after {@link DestinationWriter#write} returns (to
+ * encode it on another thread, say), as long as its memory stays bounded and {@link DestinationWriter#flush} still
+ * returns only once the batch is durable.
  *
  * @param emittedAt when the source read these records; destinations store it as {@code _airbyte_extracted_at}
  * @param estimatedBytes the size of the records as JSON text would be, roughly; Airbyte's {@code bytesEmitted}

@@ -15,6 +15,7 @@ import dev.gale.protocol.DestinationSyncMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -112,8 +113,10 @@ public final class S3Destination implements Destination {
       // PostgreSQL destination writes it.
       AirbyteMeta meta = new AirbyteMeta(context.syncId(),
           stream.generationId() == null ? 0 : stream.generationId());
-      writer.add(new StreamObjects(s3, s3Config.bucket(), stream.descriptor(), keys, s3Config.format(), meta, limits,
-          stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE));
+      boolean overwrite = stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE;
+      AtomicLong partNumbers = new AtomicLong();
+      writer.add(new StreamLanes(stream.descriptor(), overwrite, limits.lanes(), lane -> new StreamObjects(s3,
+          s3Config.bucket(), stream.descriptor(), keys, s3Config.format(), meta, limits, overwrite, partNumbers)));
     }
     return writer;
   }

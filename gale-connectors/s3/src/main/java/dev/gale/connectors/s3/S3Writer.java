@@ -27,8 +27,7 @@ final class S3Writer implements DestinationWriter {
   private final S3Config config;
   private final ObjectKeys keys;
   private final WriteContext context;
-  private final Map<StreamDescriptor, StreamObjects> streams = new LinkedHashMap<>();
-  private final RawIds rawIds = new RawIds();
+  private final Map<StreamDescriptor, StreamLanes> streams = new LinkedHashMap<>();
   private long records;
   private boolean completed;
 
@@ -39,32 +38,34 @@ final class S3Writer implements DestinationWriter {
     this.context = context;
   }
 
-  void add(StreamObjects stream) {
+  void add(StreamLanes stream) {
     streams.put(stream.stream(), stream);
   }
 
   @Override
   public void write(RecordBatch batch) throws IOException {
-    StreamObjects stream = streams.get(batch.schema().stream());
+    StreamLanes stream = streams.get(batch.schema().stream());
     if (stream == null) {
       throw new ConnectorException("stream " + batch.schema().stream() + " is not in the configured catalog");
     }
-    stream.write(batch, rawIds);
+    stream.write(batch);
     records += batch.size();
   }
 
   @Override
   public void flush() throws IOException {
-    for (StreamObjects stream : streams.values()) {
-      stream.flush();
+    for (StreamLanes stream : streams.values()) {
+      stream.finishObjects();
     }
+    // Only now, all streams' objects complete, do they count as acknowledged.
+    streams.values().forEach(StreamLanes::acknowledge);
   }
 
   @Override
   public void complete() throws IOException {
     flush();
     int replaced = 0;
-    for (StreamObjects stream : streams.values()) {
+    for (StreamLanes stream : streams.values()) {
       if (stream.overwrite()) {
         replaced += deleteEarlierObjects(stream);
       }
@@ -79,7 +80,7 @@ final class S3Writer implements DestinationWriter {
     try {
       if (!completed) {
         List<String> abandoned = new ArrayList<>();
-        for (StreamObjects stream : streams.values()) {
+        for (StreamLanes stream : streams.values()) {
           abandoned.addAll(stream.abandon());
         }
         delete(abandoned);
@@ -89,7 +90,7 @@ final class S3Writer implements DestinationWriter {
     }
   }
 
-  private int deleteEarlierObjects(StreamObjects stream) {
+  private int deleteEarlierObjects(StreamLanes stream) {
     Set<String> kept = new HashSet<>(stream.written());
     String prefix = keys.streamPrefix(stream.stream());
     if (!prefix.contains(stream.stream().name())) {

@@ -6,6 +6,7 @@ import dev.gale.protocol.StreamDescriptor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -27,10 +28,11 @@ final class StreamObjects {
   private RecordFileWriter current;
   private String currentKey;
   private RecordSchema schema;
-  private long nextPart;
+  private final AtomicLong partNumbers;
 
+  /** @param partNumbers numbers the stream's objects, shared by its lanes so that keys never collide */
   StreamObjects(S3Client s3, String bucket, StreamDescriptor stream, ObjectKeys keys, OutputFormat format,
-                AirbyteMeta meta, Limits limits, boolean overwrite) {
+                AirbyteMeta meta, Limits limits, boolean overwrite, AtomicLong partNumbers) {
     this.s3 = s3;
     this.bucket = bucket;
     this.stream = stream;
@@ -40,14 +42,7 @@ final class StreamObjects {
     this.meta = meta;
     this.limits = limits;
     this.overwrite = overwrite;
-  }
-
-  boolean overwrite() {
-    return overwrite;
-  }
-
-  StreamDescriptor stream() {
-    return stream;
+    this.partNumbers = partNumbers;
   }
 
   /** Writes a batch's rows, each with a fresh raw id, into the open object, starting new ones as needed. */
@@ -61,7 +56,7 @@ final class StreamObjects {
     for (int i = 0; i < rows.size(); i++) {
       if (current == null) {
         schema = batch.schema();
-        current = open(keys.key(directory, stream, nextPart++), rows.subList(i, rows.size()));
+        current = open(keys.key(directory, stream, partNumbers.getAndIncrement()), rows.subList(i, rows.size()));
       }
       current.write(new Row(rawIds.next(), extractedAt, rows.get(i)));
       if (current.size() >= limits.objectSize()) {
@@ -71,8 +66,15 @@ final class StreamObjects {
   }
 
   /** Finishes the open object; afterwards everything written is in complete objects. */
-  void flush() throws IOException {
+  void finishOpen() throws IOException {
     finishCurrent();
+  }
+
+  /**
+   * Marks the objects finished so far as acknowledged: a failed sync keeps them (in append mode). Called once the
+   * whole writer's flush has succeeded, so that a flush failing in another lane or stream takes them back too.
+   */
+  void acknowledge() {
     flushed.addAll(finishedSinceFlush);
     finishedSinceFlush.clear();
   }
