@@ -94,6 +94,15 @@ public final class DeclarativeSource implements Source {
         requireNonNull(sleeper, "sleeper is null"), clock);
   }
 
+  /**
+   * This source sending its HTTP requests through {@code transport}: tests answer a real manifest's hosts from an
+   * API in the test JVM this way, without changing the manifest.
+   */
+  public DeclarativeSource withTransport(HttpTransport transport) {
+    return new DeclarativeSource(descriptor, definition, interpolation, requireNonNull(transport, "transport is null"),
+        sleeper, clock);
+  }
+
   /** This source telling time by {@code clock}: "now" of cursors, token expiry (for tests). */
   public DeclarativeSource withClock(Clock clock) {
     return new DeclarativeSource(descriptor, definition, interpolation, transport, sleeper,

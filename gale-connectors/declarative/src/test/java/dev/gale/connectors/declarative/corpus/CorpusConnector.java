@@ -1,0 +1,169 @@
+package dev.gale.connectors.declarative.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connector.contract.RecordingOutput;
+import dev.gale.connector.data.Column;
+import dev.gale.connector.data.RecordBatch;
+import dev.gale.connectors.declarative.DeclarativeSource;
+import dev.gale.connectors.declarative.Manifests;
+import dev.gale.connectors.declarative.testing.TestInterpolations;
+import dev.gale.connectors.declarative.testing.TestSources;
+import dev.gale.protocol.AirbyteCatalog;
+import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.AirbyteStream;
+import dev.gale.protocol.ConfiguredAirbyteCatalog;
+import dev.gale.protocol.ConfiguredAirbyteStream;
+import dev.gale.protocol.DestinationSyncMode;
+import dev.gale.protocol.Json;
+import dev.gale.protocol.SyncMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One connector of Airbyte's manifest corpus ({@code ../shared/reference/manifests}, named by the system property
+ * {@code gale.airbyte.manifests}, which the gate in {@code .ci/run} sets): its real {@code manifest.yaml} and
+ * {@code metadata.yaml}, loaded as Gale loads a catalog connector, with its requests answered by a {@link CorpusApi}.
+ * Time is fixed at {@link TestSources#NOW} and retries do not sleep, so that requests and states are exact.
+ */
+final class CorpusConnector implements AutoCloseable {
+  static final String PROPERTY = "gale.airbyte.manifests";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final String folder;
+  private final ConnectorDescriptor descriptor;
+  private final DeclarativeSource source;
+  private final CorpusApi api = new CorpusApi();
+
+  private CorpusConnector(String folder, ConnectorDescriptor descriptor, DeclarativeSource source) {
+    this.folder = folder;
+    this.descriptor = descriptor;
+    this.source = source.withTransport(api.transport());
+  }
+
+  /** The corpus folder; fails when the gate's property is missing, since these tests mean nothing without it. */
+  static Path corpus() {
+    String directory = System.getProperty(PROPERTY);
+    if (directory == null || !Files.isDirectory(Path.of(directory))) {
+      throw new IllegalStateException("-D" + PROPERTY + " must name Airbyte's manifest corpus "
+          + "(../shared/reference/manifests); .ci/run's gate sets it");
+    }
+    return Path.of(directory);
+  }
+
+  /** Loads {@code source-x} from the corpus, as a catalog connector with its metadata's identity. */
+  static CorpusConnector open(String folder) throws IOException {
+    Path directory = corpus().resolve(folder);
+    JsonNode metadata = YAML.readTree(directory.resolve("metadata.yaml").toFile()).path("data");
+    ConnectorDescriptor descriptor = new ConnectorDescriptor(UUID.fromString(metadata.path("definitionId").asText()),
+        ConnectorDescriptor.Kind.SOURCE, metadata.path("name").asText(), metadata.path("dockerRepository").asText(),
+        metadata.path("dockerImageTag").asText(), metadata.path("documentationUrl").asText(), null,
+        ConnectorDescriptor.ReleaseStage.valueOf(metadata.path("releaseStage").asText("alpha")
+            .toUpperCase(Locale.ROOT)),
+        ConnectorDescriptor.SupportLevel.valueOf(metadata.path("supportLevel").asText("community")
+            .toUpperCase(Locale.ROOT)),
+        ConnectorDescriptor.SourceType.API);
+    DeclarativeSource source = DeclarativeSource.load(descriptor,
+        Manifests.parse(Files.readString(directory.resolve("manifest.yaml"))), TestInterpolations.get())
+        .withSleeper(duration -> {}).withClock(Clock.fixed(TestSources.NOW, ZoneOffset.UTC));
+    return new CorpusConnector(folder, descriptor, source);
+  }
+
+  String folder() {
+    return folder;
+  }
+
+  ConnectorDescriptor descriptor() {
+    return descriptor;
+  }
+
+  DeclarativeSource source() {
+    return source;
+  }
+
+  CorpusApi api() {
+    return api;
+  }
+
+  AirbyteConnectionStatus check(String config) {
+    return source.check(Json.parse(config));
+  }
+
+  AirbyteCatalog discover(String config) {
+    return source.discover(Json.parse(config));
+  }
+
+  /** Reads {@code streams} (every stream when none) from {@code state}, incrementally where a stream can. */
+  Read read(String config, List<AirbyteStateMessage> state, String... streams) throws InterruptedException {
+    AirbyteCatalog catalog = discover(config);
+    List<ConfiguredAirbyteStream> configured = new ArrayList<>();
+    for (AirbyteStream stream : catalog.streams()) {
+      if (streams.length == 0 || List.of(streams).contains(stream.name())) {
+        boolean incremental = stream.supportedSyncModes().contains(SyncMode.INCREMENTAL);
+        configured.add(ConfiguredAirbyteStream.of(stream, incremental ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH,
+            DestinationSyncMode.APPEND));
+      }
+    }
+    if (configured.size() != Math.max(streams.length, configured.size()) || configured.isEmpty()) {
+      throw new AssertionError(folder + " has no stream among " + List.of(streams));
+    }
+    RecordingOutput output = new RecordingOutput();
+    source.read(Json.parse(config), new ConfiguredAirbyteCatalog(configured), state, output);
+    return new Read(output);
+  }
+
+  /** What a read handed over. */
+  record Read(RecordingOutput output) {
+    /** The records of a stream, each as its columns' typed values by name (nulls kept). */
+    List<Map<String, Object>> records(String stream) {
+      List<Map<String, Object>> records = new ArrayList<>();
+      for (RecordBatch batch : output.batches()) {
+        if (batch.schema().stream().name().equals(stream)) {
+          List<Column> columns = batch.schema().columns();
+          for (Object[] row : batch.rows()) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+              record.put(columns.get(i).name(), row[i]);
+            }
+            records.add(record);
+          }
+        }
+      }
+      return records;
+    }
+
+    /** The checkpoints, in order. */
+    List<AirbyteStateMessage> states() {
+      return output.checkpoints();
+    }
+
+    /** The last state of a stream, as its JSON. */
+    JsonNode lastState(String stream) {
+      return states().reversed().stream()
+          .filter(state -> state.stream() != null && state.stream().streamDescriptor().name().equals(stream))
+          .map(state -> Json.tree(state.stream().streamState()))
+          .findFirst().orElseThrow(() -> new AssertionError("no state of " + stream));
+    }
+
+    List<String> logs() {
+      return output.logs();
+    }
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}
