@@ -4,6 +4,8 @@
 # rows to Parquet/snappy itself. Prints a Markdown table.
 #   bench/pg_to_lake.sh                     10M rows of firenibble, 1 run
 #   ROWS=1000000 bench/pg_to_lake.sh        1M rows, 3 runs (RUNS defaults to 1 from 10M rows up, else 3)
+#   ONLY="gale_s3" bench/pg_to_lake.sh       only some of native, duckdb_parquet, gale_s3, gale_duckdb (a probe; the
+#                                           ratios need both baselines)
 # Runs as root (the cluster runs as the postgres OS user). FIRENIBBLE_SQL names the table generator (default
 # ../shared/bench/firenibble.sql beside the repository).
 set -euo pipefail
@@ -18,6 +20,8 @@ runs="${RUNS:-$([ "$rows" -ge 10000000 ] && echo 1 || echo 3)}"
 firenibble="${FIRENIBBLE_SQL:-$root/../shared/bench/firenibble.sql}"
 [ -r "$firenibble" ] || bench_die "cannot read the table generator $firenibble (set FIRENIBBLE_SQL)"
 
+only=" ${ONLY:-native duckdb_parquet gale_s3 gale_duckdb} "
+wanted() { [[ "$only" == *" $1 "* ]]; }
 log() { echo "[$(date +%T)] $*" >&2; }
 
 bench_need_root
@@ -48,14 +52,16 @@ s3_endpoint="http://127.0.0.1:$s3_port"
 log "S3 on $s3_endpoint"
 
 # DuckDB's baseline reads the rows from its own file; loading it is not measured.
-log "loading the same rows into DuckDB for its Parquet baseline..."
-bench_psql -d src -c "COPY firenibble TO STDOUT (FORMAT csv)" >"$BENCH_WORK/firenibble.csv"
-duck_ddl="$(bench_value src "SELECT 'CREATE TABLE firenibble (' || string_agg(quote_ident(attname) || ' '
-  || CASE format_type(atttypid, atttypmod) WHEN 'double precision' THEN 'DOUBLE'
-     WHEN 'character varying(32)' THEN 'VARCHAR' ELSE format_type(atttypid, atttypmod) END, ', ' ORDER BY attnum)
-  || ')' FROM pg_attribute WHERE attrelid = 'firenibble'::regclass AND attnum > 0 AND NOT attisdropped")"
-tools duckdb-load "$BENCH_WORK/baseline.duckdb" "$BENCH_WORK/firenibble.csv" "$duck_ddl"
-rm -f "$BENCH_WORK/firenibble.csv"
+if wanted duckdb_parquet; then
+  log "loading the same rows into DuckDB for its Parquet baseline..."
+  bench_psql -d src -c "COPY firenibble TO STDOUT (FORMAT csv)" >"$BENCH_WORK/firenibble.csv"
+  duck_ddl="$(bench_value src "SELECT 'CREATE TABLE firenibble (' || string_agg(quote_ident(attname) || ' '
+    || CASE format_type(atttypid, atttypmod) WHEN 'double precision' THEN 'DOUBLE'
+       WHEN 'character varying(32)' THEN 'VARCHAR' ELSE format_type(atttypid, atttypmod) END, ', ' ORDER BY attnum)
+    || ')' FROM pg_attribute WHERE attrelid = 'firenibble'::regclass AND attnum > 0 AND NOT attisdropped")"
+  tools duckdb-load "$BENCH_WORK/baseline.duckdb" "$BENCH_WORK/firenibble.csv" "$duck_ddl"
+  rm -f "$BENCH_WORK/firenibble.csv"
+fi
 
 # Three rows spot-checked in every result, compared by PostgreSQL in the source's types.
 mid=$(( rows / 2 + 1 ))
@@ -194,14 +200,10 @@ done
 bench_psql -d src -c "DROP TABLE warmup"
 
 for run in $(seq "$runs"); do
-  log "run $run of $runs: native binary COPY read"
-  measure_native
-  log "run $run of $runs: DuckDB COPY TO parquet"
-  measure_duckdb_parquet
-  log "run $run of $runs: gale replicate -> S3 Parquet/snappy"
-  measure_gale_s3
-  log "run $run of $runs: gale replicate -> DuckDB"
-  measure_gale_duckdb
+  if wanted native; then log "run $run of $runs: native binary COPY read"; measure_native; fi
+  if wanted duckdb_parquet; then log "run $run of $runs: DuckDB COPY TO parquet"; measure_duckdb_parquet; fi
+  if wanted gale_s3; then log "run $run of $runs: gale replicate -> S3 Parquet/snappy"; measure_gale_s3; fi
+  if wanted gale_duckdb; then log "run $run of $runs: gale replicate -> DuckDB"; measure_gale_duckdb; fi
 done
 exec {S3_SERVER[1]}>&-
 
@@ -209,6 +211,7 @@ median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (
 column_of() { awk -v n="$1" -v c="$2" '$1 == n {print $c}' "$results"; }
 slower_baseline="$( (column_of native 2 | median; column_of duckdb_parquet 2 | median) | sort -n | tail -n 1)"
 row() { # name, label
+  wanted "$1" || return 0
   local wall all cpu rss server others
   wall="$(column_of "$1" 2 | median)"
   all="$(column_of "$1" 2 | awk '{printf "%s%.1f", (NR > 1 ? ", " : ""), $1}')"

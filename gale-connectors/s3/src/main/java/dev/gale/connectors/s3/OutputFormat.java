@@ -15,12 +15,27 @@ sealed interface OutputFormat {
     }
   }
 
-  /** Parquet with Airbyte's tuning knobs, sizes in bytes. */
+  /**
+   * Parquet with Airbyte's tuning knobs, sizes in bytes.
+   *
+   * @param blockSize the row group size, which Airbyte documents as the memory a stream's writing may buffer
+   */
   record Parquet(ParquetCodec codec, long blockSize, int pageSize, int dictionaryPageSize, int maxPaddingSize,
                  boolean dictionaryEncoding) implements OutputFormat {
+    private static final long MIN_BLOCK = 1 << 20;
+
     @Override
     public String extension() {
       return "parquet";
+    }
+
+    /**
+     * The format each of {@code lanes} writers of one stream uses: they share the block size, since each buffers a
+     * row group in memory and {@code block_size_mb} is what the user allowed the stream (at least 1 MiB each).
+     */
+    Parquet sharedBy(int lanes) {
+      return new Parquet(codec, Math.max(MIN_BLOCK, blockSize / lanes), pageSize, dictionaryPageSize, maxPaddingSize,
+          dictionaryEncoding);
     }
   }
 

@@ -115,8 +115,10 @@ public final class S3Destination implements Destination {
           stream.generationId() == null ? 0 : stream.generationId());
       boolean overwrite = stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE;
       AtomicLong partNumbers = new AtomicLong();
+      OutputFormat format = s3Config.format() instanceof OutputFormat.Parquet parquet
+          ? parquet.sharedBy(limits.lanes()) : s3Config.format();
       writer.add(new StreamLanes(stream.descriptor(), overwrite, limits.lanes(), lane -> new StreamObjects(s3,
-          s3Config.bucket(), stream.descriptor(), keys, s3Config.format(), meta, limits, overwrite, partNumbers)));
+          s3Config.bucket(), stream.descriptor(), keys, format, meta, limits, overwrite, partNumbers)));
     }
     return writer;
   }

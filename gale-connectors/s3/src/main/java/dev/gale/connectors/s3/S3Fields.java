@@ -57,7 +57,8 @@ final class S3Fields {
       .allowedValues(List.of("UNCOMPRESSED", "SNAPPY", "GZIP", "LZO", "BROTLI", "LZ4", "ZSTD"))
       .defaultValue("UNCOMPRESSED").build();
   static final ConfigField<Long> BLOCK_SIZE_MB = ConfigField.integer("block_size_mb").title("Block Size (Row Group "
-      + "Size) (MB)").description("Size of a row group, buffered in memory before it is written.")
+      + "Size) (MB)").description("The memory a stream's Parquet writing buffers before it writes a row group. Gale "
+          + "encodes a stream on several threads, which share it: each writes row groups of its share.")
       .defaultValue(128L).minimum(1).build();
   static final ConfigField<Long> MAX_PADDING_SIZE_MB = ConfigField.integer("max_padding_size_mb")
       .title("Max Padding Size (MB)").description("Largest padding allowed to align row groups.").defaultValue(8L)
