@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Opens a DuckDB database file for writing, creating it and its directory when missing. */
 final class DuckDbFile {
@@ -60,8 +63,10 @@ final class DuckDbFile {
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + file);
     } catch (SQLException e) {
-      throw new ConnectorException("Cannot open destination_path " + file + " as a DuckDB database: "
-          + e.getMessage());
+      throw new ConnectorException(heldElsewhere(e.getMessage())
+          .map(holder -> "destination_path " + file + " is in use by another process" + holder + ": DuckDB lets one "
+              + "process write a file at a time; close it there (a DuckDB shell, a notebook) and sync again")
+          .orElse("Cannot open destination_path " + file + " as a DuckDB database: " + e.getMessage()));
     }
     try {
       connection.setAutoCommit(false);
@@ -71,6 +76,17 @@ final class DuckDbFile {
       throw new ConnectorException("Cannot open destination_path " + file + " as a DuckDB database: "
           + e.getMessage());
     }
+  }
+
+  private static final Pattern HOLDER = Pattern.compile("Conflicting lock is held in .*? \\((PID \\d+)\\)");
+
+  /** For DuckDB's "Could not set lock on file" error, the holder as " (PID n)" where DuckDB names it. */
+  private static Optional<String> heldElsewhere(String message) {
+    if (message == null || !message.contains("Could not set lock on file")) {
+      return Optional.empty();
+    }
+    Matcher holder = HOLDER.matcher(message);
+    return Optional.of(holder.find() ? " (" + holder.group(1) + ")" : "");
   }
 
   static void closeQuietly(Connection connection) {

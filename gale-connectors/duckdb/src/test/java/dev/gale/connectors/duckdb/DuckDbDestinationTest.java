@@ -310,6 +310,26 @@ class DuckDbDestinationTest {
   }
 
   @Test
+  void aFileAnotherProcessHoldsIsNamedAsInUse() throws Exception {
+    Process holder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), HoldDuckDbFile.class.getName(),
+        TestingDuckDb.file(file).toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream()))) {
+      assertThat(output.readLine()).isEqualTo("open");
+
+      var status = destination.check(config());
+      assertThat(status.isSucceeded()).isFalse();
+      assertThat(status.message()).startsWith("destination_path " + TestingDuckDb.file(file) + " is in use by another "
+          + "process (PID " + holder.pid() + ")");
+      assertThatThrownBy(() -> open(DestinationSyncMode.APPEND))
+          .isInstanceOf(ConnectorException.class).hasMessageContaining("is in use by another process");
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor();
+    }
+  }
+
+  @Test
   void checkSaysWhenThePathCannotBeWritten() throws Exception {
     java.nio.file.Files.writeString(TestingDuckDb.ROOT.resolve(file), "a file where a directory should be");
     JsonNode config = Json.object().put("destination_path", "/local/" + file + "/db.duckdb");
