@@ -6,6 +6,7 @@ import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.config.AttemptApi;
 import dev.gale.server.api.config.ChecksApi;
+import dev.gale.server.api.config.ConnectorBuilderProjectsApi;
 import dev.gale.server.api.config.DeclarativeSourceDefinitionsApi;
 import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
@@ -48,6 +49,7 @@ import dev.gale.server.secrets.ConfigurationSeals;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
+import dev.gale.server.service.BuilderProjectService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCatalog;
 import dev.gale.server.service.ConnectorCheckService;
@@ -257,14 +259,22 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new SourcesPublicApi(actors));
     modules.add(new DestinationsPublicApi(actors));
     modules.add(new OrganizationsPublicApi(organizations));
-    DeclarativeSourceService declaratives = new DeclarativeSourceService(declarativeRepository,
-        new BuilderProjectRepository(database), definitions, workspaces, manifests, clock);
+    BuilderProjectRepository builderProjectRepository = new BuilderProjectRepository(database);
+    DeclarativeSourceService declaratives = new DeclarativeSourceService(declarativeRepository, builderProjectRepository,
+        definitions, workspaces, manifests, clock);
+    BuilderProjectService builderProjects = new BuilderProjectService(builderProjectRepository, declaratives, definitions,
+        workspaces, new ConfigSecrets(cipher), manifests, clock, CONNECTOR_CALL_TIMEOUT);
     modules.add(new DefinitionsPublicApi(definitions, declaratives, workspaces));
     modules.add(new DeclarativeSourceDefinitionsApi(declaratives));
+    modules.add(new ConnectorBuilderProjectsApi(builderProjects));
     modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
         catalogRepository, workspaces, definitions)));
     modules.add(new JobsPublicApi(jobService, clock));
-    modules.add(new LogsApi(new ServerLogService(logs, actors)));
+    modules.add(new LogsApi(new ServerLogService(logs, () -> {
+      List<String> secrets = new ArrayList<>(actors.storedSecretValues());
+      secrets.addAll(builderProjects.storedSecretValues());
+      return secrets;
+    })));
     return new Wiring(modules, jobs, tokens);
   }
 
