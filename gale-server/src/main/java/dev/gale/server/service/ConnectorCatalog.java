@@ -7,6 +7,7 @@ import dev.gale.connector.ConnectorDescriptor;
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.connectors.declarative.ManifestException;
 import dev.gale.server.catalog.CatalogEntry;
+import dev.gale.server.catalog.CatalogSelection;
 import dev.gale.server.catalog.ManifestLoader;
 import dev.gale.server.domain.DeclarativeManifest;
 import dev.gale.server.domain.DefinitionWithVersion;
@@ -55,30 +56,22 @@ public final class ConnectorCatalog {
     requireNonNull(catalog, "catalog is null");
     this.declaratives = requireNonNull(declaratives, "declaratives is null");
     this.manifests = requireNonNull(manifests, "manifests is null");
-    List<Connector> all = new ArrayList<>();
-    builtIns.connectors().forEach(connector -> add(connector, all));
-    for (CatalogEntry.Loaded entry : catalog) {
+    List<Connector> all = new ArrayList<>(builtIns.connectors());
+    CatalogSelection selection = CatalogSelection.of(builtIns.connectors(), catalog);
+    for (CatalogEntry.Refused skipped : selection.skipped()) {
+      LOG.warn("Connector catalog folder {} is skipped: {}", skipped.folder(), skipped.reason());
+    }
+    for (CatalogEntry.Loaded entry : selection.kept()) {
       ConnectorDescriptor descriptor = entry.source().descriptor();
-      Connector sameId = shippedById.get(descriptor.definitionId());
-      Connector sameRepository = shippedByRepository.get(descriptor.dockerRepository());
-      if (sameId != null || sameRepository != null) {
-        Connector kept = sameId != null ? sameId : sameRepository;
-        LOG.warn("Connector catalog folder {} is skipped: its {} {} is {}'s, which keeps it", entry.folder(),
-            sameId != null ? "definition id" : "docker repository",
-            sameId != null ? descriptor.definitionId() : descriptor.dockerRepository(), kept.descriptor().name());
-        continue;
-      }
-      add(entry.source(), all);
+      all.add(entry.source());
       LOG.info("Connector catalog: {} {} ({}, definition {}) from {}", descriptor.dockerRepository(),
           descriptor.dockerImageTag(), descriptor.name(), descriptor.definitionId(), entry.folder());
     }
+    all.forEach(connector -> {
+      shippedById.put(connector.descriptor().definitionId(), connector);
+      shippedByRepository.put(connector.descriptor().dockerRepository(), connector);
+    });
     this.shipped = List.copyOf(all);
-  }
-
-  private void add(Connector connector, List<Connector> all) {
-    all.add(connector);
-    shippedById.put(connector.descriptor().definitionId(), connector);
-    shippedByRepository.put(connector.descriptor().dockerRepository(), connector);
   }
 
   /** The connectors this Gale ships: the built-ins, then the catalog's sources. */
