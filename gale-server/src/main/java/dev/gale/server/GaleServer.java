@@ -6,9 +6,9 @@ import dev.gale.connector.ConnectorRegistry;
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.config.AttemptApi;
 import dev.gale.server.api.config.ChecksApi;
+import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.ConnectorBuilderProjectsApi;
 import dev.gale.server.api.config.DeclarativeSourceDefinitionsApi;
-import dev.gale.server.api.config.ConnectionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.DiscoverApi;
 import dev.gale.server.api.config.DestinationsApi;
@@ -50,6 +50,7 @@ import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
 import dev.gale.server.service.BuilderProjectService;
+import dev.gale.server.service.BuilderTestReads;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.ConnectorCatalog;
 import dev.gale.server.service.ConnectorCheckService;
@@ -263,10 +264,11 @@ public final class GaleServer implements AutoCloseable {
     DeclarativeSourceService declaratives = new DeclarativeSourceService(declarativeRepository, builderProjectRepository,
         definitions, workspaces, manifests, clock);
     BuilderProjectService builderProjects = new BuilderProjectService(builderProjectRepository, declaratives, definitions,
-        workspaces, new ConfigSecrets(cipher), manifests, clock, CONNECTOR_CALL_TIMEOUT);
+        workspaces, new ConfigSecrets(cipher), clock);
     modules.add(new DefinitionsPublicApi(definitions, declaratives, workspaces));
     modules.add(new DeclarativeSourceDefinitionsApi(declaratives));
-    modules.add(new ConnectorBuilderProjectsApi(builderProjects));
+    modules.add(new ConnectorBuilderProjectsApi(builderProjects,
+        new BuilderTestReads(builderProjects, manifests, CONNECTOR_CALL_TIMEOUT)));
     modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
         catalogRepository, workspaces, definitions)));
     modules.add(new JobsPublicApi(jobService, clock));
@@ -287,8 +289,16 @@ public final class GaleServer implements AutoCloseable {
       LOG.info("No connector catalog at {} (GALE_CONNECTORS)", folder.toAbsolutePath());
       return List.of();
     }
+    List<CatalogEntry> entries;
+    try {
+      entries = CatalogFolder.scan(folder, manifests);
+    } catch (UncheckedIOException e) {
+      LOG.warn("The connector catalog {} cannot be read, and is left out: {}", folder.toAbsolutePath(),
+          e.getCause().getMessage());
+      return List.of();
+    }
     List<CatalogEntry.Loaded> loaded = new ArrayList<>();
-    for (CatalogEntry entry : CatalogFolder.scan(folder, manifests)) {
+    for (CatalogEntry entry : entries) {
       switch (entry) {
         case CatalogEntry.Loaded source -> loaded.add(source);
         case CatalogEntry.Refused refused ->

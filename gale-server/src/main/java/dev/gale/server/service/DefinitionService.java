@@ -279,14 +279,14 @@ public final class DefinitionService {
 
   /**
    * Renames a custom definition a workspace owns, as a builder project's published definition follows the project's
-   * name; a definition shared by every workspace keeps its name.
+   * name; a definition shared by every workspace keeps its name, and a deleted one is left alone.
    */
   void renameOwned(UUID definitionId, UUID workspaceId, String name) {
-    DefinitionWithVersion current = live(ActorType.SOURCE, definitionId);
-    if (current.definition().custom() && !current.definition().isPublic()
-        && definitions.isVisibleTo(definitionId, workspaceId) && !current.definition().name().equals(name)) {
-      update(current, requireText(name, "name"), null, null);
-    }
+    definitions.findWithDefaultVersion(definitionId)
+        .filter(current -> !current.definition().tombstone() && current.definition().custom()
+            && !current.definition().isPublic() && !current.definition().name().equals(name)
+            && definitions.isVisibleTo(definitionId, workspaceId))
+        .ifPresent(current -> update(current, requireText(name, "name"), null, null));
   }
 
   /** Deletes a workspace's custom definition (see {@link #ownedBy}); answers it as it was. */

@@ -20,6 +20,7 @@ import dev.gale.server.api.model.BuilderBodies.SourceDefinitionIdBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.BuilderProjectService;
+import dev.gale.server.service.BuilderTestReads;
 import java.util.List;
 
 /**
@@ -31,9 +32,11 @@ public final class ConnectorBuilderProjectsApi implements ApiModule {
   private static final String PATH = "/api/v1/connector_builder_projects/";
 
   private final BuilderProjectService projects;
+  private final BuilderTestReads testReads;
 
-  public ConnectorBuilderProjectsApi(BuilderProjectService projects) {
+  public ConnectorBuilderProjectsApi(BuilderProjectService projects, BuilderTestReads testReads) {
     this.projects = requireNonNull(projects, "projects is null");
+    this.testReads = requireNonNull(testReads, "testReads is null");
   }
 
   @Override
@@ -73,6 +76,6 @@ public final class ConnectorBuilderProjectsApi implements ApiModule {
                 body.testingValues())),
         rpc(PATH + "read_stream", TAG, "Test-read a stream of a manifest with the project's testing values",
             ConnectorBuilderProjectStreamReadRequestBody.class, ConnectorBuilderProjectStreamRead.class,
-            (body, call) -> projects.readStream(body)));
+            (body, call) -> testReads.readStream(body)));
   }
 }
