@@ -22,6 +22,7 @@ import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.ConfigSecrets;
+import dev.gale.server.secrets.SecretEnvelopeException;
 import dev.gale.server.secrets.SecretPaths;
 import dev.gale.server.store.BuilderProjectRepository;
 import java.time.Clock;
@@ -176,7 +177,7 @@ public final class BuilderProjectService {
       try {
         JsonNode revealed = secrets.reveal(testing.connectionSpecification(), testing.stored());
         values.addAll(SecretPaths.of(testing.connectionSpecification()).secretValues(revealed));
-      } catch (RuntimeException undecryptable) {
+      } catch (SecretEnvelopeException undecryptable) {
         // Encrypted with another key: nothing of it can have reached this server's log in the clear.
       }
     }

@@ -89,11 +89,6 @@ public final class ConnectorCatalog {
     return Optional.ofNullable(shippedByRepository.get(requireNonNull(dockerRepository, "dockerRepository is null")));
   }
 
-  /** The loader of every manifest, for callers that check or test-read one. */
-  public ManifestLoader manifests() {
-    return manifests;
-  }
-
   /**
    * What runs a definition at its default version.
    *
