@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code gale} command. Sub-commands do the work; this class only dispatches. */
 @Command(name = "gale", mixinStandardHelpOptions = true, versionProvider = GaleCommand.Version.class,
     description = "A data-integration platform that speaks Airbyte's APIs.",
-    subcommands = {ServerCommand.class, WorkerCommand.class, CredentialsCommand.class, ReplicateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServerCommand.class, WorkerCommand.class, CredentialsCommand.class, ReplicateCommand.class,
+        ConnectorsCommand.class, CommandLine.HelpCommand.class})
 public final class GaleCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

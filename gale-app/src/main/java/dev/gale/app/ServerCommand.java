@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         "Environment: GALE_PORT, GALE_DATA_DIR, GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD,",
         "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY, GALE_WORKERS,",
         "GALE_TOKEN_TTL (seconds a bearer token lives, 900 by default),",
-        "GALE_HTTP_REQUEST_TIMEOUT (seconds a request may take to arrive, 30 by default)."})
+        "GALE_HTTP_REQUEST_TIMEOUT (seconds a request may take to arrive, 30 by default),",
+        "GALE_CONNECTORS (the connector catalog folder, <data dir>/connectors by default; see gale connectors)."})
 final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: $GALE_PORT or 8000).")
   Integer port;

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param tokenTtl how long a bearer token of the Public API lives ({@code GALE_TOKEN_TTL}, seconds)
  * @param user the instance's one user, as the Public API's users and organizations show it
  * @param http how long and large a request may be ({@code GALE_HTTP_REQUEST_TIMEOUT}, seconds)
+ * @param connectors the connector catalog: a folder of Airbyte manifest-only sources ({@code GALE_CONNECTORS}),
+ *     loaded at start; it need not exist
  */
 public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
                          Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl, User user,
-                         HttpLimits http) {
+                         HttpLimits http, Path connectors) {
   public static final int DEFAULT_PORT = 8000;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
 
@@ -36,6 +38,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     requireNonNull(tokenTtl, "tokenTtl is null");
     requireNonNull(user, "user is null");
     requireNonNull(http, "http is null");
+    requireNonNull(connectors, "connectors is null");
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("tokenTtl must be positive, got " + tokenTtl);
     }
@@ -47,7 +50,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   /** With the default token lifetime and user. */
   public GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth, Optional<String> secretKey,
                     WorkerSettings jobs) {
-    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL, User.DEFAULT, HttpLimits.DEFAULT);
+    this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL, User.DEFAULT, HttpLimits.DEFAULT,
+        defaultConnectors(dataDir));
   }
 
   /** With the default {@link WorkerSettings}. */
@@ -56,15 +60,37 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   }
 
   public GaleConfig withJobs(WorkerSettings settings) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user, http);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user, http, connectors);
   }
 
   public GaleConfig withTokenTtl(Duration ttl) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user, http);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user, http, connectors);
   }
 
   public GaleConfig withUser(User newUser) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser, http);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser, http, connectors);
+  }
+
+  public GaleConfig withConnectors(Path folder) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, http, folder);
+  }
+
+  /** Where the connector catalog is when nothing says otherwise: {@code connectors} in the data directory. */
+  public static Path defaultConnectors(Path dataDir) {
+    return dataDir.resolve("connectors");
+  }
+
+  /**
+   * The connector catalog folder: the {@code gale.connectors} system property, else {@code GALE_CONNECTORS}, else
+   * {@link #defaultConnectors}.
+   */
+  public static Path connectorsFolder(Map<String, String> env, Path dataDir) {
+    String property = System.getProperty("gale.connectors", "");
+    if (!property.isBlank()) {
+      return Path.of(property);
+    }
+    String variable = env.getOrDefault("GALE_CONNECTORS", "");
+    return variable.isBlank() ? defaultConnectors(dataDir) : Path.of(variable);
   }
 
   /**
@@ -98,7 +124,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
    * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
-   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL} and {@code GALE_HTTP_REQUEST_TIMEOUT}.
+   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, {@code GALE_HTTP_REQUEST_TIMEOUT} and
+   * {@code GALE_CONNECTORS} (see {@link #connectorsFolder}).
    */
   public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
     int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
@@ -114,7 +141,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))),
         new User(env.getOrDefault("GALE_USER_NAME", User.DEFAULT.name()), env.getOrDefault("GALE_USER_EMAIL", User.DEFAULT.email())),
-        HttpLimits.fromRequestTimeout(env.get("GALE_HTTP_REQUEST_TIMEOUT")));
+        HttpLimits.fromRequestTimeout(env.get("GALE_HTTP_REQUEST_TIMEOUT")), connectorsFolder(env, dataDir));
   }
 
   private static String defaultDataDir() {
@@ -125,6 +152,6 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   public String toString() {
     return "GaleConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
         + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + ", workers="
-        + jobs.workers() + ", tokenTtl=" + tokenTtl + ", user=" + user + "]";
+        + jobs.workers() + ", tokenTtl=" + tokenTtl + ", user=" + user + ", connectors=" + connectors + "]";
   }
 }

@@ -7,6 +7,8 @@ import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.config.AttemptApi;
 import dev.gale.server.api.config.ChecksApi;
 import dev.gale.server.api.config.ConnectionsApi;
+import dev.gale.server.api.config.ConnectorBuilderProjectsApi;
+import dev.gale.server.api.config.DeclarativeSourceDefinitionsApi;
 import dev.gale.server.api.config.DestinationDefinitionsApi;
 import dev.gale.server.api.config.DiscoverApi;
 import dev.gale.server.api.config.DestinationsApi;
@@ -30,6 +32,9 @@ import dev.gale.server.api.publicapi.WorkspacesPublicApi;
 import dev.gale.server.api.publicapi.DefinitionsPublicApi;
 import dev.gale.server.api.publicapi.JobsPublicApi;
 import dev.gale.server.auth.JwtCodec;
+import dev.gale.server.catalog.CatalogEntry;
+import dev.gale.server.catalog.CatalogFolder;
+import dev.gale.server.catalog.ManifestLoader;
 import dev.gale.server.http.BearerAuthenticator;
 import dev.gale.server.service.ApplicationService;
 import dev.gale.server.service.TokenService;
@@ -44,7 +49,10 @@ import dev.gale.server.secrets.ConfigurationSeals;
 import dev.gale.server.secrets.SecretCipher;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
+import dev.gale.server.service.BuilderProjectService;
+import dev.gale.server.service.BuilderTestReads;
 import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.ConnectorCatalog;
 import dev.gale.server.service.ConnectorCheckService;
 import dev.gale.server.service.DeclarativeSourceService;
 import dev.gale.server.service.DefinitionService;
@@ -61,6 +69,7 @@ import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.logs.LogFiles;
 import dev.gale.server.service.ServerLogService;
 import dev.gale.server.store.ActorRepository;
+import dev.gale.server.store.BuilderProjectRepository;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.ConfigurationSeal;
@@ -79,6 +88,8 @@ import dev.gale.server.store.WorkspaceRepository;
 import dev.gale.server.validation.ConfigValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,16 +195,19 @@ public final class GaleServer implements AutoCloseable {
    * scheduler, and lists the APIs.
    */
   static Wiring wire(Router router, Database database, GaleConfig config, Clock clock, LogFiles logs) {
-    ConnectorRegistry registry = ConnectorRegistry.builtIns();
     SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
 
     WorkspaceRepository workspaceRepository = new WorkspaceRepository(database);
     DefinitionRepository definitionRepository = new DefinitionRepository(database);
     ActorRepository actorRepository = new ActorRepository(database, ConfigurationSeals.of(cipher));
     ConnectionRepository connectionRepository = new ConnectionRepository(database);
+    DeclarativeSourceRepository declarativeRepository = new DeclarativeSourceRepository(database);
 
+    ManifestLoader manifests = new ManifestLoader();
+    ConnectorCatalog catalog = new ConnectorCatalog(ConnectorRegistry.builtIns(),
+        loadCatalogFolder(config.connectors(), manifests), declarativeRepository, manifests);
     WorkspaceService workspaces = new WorkspaceService(workspaceRepository, connectionRepository, actorRepository, cipher, clock);
-    DefinitionService definitions = new DefinitionService(definitionRepository, registry, clock);
+    DefinitionService definitions = new DefinitionService(definitionRepository, catalog, clock);
     ActorService actors = new ActorService(actorRepository, connectionRepository, definitionRepository, definitions,
         workspaces, new ConfigSecrets(cipher), new ConfigValidator(), clock);
     definitions.registerBuiltIns();
@@ -246,13 +260,53 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new SourcesPublicApi(actors));
     modules.add(new DestinationsPublicApi(actors));
     modules.add(new OrganizationsPublicApi(organizations));
-    modules.add(new DefinitionsPublicApi(definitions, new DeclarativeSourceService(new DeclarativeSourceRepository(database),
-        definitions, workspaces, clock), workspaces));
+    BuilderProjectRepository builderProjectRepository = new BuilderProjectRepository(database);
+    DeclarativeSourceService declaratives = new DeclarativeSourceService(declarativeRepository, builderProjectRepository,
+        definitions, workspaces, manifests, clock);
+    BuilderProjectService builderProjects = new BuilderProjectService(builderProjectRepository, declaratives, definitions,
+        workspaces, new ConfigSecrets(cipher), clock);
+    modules.add(new DefinitionsPublicApi(definitions, declaratives, workspaces));
+    modules.add(new DeclarativeSourceDefinitionsApi(declaratives));
+    modules.add(new ConnectorBuilderProjectsApi(builderProjects,
+        new BuilderTestReads(builderProjects, manifests, CONNECTOR_CALL_TIMEOUT)));
     modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
         catalogRepository, workspaces, definitions)));
     modules.add(new JobsPublicApi(jobService, clock));
-    modules.add(new LogsApi(new ServerLogService(logs, actors)));
+    modules.add(new LogsApi(new ServerLogService(logs, () -> {
+      List<String> secrets = new ArrayList<>(actors.storedSecretValues());
+      secrets.addAll(builderProjects.storedSecretValues());
+      return secrets;
+    })));
     return new Wiring(modules, jobs, tokens);
+  }
+
+  /**
+   * The manifest-only sources of the connector catalog folder that load. Every other folder is logged with its path
+   * and the reason and left out: a broken connector never stops the server.
+   */
+  private static List<CatalogEntry.Loaded> loadCatalogFolder(Path folder, ManifestLoader manifests) {
+    if (!Files.isDirectory(folder)) {
+      LOG.info("No connector catalog at {} (GALE_CONNECTORS)", folder.toAbsolutePath());
+      return List.of();
+    }
+    List<CatalogEntry> entries;
+    try {
+      entries = CatalogFolder.scan(folder, manifests);
+    } catch (UncheckedIOException e) {
+      LOG.warn("The connector catalog {} cannot be read, and is left out: {}", folder.toAbsolutePath(),
+          e.getCause().getMessage());
+      return List.of();
+    }
+    List<CatalogEntry.Loaded> loaded = new ArrayList<>();
+    for (CatalogEntry entry : entries) {
+      switch (entry) {
+        case CatalogEntry.Loaded source -> loaded.add(source);
+        case CatalogEntry.Refused refused ->
+            LOG.warn("Connector catalog folder {} is skipped: {}", refused.folder(), refused.reason());
+      }
+    }
+    LOG.info("Connector catalog {}: {} manifest-only sources load", folder.toAbsolutePath(), loaded.size());
+    return loaded;
   }
 
   public int port() {

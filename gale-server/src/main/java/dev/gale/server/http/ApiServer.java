@@ -77,9 +77,9 @@ public final class ApiServer implements AutoCloseable {
         Principal principal = match.route().open() ? Principal.ANONYMOUS : authenticate(exchange);
         Object answer = invoke(match, exchange, principal);
         if (match.route().answersNoContent()) {
-          exchange.sendResponseHeaders(204, -1);
+          exchange.sendResponseHeaders(match.route().successStatus(), -1);
         } else {
-          send(exchange, 200, answer, match.route().produces());
+          send(exchange, match.route().successStatus(), answer, match.route().produces());
         }
       } catch (ApiException e) {
         if (e instanceof UnauthorizedException) {

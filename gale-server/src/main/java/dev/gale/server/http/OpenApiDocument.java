@@ -52,9 +52,9 @@ public final class OpenApiDocument {
       }
       Map<String, Object> responses = new TreeMap<>();
       if (route.answersNoContent()) {
-        responses.put("204", Map.of("description", "Done; no content"));
+        responses.put(String.valueOf(route.successStatus()), Map.of("description", "Done; no content"));
       } else {
-        responses.put("200", Map.of("description", "Success",
+        responses.put(String.valueOf(route.successStatus()), Map.of("description", "Success",
             "content", Map.of(route.produces(), Map.of("schema", schemas.schemaOf(route.responseType())))));
       }
       // Open routes fail too (a token request with wrong credentials is a 401).

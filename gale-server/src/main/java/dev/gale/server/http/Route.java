@@ -20,11 +20,13 @@ import java.util.Map;
  * @param queryParameters the query parameters the handler reads: documented, and checked before it runs
  * @param otherErrors error statuses this endpoint answers beyond the ones every endpoint may (400, 401, 404, 409,
  *     422), with what each means: documented
+ * @param successStatus the status of a success: 200 (204 for a {@code Void} answer) unless the route says
+ *     {@link #created()}
  */
 public record Route<I, O>(String method, String path, String tag, String summary, Class<I> requestType,
                           Class<O> responseType, boolean open, String produces, boolean acceptsForm,
                           List<QueryParameter> queryParameters, Map<Integer, String> otherErrors,
-                          Handler<I, O> handler) {
+                          Handler<I, O> handler, int successStatus) {
   public static final String JSON = "application/json";
   public static final String FORM = "application/x-www-form-urlencoded";
 
@@ -38,11 +40,15 @@ public record Route<I, O>(String method, String path, String tag, String summary
     requireNonNull(handler, "handler is null");
     queryParameters = List.copyOf(queryParameters);
     otherErrors = Map.copyOf(otherErrors);
+    if (successStatus < 200 || successStatus > 299) {
+      throw new IllegalArgumentException("a success status is 2xx, not " + successStatus);
+    }
   }
 
   public Route(String method, String path, String tag, String summary, Class<I> requestType, Class<O> responseType,
                boolean open, Handler<I, O> handler) {
-    this(method, path, tag, summary, requestType, responseType, open, JSON, false, List.of(), Map.of(), handler);
+    this(method, path, tag, summary, requestType, responseType, open, JSON, false, List.of(), Map.of(), handler,
+        responseType == Void.class ? 204 : 200);
   }
 
   /** A Config API endpoint: POST with a JSON body, behind auth. */
@@ -52,24 +58,24 @@ public record Route<I, O>(String method, String path, String tag, String summary
   }
 
   public Route<I, O> withoutAuth() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, queryParameters, otherErrors, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, true, produces, acceptsForm, queryParameters, otherErrors, handler, successStatus);
   }
 
   /** The same route answering with another media type (its body still JSON text, which is also YAML). */
   public Route<I, O> producing(String mediaType) {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, queryParameters, otherErrors, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, mediaType, acceptsForm, queryParameters, otherErrors, handler, successStatus);
   }
 
   /** The same route reading form-encoded bodies too. */
   public Route<I, O> acceptingForms() {
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, queryParameters, otherErrors, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, true, queryParameters, otherErrors, handler, successStatus);
   }
 
   /** The same route reading these query parameters as well. */
   public Route<I, O> withQuery(List<QueryParameter> parameters) {
     List<QueryParameter> all = new ArrayList<>(queryParameters);
     all.addAll(parameters);
-    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm, all, otherErrors, handler);
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm, all, otherErrors, handler, successStatus);
   }
 
   public Route<I, O> withQuery(QueryParameter... parameters) {
@@ -81,7 +87,13 @@ public record Route<I, O>(String method, String path, String tag, String summary
     Map<Integer, String> all = new HashMap<>(otherErrors);
     all.put(status, meaning);
     return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm,
-        queryParameters, all, handler);
+        queryParameters, all, handler, successStatus);
+  }
+
+  /** The same route answering a success with 201 Created, as Airbyte's creating endpoints do (with or without a body). */
+  public Route<I, O> created() {
+    return new Route<>(method, path, tag, summary, requestType, responseType, open, produces, acceptsForm,
+        queryParameters, otherErrors, handler, 201);
   }
 
   public boolean answersNoContent() {

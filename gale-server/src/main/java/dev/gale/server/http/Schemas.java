@@ -1,5 +1,6 @@
 package dev.gale.server.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,9 +97,22 @@ public final class Schemas {
     return name;
   }
 
-  /** A component's schema, with the bound of a {@link MaxLength} text. */
+  /**
+   * A component's schema, with the bound of a {@link MaxLength} text, and nullable when it is written even when null
+   * ({@code @JsonInclude(ALWAYS)}), as Airbyte's document declares the few properties it answers as null.
+   */
   private Map<String, Object> propertySchema(Class<?> record, RecordComponent component) {
     Map<String, Object> schema = schemaOf(component.getGenericType());
+    // Jackson's annotations do not target record components: Java puts them on the component's field.
+    JsonInclude include = fieldAnnotation(component, JsonInclude.class);
+    if (include != null && include.value() == JsonInclude.Include.ALWAYS) {
+      if (schema.containsKey("$ref")) {
+        throw new IllegalStateException("Only plain values may be nullable, not " + record.getName() + "." + component.getName());
+      }
+      Map<String, Object> nullable = new TreeMap<>(schema);
+      nullable.put("nullable", true);
+      schema = nullable;
+    }
     MaxLength maxLength = component.getAnnotation(MaxLength.class);
     if (maxLength == null) {
       return schema;
@@ -109,6 +123,14 @@ public final class Schemas {
     Map<String, Object> bounded = new TreeMap<>(schema);
     bounded.put("maxLength", maxLength.value());
     return bounded;
+  }
+
+  private static <A extends java.lang.annotation.Annotation> A fieldAnnotation(RecordComponent component, Class<A> type) {
+    try {
+      return component.getDeclaringRecord().getDeclaredField(component.getName()).getAnnotation(type);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
   }
 
   private static RecordComponent jsonValue(Class<?> record) {

@@ -27,6 +27,7 @@ import dev.gale.server.secrets.SecretPaths;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.DefinitionService;
+import dev.gale.server.service.UnrunnableDefinitionException;
 import dev.gale.server.store.StateRepository;
 import dev.gale.server.store.StreamGenerationRepository;
 import java.util.ArrayList;
@@ -156,9 +157,8 @@ final class SyncPlanner {
     Connector connector;
     try {
       connector = definitions.implementation(definition);
-    } catch (IllegalStateException e) {
-      throw new PlanException("No connector of this Gale runs the " + label + " definition "
-          + definition.definition().name() + " (" + definition.version().dockerRepository() + ")");
+    } catch (UnrunnableDefinitionException e) {
+      throw new PlanException("The connection's " + label + " cannot run: " + e.getMessage());
     }
     JsonNode config;
     try {

@@ -38,6 +38,15 @@ public final class ConfigSecrets {
    * @throws InvalidInputException when a secret arrives masked but nothing is stored for it
    */
   public JsonNode protectForStorage(JsonNode connectionSpecification, JsonNode config, JsonNode previousStoredConfig) {
+    return protectForStorage(connectionSpecification, config, previousStoredConfig, CONNECTION_CONFIGURATION);
+  }
+
+  /**
+   * As {@link #protectForStorage(JsonNode, JsonNode, JsonNode)}, for a configuration the request carries under
+   * {@code property} (a builder project's {@code testingValues}).
+   */
+  public JsonNode protectForStorage(JsonNode connectionSpecification, JsonNode config, JsonNode previousStoredConfig,
+                                    String property) {
     requireNonNull(config, "config is null");
     return SecretPaths.of(connectionSpecification).replaceSecrets(config, (path, value) -> {
       if (!isMask(value)) {
@@ -45,7 +54,7 @@ public final class ConfigSecrets {
       }
       JsonNode previous = previousStoredConfig == null ? null : valueAt(previousStoredConfig, path);
       if (previous == null || previous.isNull()) {
-        throw new InvalidInputException(CONNECTION_CONFIGURATION + PropertyPaths.render(path), null,
+        throw new InvalidInputException(property + PropertyPaths.render(path), null,
             "The secret arrived masked, but no value is stored for it; send the value itself.");
       }
       // A value stored before the property became secret is plain; encrypt it now rather than keep it plain.

@@ -39,8 +39,14 @@ public final class ConnectorCheckService {
   public record Outcome(boolean completed, boolean succeeded, String message, long startedAtMillis, long endedAtMillis) {}
 
   public Outcome check(DefinitionWithVersion definition, JsonNode revealedConfiguration) {
-    Connector connector = definitions.implementation(definition);
     long started = clock.millis();
+    Connector connector;
+    try {
+      connector = definitions.implementation(definition);
+    } catch (UnrunnableDefinitionException e) {
+      // A stored manifest that no longer loads: the check fails, saying where, as a connector that refuses would.
+      return new Outcome(false, false, e.getMessage(), started, clock.millis());
+    }
     BoundedCall.Result<AirbyteConnectionStatus> result =
         BoundedCall.run(() -> connector.check(revealedConfiguration), timeout, "check");
     if (!result.succeeded()) {

@@ -2,22 +2,29 @@ package dev.gale.server.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connectors.declarative.DeclarativeSource;
+import dev.gale.connectors.declarative.ManifestException;
 import dev.gale.protocol.Json;
+import dev.gale.server.catalog.ManifestLoader;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What Gale checks of a declarative (low-code) manifest before storing it, and the connector specification it
- * declares. The check is the top level of the declarative component schema: enough to refuse what is not a manifest
- * at all, while the components inside are left to the declarative engine that will run them.
+ * declares. {@link #validate} checks the top level of the declarative component schema, listing every problem there at
+ * once; {@link #requireRunnable} then loads the whole manifest as the declarative engine will run it.
  */
 public final class DeclarativeManifests {
   /** The image Airbyte runs every declarative manifest with; a declarative definition's versions name it. */
   public static final String DOCKER_REPOSITORY = "airbyte/source-declarative-manifest";
 
   private static final String SOURCE_TYPE = "DeclarativeSource";
+  /** Who a manifest is while only being checked: loading needs a name, and the manifest has none yet. */
+  private static final UUID CHECKED = new UUID(0, 0);
 
   private DeclarativeManifests() {}
 
@@ -83,6 +90,36 @@ public final class DeclarativeManifests {
       specification.set("advanced_auth", spec.get("advanced_auth").deepCopy());
     }
     return specification;
+  }
+
+  /**
+   * Checks a manifest whole: {@link #validate}, then loaded by the declarative engine, so that a manifest stored is
+   * one that runs.
+   *
+   * @param property where the manifest is in the request, for the paths of the errors
+   * @return the manifest loaded, for a caller that runs it at once (a test read)
+   * @throws InvalidInputException naming the manifest's place that cannot run ({@code manifest.streams[0].retriever})
+   */
+  public static DeclarativeSource requireRunnable(ManifestLoader loader, JsonNode manifest, String property) {
+    validate(manifest, property);
+    ConnectorDescriptor descriptor = new ConnectorDescriptor(CHECKED, ConnectorDescriptor.Kind.SOURCE,
+        "manifest being checked", DOCKER_REPOSITORY, "0", "", null, ConnectorDescriptor.ReleaseStage.CUSTOM,
+        ConnectorDescriptor.SupportLevel.NONE, ConnectorDescriptor.SourceType.CUSTOM);
+    try {
+      return loader.load(descriptor, manifest);
+    } catch (ManifestException e) {
+      throw invalid(e, property);
+    }
+  }
+
+  /** A manifest that cannot run as a 422 whose property path is the manifest's place, under {@code property}. */
+  public static InvalidInputException invalid(ManifestException e, String property) {
+    String path = e.path().isEmpty() ? property : property + "." + e.path();
+    String message = e.getMessage();
+    String problem = !e.path().isEmpty() && message.startsWith(e.path() + ": ")
+        ? message.substring(e.path().length() + 2) : message;
+    return new InvalidInputException("The declarative manifest cannot run: '%s': %s".formatted(path, problem),
+        List.of(new ValidationError(path, null, "'%s': %s".formatted(path, problem))));
   }
 
   private static void checkArrayOfObjects(JsonNode value, String path, List<ValidationError> errors) {

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.Connector;
 import dev.gale.connector.ConnectorDescriptor;
-import dev.gale.connector.ConnectorRegistry;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.server.api.model.DefinitionBodies.DefinitionCreate;
@@ -29,31 +28,35 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Connector definitions: the built-in ones Gale ships (registered at start from the {@link ConnectorRegistry}) and
- * custom ones a workspace adds. A definition is runnable when a connector implements it: built-ins by their id,
- * custom definitions by their docker repository (Gale runs Airbyte's images' equivalents in process).
+ * Connector definitions: the ones Gale ships (registered at start from its {@link ConnectorCatalog}: the built-ins and
+ * the connector catalog's manifest-only sources) and custom ones a workspace adds. Which connector runs a definition
+ * is the catalog's to say ({@link ConnectorCatalog#resolve}).
  */
 public final class DefinitionService {
-  /** The longest name, tag, repository or link the store keeps. */
+  private static final Logger LOG = LoggerFactory.getLogger(DefinitionService.class);
 
   private final DefinitionRepository definitions;
-  private final ConnectorRegistry registry;
+  private final ConnectorCatalog catalog;
   private final Clock clock;
 
-  public DefinitionService(DefinitionRepository definitions, ConnectorRegistry registry, Clock clock) {
+  public DefinitionService(DefinitionRepository definitions, ConnectorCatalog catalog, Clock clock) {
     this.definitions = requireNonNull(definitions, "definitions is null");
-    this.registry = requireNonNull(registry, "registry is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
     this.clock = requireNonNull(clock, "clock is null");
   }
 
   /**
-   * Brings the built-in definitions in the store up to the connectors on the class path: new ones are inserted, a
-   * new version becomes the default, and names and icons follow the code. Idempotent; run at every start.
+   * Brings the shipped definitions in the store up to the shipped connectors (the class path's and the connector
+   * catalog's): new ones are inserted as public definitions, a new version becomes the default, and names and icons
+   * follow the connector. Idempotent; run at every start. A catalog connector whose id the store has as a custom
+   * definition is not registered: the store's definition stays as it is.
    */
   public void registerBuiltIns() {
-    for (Connector connector : registry.connectors()) {
+    for (Connector connector : catalog.shipped()) {
       ConnectorDescriptor d = connector.descriptor();
       Instant now = clock.instant();
       ActorDefinitionVersion version = new ActorDefinitionVersion(versionId(d.definitionId(), d.dockerImageTag()),
@@ -67,6 +70,10 @@ public final class DefinitionService {
         continue;
       }
       ActorDefinition current = existing.get();
+      if (current.custom() || current.actorType() != actorType(d.kind())) {
+        LOG.warn("{} is not registered: the store has {} under its definition id {}", d.name(), current.name(), d.definitionId());
+        continue;
+      }
       if (definitions.findVersion(version.id()).isEmpty()) {
         definitions.insertVersion(version);
       }
@@ -87,7 +94,7 @@ public final class DefinitionService {
 
   /** The definitions this Gale ships, as they are in the store. */
   public List<DefinitionWithVersion> listBuiltIn(ActorType type) {
-    return registry.connectors().stream()
+    return catalog.shipped().stream()
         .filter(c -> actorType(c.descriptor().kind()) == type)
         .map(c -> live(type, c.descriptor().definitionId()))
         .toList();
@@ -117,10 +124,17 @@ public final class DefinitionService {
    */
   public int countUpdatable(ActorType type) {
     return (int) list(type).stream()
-        .filter(d -> registry.find(d.definition().id())
+        .filter(d -> catalog.shipped(d.definition().id())
             .map(shipped -> !shipped.descriptor().dockerImageTag().equals(d.version().dockerImageTag()))
             .orElse(false))
         .count();
+  }
+
+  /** A definition (deleted or not) with one of its versions, by the version's id; empty when there is none. */
+  public Optional<DefinitionWithVersion> withVersion(UUID versionId) {
+    return definitions.findVersion(requireNonNull(versionId, "versionId is null"))
+        .flatMap(version -> definitions.find(version.actorDefinitionId())
+            .map(definition -> new DefinitionWithVersion(definition, version)));
   }
 
   /** A live definition of the given type with its default version; 404 otherwise. */
@@ -176,34 +190,31 @@ public final class DefinitionService {
                 visible.stream().map(DefinitionService::connectorType).distinct().sorted().toList())));
   }
 
-  /** The connector that runs a definition. */
+  /**
+   * The connector that runs a definition, for a job or a check that runs one.
+   *
+   * @throws UnrunnableDefinitionException when none does, saying why (for the user)
+   */
   public Connector implementation(DefinitionWithVersion definition) {
-    return connector(definition)
-        .orElseThrow(() -> new IllegalStateException("No connector runs definition " + definition.definition().id()));
+    ConnectorCatalog.Resolution resolution = catalog.resolve(definition);
+    return resolution.found().orElseThrow(() -> new UnrunnableDefinitionException(resolution.problem()));
   }
 
   /**
-   * The connector that runs a definition, for a request that needs one; 422 when none does, as for a declarative
-   * definition, which Gale stores but cannot run before it has a declarative engine.
+   * The connector that runs a definition, for a request that needs one; 422 when none does (a stored manifest that
+   * no longer loads says where it fails).
    *
    * @param property the request's property naming the definition, for the error
    */
   public Connector runnableImplementation(DefinitionWithVersion definition, String property) {
-    ActorDefinition d = definition.definition();
-    return connector(definition).orElseThrow(() -> new InvalidInputException(property, d.id(), isDeclarative(definition)
-        ? "%s is a declarative source definition: Gale stores declarative definitions now and runs them once its declarative engine exists"
-            .formatted(d.name())
-        : "No connector of this Gale runs %s (%s)".formatted(d.name(), definition.version().dockerRepository())));
+    ConnectorCatalog.Resolution resolution = catalog.resolve(definition);
+    return resolution.found().orElseThrow(() -> new InvalidInputException(property, definition.definition().id(),
+        resolution.problem()));
   }
 
   /** Whether a definition is a declarative (low-code manifest) one. */
   public static boolean isDeclarative(DefinitionWithVersion definition) {
     return definition.version().dockerRepository().equals(DeclarativeManifests.DOCKER_REPOSITORY);
-  }
-
-  private Optional<Connector> connector(DefinitionWithVersion definition) {
-    return registry.find(definition.definition().id())
-        .or(() -> registry.findByDockerRepository(definition.version().dockerRepository()));
   }
 
   /** The specification of a definition's default version. */
@@ -266,6 +277,18 @@ public final class DefinitionService {
     return update(current, requireText(name, "name"), requireText(dockerImageTag, "dockerImageTag"), null);
   }
 
+  /**
+   * Renames a custom definition a workspace owns, as a builder project's published definition follows the project's
+   * name; a definition shared by every workspace keeps its name, and a deleted one is left alone.
+   */
+  void renameOwned(UUID definitionId, UUID workspaceId, String name) {
+    definitions.findWithDefaultVersion(definitionId)
+        .filter(current -> !current.definition().tombstone() && current.definition().custom()
+            && !current.definition().isPublic() && !current.definition().name().equals(name)
+            && definitions.isVisibleTo(definitionId, workspaceId))
+        .ifPresent(current -> update(current, requireText(name, "name"), null, null));
+  }
+
   /** Deletes a workspace's custom definition (see {@link #ownedBy}); answers it as it was. */
   public DefinitionWithVersion deleteOwned(ActorType type, UUID definitionId, UUID workspaceId) {
     DefinitionWithVersion current = ownedBy(type, definitionId, workspaceId);
@@ -279,6 +302,10 @@ public final class DefinitionService {
     ActorDefinition d = current.definition();
     UUID versionId = d.defaultVersionId();
     if (dockerImageTag != null && !dockerImageTag.equals(current.version().dockerImageTag())) {
+      if (isDeclarative(current)) {
+        throw new InvalidInputException("dockerImageTag", dockerImageTag, "%s is a declarative source definition: its versions are its manifest's; choose one with declarative_source_definitions/update_active_manifest"
+            .formatted(d.name()));
+      }
       if (!d.custom()) {
         throw new InvalidInputException("dockerImageTag", dockerImageTag, "%s is built into Gale at version %s; it cannot run another version"
             .formatted(d.name(), current.version().dockerImageTag()));
@@ -314,11 +341,11 @@ public final class DefinitionService {
   }
 
   private Connector runnable(ActorType type, String dockerRepository, String property) {
-    Connector connector = registry.findByDockerRepository(requireText(dockerRepository, property))
+    Connector connector = catalog.shippedByDockerRepository(requireText(dockerRepository, property))
         .filter(c -> actorType(c.descriptor().kind()) == type)
         .orElseThrow(() -> new InvalidInputException(property, dockerRepository,
-            "Gale cannot pull or run the image '%s'; custom definitions must use the repository of a built-in %s: %s"
-                .formatted(dockerRepository, label(type), registry.connectors().stream()
+            "Gale cannot pull or run the image '%s'; custom definitions must use the repository of a %s it ships: %s"
+                .formatted(dockerRepository, label(type), catalog.shipped().stream()
                     .filter(c -> actorType(c.descriptor().kind()) == type)
                     .map(c -> c.descriptor().dockerRepository()).sorted().toList())));
     return connector;

@@ -141,7 +141,12 @@ public final class DiscoverService {
 
   private Discovery run(DefinitionWithVersion definition, JsonNode configuration, long started,
                         java.util.function.Function<AirbyteCatalog, UUID> keep) {
-    Source source = (Source) definitions.implementation(definition);
+    Source source;
+    try {
+      source = (Source) definitions.implementation(definition);
+    } catch (UnrunnableDefinitionException e) {
+      return new Discovery(Optional.empty(), Optional.empty(), Optional.empty(), false, e.getMessage(), started, clock.millis());
+    }
     BoundedCall.Result<AirbyteCatalog> result = BoundedCall.run(() -> source.discover(configuration), timeout, "discovery");
     if (!result.succeeded()) {
       LOG.warn("Discovery with {} failed: {}", source.descriptor().name(), result.failure(), result.cause());

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +30,12 @@ public final class ServerLogService {
   private static final Pattern AUTHORIZATION = Pattern.compile("(?i)(authorization:?\\s*(?:basic|bearer)\\s+)\\S+");
 
   private final LogFiles files;
-  private final ActorService actors;
+  private final Supplier<List<String>> storedSecrets;
 
-  public ServerLogService(LogFiles files, ActorService actors) {
+  /** @param storedSecrets every secret value Gale stores (sources', destinations', builder testing values') */
+  public ServerLogService(LogFiles files, Supplier<List<String>> storedSecrets) {
     this.files = requireNonNull(files, "files is null");
-    this.actors = requireNonNull(actors, "actors is null");
+    this.storedSecrets = requireNonNull(storedSecrets, "storedSecrets is null");
   }
 
   /** The end of a log, secrets masked; empty when nothing was written to it yet. */
@@ -41,7 +44,7 @@ public final class ServerLogService {
     if (!Files.isRegularFile(file)) {
       return "";
     }
-    String masked = SecretMasker.of(actors.storedSecretValues()).mask(tail(file));
+    String masked = SecretMasker.of(storedSecrets.get()).mask(tail(file));
     masked = SECRET_ASSIGNMENT.matcher(masked).replaceAll("$1$2" + SecretPaths.MASK);
     return AUTHORIZATION.matcher(masked).replaceAll("$1" + SecretPaths.MASK);
   }

@@ -7,17 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.protocol.Json;
+import dev.gale.server.catalog.ManifestLoader;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.secrets.SecretCipher;
+import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.testing.SecretApiSource;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
 import dev.gale.server.testing.TestingStore;
 import dev.gale.server.testing.TickingClock;
 import dev.gale.server.validation.ConfigValidator;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,6 @@ class ActorServiceIT {
   @Parameter
   TestDatabase db;
 
-  ConnectorRegistry registry = ConnectorRegistry.builtIns();
   DefinitionService definitions;
   ActorService actors;
   UUID workspaceId;
@@ -47,7 +49,8 @@ class ActorServiceIT {
     TestingStore store = new TestingStore(db.database());
     TickingClock clock = TickingClock.startingAt2025();
     SecretCipher cipher = SecretCipher.fromBase64Key(SecretCipher.generateBase64Key());
-    definitions = new DefinitionService(store.definitions, registry, clock);
+    definitions = new DefinitionService(store.definitions, new ConnectorCatalog(ConnectorRegistry.builtIns(), List.of(),
+        new DeclarativeSourceRepository(db.database()), new ManifestLoader()), clock);
     definitions.registerBuiltIns();
     WorkspaceService workspaces = new WorkspaceService(store.workspaces, store.connections, store.actors, cipher, clock);
     actors = new ActorService(store.actors, store.connections, store.definitions, definitions, workspaces,

@@ -77,6 +77,32 @@ class DeclarativeSourceRepositoryIT {
   }
 
   @Test
+  void theActiveManifestIsTheOneTheDefaultVersionNamesNotTheNewest() {
+    ActorDefinition definition = definition("Active");
+    DeclarativeManifest first = manifest(definition, 1, "one");
+    declaratives.insert(definition, version(first), first, workspace.id());
+    DeclarativeManifest second = new DeclarativeManifest(definition.id(), 2, manifest(definition, 2, "two").manifest(),
+        "adds two", now());
+
+    assertThat(declaratives.addVersion(version(second), second, false)).isTrue();
+    assertThat(declaratives.find(definition.id()).orElseThrow().manifest()).isEqualTo(first);
+    assertThat(declaratives.findVersion(definition.id(), 2)).contains(second);
+    assertThat(declaratives.findVersion(definition.id(), 3)).isEmpty();
+
+    assertThat(declaratives.activate(definition.id(), 2)).isTrue();
+    assertThat(declaratives.find(definition.id()).orElseThrow().manifest()).isEqualTo(second);
+    assertThat(store.definitions.findWithDefaultVersion(definition.id()).orElseThrow().version().dockerImageTag())
+        .isEqualTo("2");
+    assertThat(declaratives.listGrantedTo(workspace.id())).extracting(d -> d.manifest().version()).containsExactly(2L);
+
+    assertThat(declaratives.activate(definition.id(), 1)).isTrue();
+    assertThat(declaratives.find(definition.id()).orElseThrow().manifest()).isEqualTo(first);
+    assertThat(declaratives.activate(definition.id(), 3)).as("no such version").isFalse();
+    assertThat(declaratives.activate(UUID.randomUUID(), 1)).as("no such definition").isFalse();
+    assertThat(declaratives.find(definition.id()).orElseThrow().manifest()).isEqualTo(first);
+  }
+
+  @Test
   void aTakenVersionNumberIsRefusedAndNothingIsWritten() {
     ActorDefinition definition = definition("Race");
     DeclarativeManifest first = manifest(definition, 1, "one");

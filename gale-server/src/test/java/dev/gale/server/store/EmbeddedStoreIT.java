@@ -116,8 +116,12 @@ class EmbeddedStoreIT {
     try (Database database = open()) {
       TestingStore store = new TestingStore(database);
       saved = store.newActor(store.newWorkspace("before seals").id(), store.newDefinition(ActorType.SOURCE, "old"), "old");
-      // The store as the version before seals left it: no seal column, no key check, migration 7 never applied.
+      // The store as the version before seals left it: no seal column, no key check, migration 7 (and the ones after
+      // it, builder projects) never applied.
       database.jdbi().useHandle(handle -> {
+        handle.execute("DROP TABLE connector_builder_project");
+        handle.execute("ALTER TABLE declarative_manifest DROP COLUMN description");
+        handle.execute("DELETE FROM flyway_schema_history WHERE version = '8'");
         handle.execute("ALTER TABLE actor DROP COLUMN configuration_seal");
         handle.execute("DROP TABLE secret_key_check");
         handle.execute("DELETE FROM flyway_schema_history WHERE version = '7'");

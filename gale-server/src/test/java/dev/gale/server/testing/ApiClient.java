@@ -73,6 +73,19 @@ public final class ApiClient {
   }
 
   /**
+   * The same client checking every exchange against one more document, when there is one: Airbyte's current Config
+   * API document, say, for endpoints its 2023 document lacks.
+   */
+  public ApiClient alsoCheckedBy(Optional<SpecValidator> validator) {
+    if (validator.isEmpty()) {
+      return this;
+    }
+    List<SpecValidator> all = new ArrayList<>(validators);
+    all.add(validator.get());
+    return new ApiClient(base, authorization, List.copyOf(all), userAgent);
+  }
+
+  /**
    * The same client checking nothing: only for leniencies no OpenAPI document can express, such as a list query
    * parameter joined with commas ({@code ids=a,b}) where documents describe repeated names.
    */

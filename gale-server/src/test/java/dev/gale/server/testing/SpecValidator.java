@@ -33,6 +33,8 @@ public final class SpecValidator {
   public static final String AIRBYTE_SPEC_PROPERTY = "gale.airbyte.config.spec";
   /** Set by the CI gate to Airbyte's Public API document ({@code api.yaml}); unset in the ordinary test run. */
   public static final String AIRBYTE_PUBLIC_SPEC_PROPERTY = "gale.airbyte.public.spec";
+  /** Names Airbyte's current Config API document, where it is not beside the checkout. */
+  public static final String AIRBYTE_CURRENT_SPEC_PROPERTY = "gale.airbyte.current.config.spec";
 
   private final String name;
   private final OpenApiInteractionValidator strict;
@@ -76,6 +78,20 @@ public final class SpecValidator {
     return airbyteSpec(AIRBYTE_PUBLIC_SPEC_PROPERTY, "/api/public/v1");
   }
 
+  /**
+   * Airbyte's current Config API document ({@code config.yaml}), for the endpoints that its 2023 document lacks (the
+   * connector builder's, the declarative definitions'): named by {@code -Dgale.airbyte.current.config.spec}, else
+   * read from {@code ../shared/reference} beside the checkout; absent in a bare clone.
+   */
+  public static Optional<SpecValidator> airbyteCurrentConfigSpec() {
+    String configured = System.getProperty(AIRBYTE_CURRENT_SPEC_PROPERTY, "");
+    // Tests run in the module's folder; the reference folder is beside the checkout.
+    Path path = (configured.isBlank()
+        ? Path.of("..", "..", "shared", "reference", "airbyte-platform", "config.yaml") : Path.of(configured))
+        .toAbsolutePath().normalize();
+    return Files.isRegularFile(path) ? Optional.of(airbyteDocument(path, "/api")) : Optional.empty();
+  }
+
   private static Optional<SpecValidator> airbyteSpec(String property, String basePath) {
     String location = System.getProperty(property, "");
     if (location.isBlank()) {
@@ -85,6 +101,10 @@ public final class SpecValidator {
     if (!Files.isRegularFile(path)) {
       throw new IllegalStateException(property + " names no file: " + path);
     }
+    return Optional.of(airbyteDocument(path, basePath));
+  }
+
+  private static SpecValidator airbyteDocument(Path path, String basePath) {
     // Airbyte answers 400, 401 and 409 without documenting them all; their bodies are still checked against Gale's
     // own document.
     LevelResolver levels = LevelResolver.create()
@@ -92,7 +112,7 @@ public final class SpecValidator {
         .withLevel("validation.response.status.unknown", ValidationReport.Level.IGNORE)
         .build();
     String document = asOpenApiReadsIt(path);
-    return Optional.of(new SpecValidator("Airbyte " + path.getFileName(),
+    return new SpecValidator("Airbyte " + path.getFileName(),
         OpenApiInteractionValidator.createForInlineApiSpecification(document).withBasePathOverride(basePath)
             .withLevelResolver(levels),
         OpenApiInteractionValidator.createForInlineApiSpecification(document).withBasePathOverride(basePath)
@@ -103,7 +123,7 @@ public final class SpecValidator {
                 // bodies are checked against Gale's own document.
                 .withLevel("validation.response.body.unexpected", ValidationReport.Level.IGNORE)
                 .build()),
-        false));
+        false);
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -67,13 +68,24 @@ public final class TestingGaleServer implements AutoCloseable {
   }
 
   public static TestingGaleServer start(Database.Settings database, GaleConfig.Auth auth, WorkerSettings jobs) {
+    return start(database, auth, jobs, UnaryOperator.identity());
+  }
+
+  /** A server on its own in-memory store, with fast jobs and a configuration {@code adjust} changes. */
+  public static TestingGaleServer start(UnaryOperator<GaleConfig> adjust) {
+    return start(Database.Settings.h2Memory("gale-" + UUID.randomUUID()), new GaleConfig.Auth(true, USER, PASSWORD),
+        fastJobs(), adjust);
+  }
+
+  private static TestingGaleServer start(Database.Settings database, GaleConfig.Auth auth, WorkerSettings jobs,
+                                         UnaryOperator<GaleConfig> adjust) {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("gale-test-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    GaleConfig config = new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.of(SECRET_KEY), jobs);
+    GaleConfig config = adjust.apply(new GaleConfig("127.0.0.1", 0, dataDir, database, auth, Optional.of(SECRET_KEY), jobs));
     return new TestingGaleServer(GaleServer.start(config), dataDir);
   }
 

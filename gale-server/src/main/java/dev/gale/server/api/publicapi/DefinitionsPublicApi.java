@@ -91,7 +91,7 @@ public final class DefinitionsPublicApi implements ApiModule {
     return List.of(
         get(list, tag, "List a workspace's declarative source definitions", DeclarativeSourceDefinitionsResponse.class,
             (body, call) -> DeclarativeSourceDefinitionsResponse.of(declaratives.list(workspace(call)))),
-        post(list, tag, "Store a declarative source definition (it runs once Gale has a declarative engine)",
+        post(list, tag, "Publish a declarative source definition from a manifest",
             CreateDeclarativeSourceDefinitionRequest.class, DeclarativeSourceDefinitionResponse.class,
             (body, call) -> DeclarativeSourceDefinitionResponse.of(declaratives.create(
                 sameWorkspace(workspace(call), body.workspaceId()), body.name(), body.manifest()))),
