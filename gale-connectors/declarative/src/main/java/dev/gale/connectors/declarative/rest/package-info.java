@@ -1,0 +1,12 @@
+/**
+ * The REST API source: one JSON endpoint as a stream, without writing a manifest.
+ *
+ * <p>{@link dev.gale.connectors.declarative.rest.RestApiSource} reads its configuration ({@code RestApiConfig}, which
+ * refuses whatever it could not honour), translates it into a low-code manifest with one stream
+ * ({@code RestManifest}) and delegates check, discover and read to a
+ * {@link dev.gale.connectors.declarative.DeclarativeSource} loaded from that manifest: the interpreter's requester,
+ * authenticators, paginators, record selector, cursors and typing do the work, and this package adds no HTTP of its
+ * own. Values of the configuration reach the manifest only through templates over a configuration the translation
+ * makes alongside, so none is read as Jinja.
+ */
+package dev.gale.connectors.declarative.rest;
