@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.gale.connectors.declarative.manifest.JsonValues;
 import dev.gale.protocol.Json;
 import java.util.List;
@@ -12,11 +13,13 @@ import java.util.List;
 /**
  * A REST API configuration as a low-code manifest with one stream, and the configuration that manifest runs with.
  *
- * <p>The manifest holds the structure (which paginator, which authenticator, which cursor); every value of the user's
- * lives in {@link #config()} and reaches the manifest through a template such as {@code {{ config['url'] }}}. So no
- * value is ever read as Jinja, or as one of a manifest's {@code #/} references, and a value keeps its text.
- * {@code api_key} is the one secret the manifest's spec declares, so the interpreter masks it wherever it shows a
- * request. Only the stream name, its key fields and a datetime format are written into the manifest as they are.
+ * <p>The manifest holds the structure (which paginator, which authenticator, which cursor). A value of the user's is
+ * written into it only where the interpreter reads it back unchanged: plain text, without Jinja markup, a line break
+ * or a leading {@code #/} (a reference to the interpreter), which it takes as the template would give it but without
+ * rendering anything per request. Any other value, and every object, lives in {@link #config()} and reaches the
+ * manifest through a template such as {@code {{ config['url'] }}}: so no value is read as Jinja or as a reference.
+ * The API key is always referenced: it is the one secret the manifest's spec declares, which the interpreter masks
+ * wherever it shows a request.
  *
  * @param manifest the manifest, for {@link dev.gale.connectors.declarative.DeclarativeSource#load}
  * @param config the configuration to call the loaded source with
@@ -81,13 +84,13 @@ record RestManifest(ObjectNode manifest, ObjectNode config) {
       requester.set("authenticator", authenticator(settings.apiKey()));
       RequestValues request = settings.request();
       if (!request.params().isEmpty()) {
-        requester.put("request_parameters", value("params", JsonValues.toNode(request.params())));
+        requester.put("request_parameters", referenced("params", JsonValues.toNode(request.params())));
       }
       if (!request.headers().isEmpty()) {
-        requester.put("request_headers", value("headers", JsonValues.toNode(request.headers())));
+        requester.put("request_headers", referenced("headers", JsonValues.toNode(request.headers())));
       }
       if (request.body() != null) {
-        requester.put("request_body_json", value("body", request.body().deepCopy()));
+        requester.put("request_body_json", referenced("body", request.body().deepCopy()));
       }
       return requester;
     }
@@ -96,7 +99,7 @@ record RestManifest(ObjectNode manifest, ObjectNode config) {
       if (key == null) {
         return component("NoAuth");
       }
-      String token = value("api_key", key.value());
+      String token = referenced("api_key", TextNode.valueOf(key.value()));
       return switch (key.placement()) {
         case BEARER -> component("BearerAuthenticator").put("api_token", token);
         case HEADER -> component("ApiKeyAuthenticator").put("api_token", token)
@@ -183,25 +186,33 @@ record RestManifest(ObjectNode manifest, ObjectNode config) {
       return component("RequestOption").put("inject_into", injectInto).put("field_name", value(key, name));
     }
 
-    /** Puts {@code value} into the configuration under {@code key}; the template that gives it back. */
+    /** {@code value} as the manifest carries it: as written where that is safe, else from the configuration. */
     private String value(String key, String value) {
-      values.put(key, value);
-      return reference(key);
+      return writable(value) ? value : referenced(key, TextNode.valueOf(value));
     }
 
-    private String value(String key, JsonNode value) {
+    /** Puts {@code value} into the configuration under {@code key}; the template that gives it back. */
+    private String referenced(String key, JsonNode value) {
       values.set(key, value);
-      return reference(key);
+      return "{{ config['" + key + "'] }}";
     }
 
-    /** The templates giving the items of {@code keys}, which go into the configuration under {@code key}. */
+    /** The items of {@code keys}, each as written where that is safe, else from the configuration's {@code key}. */
     private ArrayNode templates(String key, List<String> keys) {
-      values.set(key, strings(keys));
       ArrayNode templates = Json.mapper().createArrayNode();
+      if (!keys.stream().allMatch(Builder::writable)) {
+        values.set(key, strings(keys));
+      }
       for (int i = 0; i < keys.size(); i++) {
-        templates.add("{{ config['" + key + "'][" + i + "] }}");
+        templates.add(writable(keys.get(i)) ? keys.get(i) : "{{ config['" + key + "'][" + i + "] }}");
       }
       return templates;
+    }
+
+    // Text the interpreter reads as it would read the same text rendered from a template.
+    private static boolean writable(String value) {
+      return !value.contains("{{") && !value.contains("{%") && !value.contains("{#") && !value.contains("\n")
+          && !value.contains("\r") && !value.startsWith("#/");
     }
 
     /** A template looking up {@code path} (kept in the configuration under {@code key}) in {@code variable}. */
@@ -212,10 +223,6 @@ record RestManifest(ObjectNode manifest, ObjectNode config) {
         template.append("[config['").append(key).append("'][").append(i).append("]]");
       }
       return template.append(" }}").toString();
-    }
-
-    private static String reference(String key) {
-      return "{{ config['" + key + "'] }}";
     }
 
     private static ObjectNode component(String type) {

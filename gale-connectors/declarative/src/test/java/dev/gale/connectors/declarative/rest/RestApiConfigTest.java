@@ -95,8 +95,8 @@ class RestApiConfigTest {
     assertThat(problems("""
         {"url": "https://x.io/a", "headers": {"Host": "y.io", "Bad Name": "v", "X-List": ["a"], "X-Two": "a\\nb"}}"""))
         .containsExactly("headers.Host cannot be set: the HTTP client sets it",
-            "headers: 'Bad Name' is not a valid header name", "headers.X-List must be a string, a number, true or false",
-            "headers.X-Two must be one line");
+            "headers: 'Bad Name' is not a valid header name",
+            "headers.X-List must be a string, a number, true or false", "headers.X-Two must be one line");
     assertThat(problems("{\"url\": \"https://x.io/a\", \"params\": {\"f\": {\"a\": 1}}}")).containsExactly(
         "params.f must be a string, a number, true or false, or a list of them");
   }

@@ -66,6 +66,20 @@ class RestApiRequestTest {
   }
 
   @Test
+  void valuesThatLookLikeTemplatesOrReferencesAreUsedAsWritten() throws Exception {
+    ObjectNode config = RestApiTests.config(api, "/odd", """
+        {"records_path": ["{{ data }}", "#/items"], "params": {"q": "{{ config['api_key'] }}"},
+         "pagination": {"pagination_type": "page_number", "page_param": "{% page %}", "page_size": 2},
+         "json_schema": {"type": "object", "properties": {"id": {"type": "integer"}}}}""");
+    api.json("{\"{{ data }}\": {\"#/items\": [{\"id\": 1}]}}");
+
+    assertThat(RestApiTests.values(RestApiTests.read(config), "id")).containsExactly(1L);
+    RecordedRequest request = api.take();
+    assertThat(request.getUrl().queryParameter("{% page %}")).isEqualTo("1");
+    assertThat(request.getUrl().queryParameter("q")).isEqualTo("{{ config['api_key'] }}");
+  }
+
+  @Test
   void anObjectAtTheRecordsPathIsOneRecord() throws Exception {
     ObjectNode config = RestApiTests.config(api, "/me", """
         {"records_path": "user",
