@@ -49,7 +49,7 @@ record Incremental(String cursorField, CursorType cursorType, String datetimeFor
     if (startParam != null && startParam.isBlank()) {
       problems.add("incremental.start_param must not be empty");
     }
-    if (values.get(RestApiSpec.CURSOR_TYPE).equals(RestApiSpec.INTEGER)) {
+    if (values.get(RestApiSpec.CURSOR_TYPE).equals(RestApiSpec.INTEGER_CURSOR)) {
       if (given.has(RestApiSpec.DATETIME_FORMAT.name())) {
         problems.add("incremental.datetime_format applies to datetime cursors only, and cursor_type is integer");
       }

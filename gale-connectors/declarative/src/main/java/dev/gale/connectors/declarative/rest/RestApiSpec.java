@@ -25,8 +25,8 @@ final class RestApiSpec {
   static final String CURSOR = "cursor";
   static final String LINK_HEADER = "link_header";
 
-  static final String DATETIME = "datetime";
-  static final String INTEGER = "integer";
+  static final String DATETIME_CURSOR = "datetime";
+  static final String INTEGER_CURSOR = "integer";
   static final String DEFAULT_DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ";
 
   static final ConfigField<String> URL = ConfigField.string("url").title("URL")
@@ -115,7 +115,7 @@ final class RestApiSpec {
       .description("The top-level field whose value grows as records change or are added.").required().build();
   static final ConfigField<String> CURSOR_TYPE = ConfigField.string("cursor_type").title("Cursor Type")
       .description("What the cursor holds: a datetime, or an integer (an id that keeps growing).")
-      .defaultValue(DATETIME).allowedValues(List.of(DATETIME, INTEGER)).build();
+      .defaultValue(DATETIME_CURSOR).allowedValues(List.of(DATETIME_CURSOR, INTEGER_CURSOR)).build();
   static final ConfigField<String> DATETIME_FORMAT = ConfigField.string("datetime_format").title("Datetime Format")
       .description("How the cursor's datetimes are written, in Python's strftime notation (%s for epoch seconds)."
           + " Records may also hold ISO 8601 datetimes with fractions and offsets.")

@@ -13,13 +13,14 @@ import java.util.List;
 /**
  * A REST API configuration as a low-code manifest with one stream, and the configuration that manifest runs with.
  *
- * <p>The manifest holds the structure (which paginator, which authenticator, which cursor). A value of the user's is
- * written into it only where the interpreter reads it back unchanged: plain text, without Jinja markup, a line break
- * or a leading {@code #/} (a reference to the interpreter), which it takes as the template would give it but without
+ * <p>The manifest holds the structure (which paginator, which authenticator, which cursor). A value of the user's that
+ * is plain text (no Jinja markup, no line break, no leading {@code #/}, which the interpreter reads as a reference) is
+ * written into it as it is: the interpreter reads it as it would read the same text given by a template, without
  * rendering anything per request. Any other value, and every object, lives in {@link #config()} and reaches the
  * manifest through a template such as {@code {{ config['url'] }}}: so no value is read as Jinja or as a reference.
  * The API key is always referenced: it is the one secret the manifest's spec declares, which the interpreter masks
- * wherever it shows a request.
+ * wherever it shows a request. The stream's name, its key fields and a datetime format are never templates and are
+ * written as they are ({@link RestApiConfig} refuses them with a leading {@code #/}).
  *
  * @param manifest the manifest, for {@link dev.gale.connectors.declarative.DeclarativeSource#load}
  * @param config the configuration to call the loaded source with
@@ -177,7 +178,7 @@ record RestManifest(ObjectNode manifest, ObjectNode config) {
       return cursor;
     }
 
-    /** A query parameter whose name is the configuration's value {@code key}. */
+    /** A query parameter named {@code name}, kept in the configuration under {@code key} if it has to be. */
     private ObjectNode parameter(String key, String name) {
       return option("request_parameter", key, name);
     }
