@@ -3,11 +3,9 @@ package dev.gale.connectors.declarative.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.connectors.declarative.TestReadLimits;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
-import dev.gale.protocol.Json;
 import dev.gale.protocol.StreamDescriptor;
 import dev.gale.protocol.SyncMode;
 import java.util.List;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * one JSON array).
  *
  * <p>What the folder lacks: the streams' schemas declare no properties, so a sync's typed rows have no columns (Gale
- * keeps the columns a schema declares); the records' content is asserted as JSON through a test read. The cursor has
+ * keeps the columns a schema declares); the records' content is asserted as JSON through {@code jsonRecords}. The cursor has
  * no request option, so the API is asked for every episode on every read: the state moves forward but the second
  * read's request is the same as the first. Its only error mapping is 429 (rate limited); a rejected key falls to the
  * interpreter's default handling of a 401.
@@ -142,16 +140,14 @@ class BuzzsproutManifestGate {
   void episodesAndPodcastsAsJson() throws Exception {
     connector.api().get("/api/884412/episodes\\.json", EPISODES).get("/api/podcasts\\.json", PODCASTS);
 
-    List<JsonNode> episodes = connector.source().testRead(Json.parse(CONFIG), "episodes", List.of(),
-        TestReadLimits.DEFAULT).records();
+    List<JsonNode> episodes = connector.jsonRecords(CONFIG, "episodes");
     assertThat(episodes).extracting(episode -> episode.path("title").asText())
         .containsExactly("Pilot", "Second wind", "Spring");
     assertThat(episodes.get(1).path("duration").asInt()).isEqualTo(2410);
 
     var read = connector.read(CONFIG, List.of(), "podcasts");
     assertThat(read.records("podcasts")).hasSize(1);
-    List<JsonNode> podcasts = connector.source().testRead(Json.parse(CONFIG), "podcasts", List.of(),
-        TestReadLimits.DEFAULT).records();
+    List<JsonNode> podcasts = connector.jsonRecords(CONFIG, "podcasts");
     assertThat(podcasts).singleElement().satisfies(podcast -> {
       assertThat(podcast.path("id").asLong()).isEqualTo(884412L);
       assertThat(podcast.path("title").asText()).isEqualTo("Gale Talk");

@@ -3,10 +3,8 @@ package dev.gale.connectors.declarative.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.connectors.declarative.TestReadLimits;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStream;
-import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>What the folder lacks: no incremental stream (no state to assert) and no error mapping, so the failing check is
  * the interpreter's default handling of a 401. The removed fields are not in the streams' schemas either, so a sync's
- * typed rows would drop them anyway; the removals are asserted on the records as JSON, through a test read.
+ * typed rows would drop them anyway; the removals are asserted on the records as JSON, through {@code jsonRecords}.
  */
 class EmailoctopusManifestGate {
   private static final String API_KEY = "fake-eo-key-93b1d7";
@@ -123,8 +121,7 @@ class EmailoctopusManifestGate {
   void campaignsLoseTheirContentBodies() throws Exception {
     connector.api().get("/api/1\\.6/campaigns\\?.*", page(List.of(campaign(7)), 1));
 
-    JsonNode record = connector.source().testRead(Json.parse(CONFIG), "campaigns", List.of(), TestReadLimits.DEFAULT)
-        .records().getFirst();
+    JsonNode record = connector.jsonRecords(CONFIG, "campaigns").getFirst();
     // Both RemoveFields apply to the nested content: its html and plain_text go, the object stays.
     assertThat(record.path("content").isObject()).isTrue();
     assertThat(record.path("content").size()).isZero();
@@ -149,8 +146,7 @@ class EmailoctopusManifestGate {
     assertThat(read.records("lists").getFirst()).containsEntry("double_opt_in", true);
     assertThat((String) read.records("lists").getFirst().get("counts")).contains("\"subscribed\":120");
 
-    JsonNode raw = connector.source().testRead(Json.parse(CONFIG), "lists", List.of(), TestReadLimits.DEFAULT)
-        .records().getFirst();
+    JsonNode raw = connector.jsonRecords(CONFIG, "lists").getFirst();
     assertThat(raw.has("tags")).isFalse();
     assertThat(raw.path("counts").path("unsubscribed").asInt()).isEqualTo(3);
     // Two records are fewer than a page of 50: one request per read.
