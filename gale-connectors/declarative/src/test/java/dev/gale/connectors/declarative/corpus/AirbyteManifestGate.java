@@ -30,7 +30,8 @@ class AirbyteManifestGate {
   private static final String TOKEN = "fake-session-token-ab12";
   private static final String CONFIG = """
       {"client_id":"client-77","client_secret":"%s","start_date":"2024-03-01T00:00:00Z"}""".formatted(SECRET);
-  private static final String LOGIN = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":180}";
+  private static final String LOGIN = "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\","
+      + "\"expires_in\":180}";
   private static final String CONNECTIONS_PAGE_2 = "https://api.airbyte.com/v1/connections?limit=100&offset=100"
       + "&includeDeleted=false";
 
@@ -127,7 +128,11 @@ class AirbyteManifestGate {
     connector.api()
         .get("/v1/workspaces", """
             {"data":[{"workspaceId":"ws-1","name":"Default Workspace","dataResidency":"auto"},
-                     {"workspaceId":"ws-2","name":"Analytics","dataResidency":"eu"}],"next":"","previous":""}""")
+                     {"workspaceId":"ws-2","name":"Analytics","dataResidency":"eu"}],
+             "next":"https://api.airbyte.com/v1/workspaces?limit=20&offset=20","previous":""}""")
+        .get("/v1/workspaces\\?limit=20&offset=20", """
+            {"data":[{"workspaceId":"ws-3","name":"Sandbox","dataResidency":"us"}],"next":"",
+             "previous":"https://api.airbyte.com/v1/workspaces?limit=20&offset=0"}""")
         .get("/v1/connections\\?limit=100&includeDeleted=false", "{\"data\":[" + connection("conn-1", "PG to SF")
             + "," + connection("conn-2", "Stripe to BQ") + "],\"next\":\"" + CONNECTIONS_PAGE_2
             + "\",\"previous\":\"\"}")
@@ -137,7 +142,7 @@ class AirbyteManifestGate {
     var read = connector.read(CONFIG, List.of(), "Workspaces", "Connections");
 
     assertThat(read.records("Workspaces")).extracting(record -> record.get("name"))
-        .containsExactly("Default Workspace", "Analytics");
+        .containsExactly("Default Workspace", "Analytics", "Sandbox");
     assertThat(read.records("Connections")).extracting(record -> record.get("connectionId"))
         .containsExactly("conn-1", "conn-2", "conn-3");
     assertThat(read.records("Connections").get(1)).containsEntry("name", "Stripe to BQ")
@@ -148,6 +153,10 @@ class AirbyteManifestGate {
         .extracting(request -> request.url().toString())
         .containsExactly("https://api.airbyte.com/v1/connections?limit=100&includeDeleted=false",
             CONNECTIONS_PAGE_2);
+    assertThat(connector.api().requests()).filteredOn(request -> request.path().equals("/v1/workspaces"))
+        .extracting(request -> request.url().toString())
+        .containsExactly("https://api.airbyte.com/v1/workspaces",
+            "https://api.airbyte.com/v1/workspaces?limit=20&offset=20");
     assertThat(connector.api().requests()).filteredOn(request -> request.method().equals("GET"))
         .allSatisfy(request -> {
           assertThat(request.host()).isEqualTo("api.airbyte.com");
@@ -165,12 +174,14 @@ class AirbyteManifestGate {
     connector.api()
         .get("/v1/connections\\?limit=100&includeDeleted=false", "{\"data\":[" + connection("conn-1", "PG to SF")
             + "," + connection("conn-2", "Stripe to BQ") + "],\"next\":\"\"}")
-        .get("/v1/jobs\\?limit=100&orderBy=updatedAt%7CDESC&connectionId=conn-1&updatedAtStart=2024-03-01T00%3A00%3A00Z",
+        .get("/v1/jobs\\?limit=100&orderBy=updatedAt%7CDESC&connectionId=conn-1"
+            + "&updatedAtStart=2024-03-01T00%3A00%3A00Z",
             "{\"data\":[" + job(9003, "conn-1", "2024-03-08T01:04:12Z") + "," + job(9002, "conn-1",
                 "2024-03-07T01:03:00Z") + "],\"next\":\"" + jobsPage2 + "\"}")
         .get("/v1/jobs\\?connectionId=conn-1&limit=100&offset=100.*", "{\"data\":[" + job(9001, "conn-1",
             "2024-03-02T01:02:00Z") + "],\"next\":\"\"}")
-        .get("/v1/jobs\\?limit=100&orderBy=updatedAt%7CDESC&connectionId=conn-2&updatedAtStart=2024-03-01T00%3A00%3A00Z",
+        .get("/v1/jobs\\?limit=100&orderBy=updatedAt%7CDESC&connectionId=conn-2"
+            + "&updatedAtStart=2024-03-01T00%3A00%3A00Z",
             "{\"data\":[" + job(7001, "conn-2", "2024-03-04T06:00:00Z") + "],\"next\":\"\"}");
 
     var first = connector.read(CONFIG, List.of(), "Jobs");

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * one JSON array).
  *
  * <p>What the folder lacks: the streams' schemas declare no properties, so a sync's typed rows have no columns (Gale
- * keeps the columns a schema declares); the records' content is asserted as JSON through {@code jsonRecords}. The cursor has
- * no request option, so the API is asked for every episode on every read: the state moves forward but the second
- * read's request is the same as the first. Its only error mapping is 429 (rate limited); a rejected key falls to the
- * interpreter's default handling of a 401.
+ * keeps the columns a schema declares); the records' content is asserted as JSON through {@code jsonRecords}. The
+ * cursor has no request option, so the API is asked for every episode on every read: the state moves forward but the
+ * second read's request is the same as the first. Its only error mapping is 429 (rate limited); a rejected key falls
+ * to the interpreter's default handling of a 401.
  */
 class BuzzsproutManifestGate {
   private static final String API_KEY = "fake-buzz-key-0e5a91";

@@ -129,28 +129,36 @@ class EmailoctopusManifestGate {
   }
 
   @Test
-  void readListsWithoutTheirTags() throws Exception {
-    String lists = """
-        {"data":[
-         {"id":"list-a","name":"Customers","double_opt_in":true,"tags":["vip","beta"],
-          "fields":[{"tag":"EmailAddress","type":"TEXT","label":"Email address","fallback":null}],
-          "counts":{"pending":2,"subscribed":120,"unsubscribed":3},"created_at":"2023-05-01T08:00:00+00:00"},
-         {"id":"list-b","name":"Prospects","double_opt_in":false,"tags":[],"fields":[],
-          "counts":{"pending":0,"subscribed":14,"unsubscribed":0},"created_at":"2023-06-11T08:00:00+00:00"}],
-         "paging":{"next":null,"previous":null}}""";
-    connector.api().get("/api/1\\.6/lists\\?api_key=" + API_KEY + "&limit=50", lists);
+  void readListsAcrossPagesWithoutTheirTags() throws Exception {
+    // 49 plain lists after a first one with tags fill the first page of 50; the second page has one more.
+    List<String> first = IntStream.rangeClosed(2, 50).mapToObj(n -> """
+        {"id":"list-%d","name":"Segment %d","double_opt_in":false,"tags":[],"fields":[],
+         "counts":{"pending":0,"subscribed":%d,"unsubscribed":0},"created_at":"2023-06-11T08:00:00+00:00"}"""
+        .formatted(n, n, n * 10)).collect(Collectors.toCollection(java.util.ArrayList::new));
+    first.addFirst("""
+        {"id":"list-1","name":"Customers","double_opt_in":true,"tags":["vip","beta"],
+         "fields":[{"tag":"EmailAddress","type":"TEXT","label":"Email address","fallback":null}],
+         "counts":{"pending":2,"subscribed":120,"unsubscribed":3},"created_at":"2023-05-01T08:00:00+00:00"}""");
+    connector.api()
+        .get("/api/1\\.6/lists\\?api_key=" + API_KEY + "&limit=50", "{\"data\":[" + String.join(",", first)
+            + "],\"paging\":{\"next\":\"/api/1.6/lists?page=2\",\"previous\":null}}")
+        .get("/api/1\\.6/lists\\?api_key=" + API_KEY + "&page=1&limit=50", """
+            {"data":[{"id":"list-51","name":"Late signups","double_opt_in":true,"tags":["new"],"fields":[],
+              "counts":{"pending":5,"subscribed":1,"unsubscribed":0},"created_at":"2024-02-01T08:00:00+00:00"}],
+             "paging":{"next":null,"previous":null}}""");
 
     var read = connector.read(CONFIG, List.of(), "lists");
-    assertThat(read.records("lists")).extracting(record -> record.get("name")).containsExactly("Customers",
-        "Prospects");
-    assertThat(read.records("lists").getFirst()).containsEntry("double_opt_in", true);
+    assertThat(read.records("lists")).hasSize(51);
+    assertThat(read.records("lists").getFirst()).containsEntry("name", "Customers").containsEntry("double_opt_in",
+        true);
     assertThat((String) read.records("lists").getFirst().get("counts")).contains("\"subscribed\":120");
+    assertThat(read.records("lists").getLast()).containsEntry("id", "list-51").containsEntry("name", "Late signups");
+    assertThat(connector.api().requests()).extracting(request -> request.query().get("page"))
+        .containsExactly(null, "1");
 
-    JsonNode raw = connector.jsonRecords(CONFIG, "lists").getFirst();
-    assertThat(raw.has("tags")).isFalse();
-    assertThat(raw.path("counts").path("unsubscribed").asInt()).isEqualTo(3);
-    // Two records are fewer than a page of 50: one request per read.
-    assertThat(connector.api().requests()).hasSize(2);
+    List<JsonNode> raw = connector.jsonRecords(CONFIG, "lists");
+    assertThat(raw).hasSize(51).noneMatch(list -> list.has("tags"));
+    assertThat(raw.getFirst().path("counts").path("unsubscribed").asInt()).isEqualTo(3);
     assertThat(connector.api().unmatched()).isEmpty();
   }
 }

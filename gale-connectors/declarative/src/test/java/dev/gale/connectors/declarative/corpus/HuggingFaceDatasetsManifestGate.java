@@ -54,7 +54,8 @@ class HuggingFaceDatasetsManifestGate {
     AirbyteConnectionStatus missing = connector.check("{\"dataset_splits\":[\"train\"]}");
     assertThat(missing.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
     assertThat(missing.message()).contains("dataset_name");
-    AirbyteConnectionStatus wrongType = connector.check("{\"dataset_name\":\"acme/reviews\",\"dataset_splits\":\"train\"}");
+    AirbyteConnectionStatus wrongType = connector.check(
+        "{\"dataset_name\":\"acme/reviews\",\"dataset_splits\":\"train\"}");
     assertThat(wrongType.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
     assertThat(wrongType.message()).contains("dataset_splits");
     assertThat(connector.api().requests()).isEmpty();

@@ -188,24 +188,31 @@ class LeadfeederManifestGate {
   }
 
   @Test
-  void readVisitsThenFromTheState() throws Exception {
+  void readVisitsAcrossPagesThenFromTheState() throws Exception {
+    // The first window holds a full page of 100 visits and one more on the second page.
+    List<String> hundred = IntStream.rangeClosed(1, 100)
+        .mapToObj(i -> visit("v-" + i, "2024-01-%02dT09:12:44.000Z".formatted(16 + i % 10))).toList();
+    String firstWindow = "&start_date=2024-01-15T00%3A00%3A00.000000Z&end_date=2024-02-14T00%3A00%3A00.000000Z";
     connector.api().get("/accounts", "{\"data\":[{\"id\":\"acc-1\",\"type\":\"accounts\",\"attributes\":{}}]}")
+        .get("/accounts/acc-1/visits\\?page%5Bnumber%5D=1&page%5Bsize%5D=100" + firstWindow, data(hundred))
+        .get("/accounts/acc-1/visits\\?page%5Bnumber%5D=2&page%5Bsize%5D=100" + firstWindow,
+            data(List.of(visit("v-101", "2024-02-10T07:00:00.000Z"))))
         .get("/accounts/acc-1/visits\\?page%5Bnumber%5D=1&page%5Bsize%5D=100"
-            + "&start_date=2024-01-15T00%3A00%3A00.000000Z&end_date=2024-02-14T00%3A00%3A00.000000Z",
-            data(List.of(visit("v-1", "2024-01-20T09:12:44.000Z"))))
-        .get("/accounts/acc-1/visits\\?page%5Bnumber%5D=1&page%5Bsize%5D=100"
-            + "&start_date=2024-02-15T00%3A00%3A00.000000Z&end_date=2024-03-10T12%3A00%3A00.000000Z", data(List.of(visit("v-2", "2024-03-02T16:40:05.120Z"),
-                visit("v-3", "2024-02-27T08:00:00.000Z"))));
+            + "&start_date=2024-02-15T00%3A00%3A00.000000Z&end_date=2024-03-10T12%3A00%3A00.000000Z",
+            data(List.of(visit("v-102", "2024-03-02T16:40:05.120Z"), visit("v-103", "2024-02-27T08:00:00.000Z"))));
 
     var first = connector.read(CONFIG, List.of(), "visits");
 
-    assertThat(first.records("visits")).extracting(record -> record.get("id")).containsExactly("v-1", "v-2", "v-3");
-    assertThat(first.records("visits").get(1)).containsEntry("account_id", "acc-1")
+    assertThat(first.records("visits")).hasSize(103);
+    assertThat(first.records("visits").subList(100, 103)).extracting(record -> record.get("id"))
+        .containsExactly("v-101", "v-102", "v-103");
+    assertThat(first.records("visits").get(101)).containsEntry("account_id", "acc-1")
         .containsEntry("started_at", "2024-03-02T16:40:05.120Z");
     // The windows are written in the cursor's format, as the API receives them.
     assertThat(connector.api().requests()).filteredOn(request -> request.path().endsWith("/visits"))
         .extracting(LeadfeederManifestGate::window).containsExactly(
             "2024-01-15T00:00:00.000000Z..2024-02-14T00:00:00.000000Z#1",
+            "2024-01-15T00:00:00.000000Z..2024-02-14T00:00:00.000000Z#2",
             "2024-02-15T00:00:00.000000Z..2024-03-10T12:00:00.000000Z#1");
     JsonNode state = first.lastState("visits");
     // The cursor's format has microseconds: %f writes six digits.

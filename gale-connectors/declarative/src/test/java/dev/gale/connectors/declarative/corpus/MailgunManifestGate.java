@@ -46,6 +46,13 @@ class MailgunManifestGate {
          "message":{"headers":{"message-id":"m2@mg.acme.example"}}}],
        "paging":{"next":"%s","previous":"https://api.mailgun.net/v3/events/prev","first":"f","last":"l"}}"""
       .formatted(NEXT);
+  private static final String NEXT_2 = "https://api.mailgun.net/v3/events/WzMsImFsbCJdX2Zha2VfcGFnZV8z";
+  private static final String MORE_EVENTS = """
+      {"items":[
+        {"id":"ev-3","event":"failed","severity":"permanent","reason":"bounce","timestamp":1709500000.5,
+         "log-level":"error","recipient":"old@example.net","recipient-domain":"example.net","tags":[],
+         "campaigns":[],"user-variables":{},"delivery-status":{"code":550,"message":"No such user","attempt-no":1}}],
+       "paging":{"next":"%s","previous":"p"}}""".formatted(NEXT_2);
   private static final String NO_MORE_EVENTS = """
       {"items":[],"paging":{"next":"https://api.mailgun.net/v3/events/WzMsImFsbCJdX2VuZA","previous":"p"}}""";
 
@@ -64,7 +71,8 @@ class MailgunManifestGate {
 
   private static String domain(int n) {
     return """
-        {"id":"d%04d","name":"mg%d.acme.example","type":"custom","state":"active","created_at":"Wed, 10 Jan 2024 19:26:52 GMT",
+        {"id":"d%04d","name":"mg%d.acme.example","type":"custom","state":"active",
+         "created_at":"Wed, 10 Jan 2024 19:26:52 GMT",
          "is_disabled":false,"require_tls":false,"skip_verification":false,"smtp_login":"postmaster@mg%d.acme.example",
          "spam_action":"disabled","web_prefix":"email","web_scheme":"https","wildcard":false}"""
         .formatted(n, n, n);
@@ -73,6 +81,8 @@ class MailgunManifestGate {
   private void answerEvents() {
     connector.api().get("/v3/events", EVENTS)
         .get("/v3/events\\?from=https%3A%2F%2Fapi\\.mailgun\\.net%2Fv3%2Fevents%2FWzMsImFsbCJdX2Zha2VfcGFnZV8y",
+            MORE_EVENTS)
+        .get("/v3/events\\?from=https%3A%2F%2Fapi\\.mailgun\\.net%2Fv3%2Fevents%2FWzMsImFsbCJdX2Zha2VfcGFnZV8z",
             NO_MORE_EVENTS);
   }
 
@@ -157,13 +167,14 @@ class MailgunManifestGate {
     // From 2024-02-15 to today (2024-03-10) is one monthly window: one pass over the pages.
     var first = connector.read(CONFIG, List.of(), "events");
 
-    assertThat(first.records("events")).extracting(record -> record.get("id")).containsExactly("ev-1", "ev-2");
+    assertThat(first.records("events")).extracting(record -> record.get("id")).containsExactly("ev-1", "ev-2", "ev-3");
     assertThat(first.records("events").getFirst()).containsEntry("event", "delivered")
         .containsEntry("timestamp", 1709281800.25).containsEntry("recipient-domain", "example.org");
     assertThat((String) first.records("events").get(1).get("geolocation")).contains("Helsinki");
-    // The next page is asked for with the API's next URL as the 'from' parameter, as the manifest says.
+    // The next page is asked for with the API's next URL as the 'from' parameter, as the manifest says, until a
+    // page has no items.
     assertThat(connector.api().requests()).extracting(request -> request.query().get("from"))
-        .containsExactly(null, NEXT);
+        .containsExactly(null, NEXT, NEXT_2);
     // The newest event's time, whole seconds ('%s' reads a fractional timestamp as Python's int() does).
     JsonNode state = first.lastState("events");
     assertThat(state.toString()).isEqualTo("{\"timestamp\":\"1709833512\"}");
@@ -173,7 +184,7 @@ class MailgunManifestGate {
     var second = connector.read(CONFIG, List.of(AirbyteStateMessage.stream(StreamDescriptor.of("events"), state)),
         "events");
     assertThat(connector.api().requests().subList(before, connector.api().requests().size()))
-        .extracting(request -> request.query().get("from")).containsExactly(null, NEXT);
+        .extracting(request -> request.query().get("from")).containsExactly(null, NEXT, NEXT_2);
     assertThat(second.lastState("events")).isEqualTo(state);
     assertThat(connector.api().unmatched()).isEmpty();
   }
@@ -184,15 +195,15 @@ class MailgunManifestGate {
     String noStart = "{\"private_key\":\"" + KEY + "\"}";
 
     // Without a start date the manifest starts 90 days ago (2023-12-11T12:00:00Z): three monthly windows to today,
-    // each a pass over the same pages.
+    // each a pass over the same three pages.
     var first = connector.read(noStart, List.of(), "events");
-    assertThat(connector.api().requests()).hasSize(6);
-    assertThat(first.records("events")).hasSize(6);
+    assertThat(connector.api().requests()).hasSize(9);
+    assertThat(first.records("events")).hasSize(9);
 
     // From a state of 2024-03-07T00:00:00Z, the lookback reaches back to 2024-02-05: two windows.
     connector.read(noStart, List.of(AirbyteStateMessage.stream(StreamDescriptor.of("events"),
         dev.gale.protocol.Json.parse("{\"timestamp\":\"1709769600\"}"))), "events");
-    assertThat(connector.api().requests()).hasSize(6 + 4);
+    assertThat(connector.api().requests()).hasSize(9 + 6);
     assertThat(connector.api().unmatched()).isEmpty();
   }
 }

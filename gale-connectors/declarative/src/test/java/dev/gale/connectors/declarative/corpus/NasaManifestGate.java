@@ -39,7 +39,8 @@ class NasaManifestGate {
   private static String picture(String date, String title) {
     return """
         {"date":"%s","title":"%s","explanation":"A view of %s.","media_type":"image","service_version":"v1",
-         "url":"https://apod.nasa.gov/apod/image/2401/%s.jpg","hdurl":"https://apod.nasa.gov/apod/image/2401/%s_big.jpg",
+         "url":"https://apod.nasa.gov/apod/image/2401/%s.jpg",
+         "hdurl":"https://apod.nasa.gov/apod/image/2401/%s_big.jpg",
          "copyright":"A. Astronomer"}""".formatted(date, title, title, date, date);
   }
 

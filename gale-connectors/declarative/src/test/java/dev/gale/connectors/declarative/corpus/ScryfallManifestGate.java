@@ -127,10 +127,12 @@ class ScryfallManifestGate {
              {"object":"set","id":"s-2","code":"zen","name":"Zendikar","set_type":"expansion","block":"Zendikar",
               "block_code":"zen","released_at":"2009-10-02","card_count":269,"digital":false,"foil_only":false}]}""")
         .get("/symbology", """
-            {"object":"list","has_more":false,"data":[
+            {"object":"list","has_more":true,"next_page":"https://api.scryfall.com/symbology?page=2","data":[
              {"object":"card_symbol","symbol":"{R}","english":"one red mana","transposable":false,
               "represents_mana":true,"appears_in_mana_costs":true,"mana_value":1,"cmc":1,"funny":false,
-              "colors":["R"],"hybrid":false,"phyrexian":false},
+              "colors":["R"],"hybrid":false,"phyrexian":false}]}""")
+        .get("/symbology\\?page=2", """
+            {"object":"list","has_more":false,"data":[
              {"object":"card_symbol","symbol":"{T}","english":"tap this permanent","transposable":false,
               "represents_mana":false,"appears_in_mana_costs":false,"funny":false,"colors":[],"hybrid":false,
               "phyrexian":false}]}""");
@@ -143,8 +145,10 @@ class ScryfallManifestGate {
     assertThat(read.records("symbols")).extracting(record -> record.get("symbol")).containsExactly("{R}", "{T}");
     assertThat(read.records("symbols").getFirst()).containsEntry("mana_value", 1.0)
         .containsEntry("represents_mana", true);
-    // has_more false stops each stream after its first page.
-    assertThat(connector.api().requests()).extracting(CorpusApi.Request::path).containsExactly("/sets", "/symbology");
+    // Sets do not page; symbols follow next_page until has_more is false.
+    assertThat(connector.api().requests()).extracting(request -> request.url().toString()).containsExactly(
+        "https://api.scryfall.com/sets", "https://api.scryfall.com/symbology",
+        "https://api.scryfall.com/symbology?page=2");
     assertThat(connector.api().unmatched()).isEmpty();
   }
 }

@@ -158,39 +158,53 @@ class StockdataManifestGate {
   }
 
   @Test
-  void readNewsPerIndustry() throws Exception {
-    connector.api().get("/v1/news/all\\?language=en&industries=Technology&.*", news(List.of(
-        article("tech-1", "2024-03-07T07:00:00.000000Z", "NVDA")), 1));
+  void readNewsPerIndustryAcrossPagesThenFromTheState() throws Exception {
+    List<String> fifty = IntStream.rangeClosed(1, 50).mapToObj(i -> article("tech-" + i,
+        "2024-03-0" + (1 + i % 6) + "T07:00:00.000000Z", "NVDA")).toList();
+    connector.api()
+        .get("/v1/news/all\\?language=en&industries=Technology&.*&page=1&.*published_after=2024-03-01.*",
+            news(fifty, 51))
+        .get("/v1/news/all\\?language=en&industries=Technology&.*&page=2&.*published_after=2024-03-01.*",
+            news(List.of(article("tech-51", "2024-03-07T07:00:00.000000Z", "AMD")), 51));
 
-    var read = connector.read(CONFIG, List.of(), "news_feeds_per_industry");
+    var first = connector.read(CONFIG, List.of(), "news_feeds_per_industry");
 
-    assertThat(read.records("news_feeds_per_industry")).extracting(record -> record.get("uuid"))
-        .containsExactly("tech-1");
-    assertThat(connector.api().requests()).singleElement().satisfies(request -> assertThat(request.query())
-        .containsEntry("industries", "Technology").containsEntry("page", "1").containsEntry("limit", "50")
-        .containsEntry("published_after", "2024-03-01").doesNotContainKey("symbols"));
-    assertThat(read.lastState("news_feeds_per_industry").path("states").get(0).toString())
+    assertThat(first.records("news_feeds_per_industry")).hasSize(51);
+    assertThat(first.records("news_feeds_per_industry").getLast()).containsEntry("uuid", "tech-51");
+    assertThat(connector.api().requests()).extracting(CorpusApi.Request::query).allSatisfy(query ->
+        assertThat(query).containsEntry("industries", "Technology").containsEntry("limit", "50")
+            .containsEntry("published_after", "2024-03-01").doesNotContainKey("symbols"))
+        .extracting(query -> query.get("page")).containsExactly("1", "2");
+    JsonNode state = first.lastState("news_feeds_per_industry");
+    assertThat(state.path("states").get(0).toString())
         .isEqualTo("{\"partition\":{\"indus\":\"Technology\"},\"cursor\":{\"published_at\":\"2024-03-07\"}}");
+
+    connector.api().get("/v1/news/all\\?.*industries=Technology&.*published_after=2024-03-07.*", news(List.of(), 0));
+    connector.read(CONFIG, List.of(AirbyteStateMessage.stream(StreamDescriptor.of("news_feeds_per_industry"),
+        state)), "news_feeds_per_industry");
+    assertThat(connector.api().requests().getLast().query()).containsEntry("published_after", "2024-03-07")
+        .containsEntry("published_before", "2024-03-10").containsEntry("page", "1");
+    assertThat(connector.api().requests()).hasSize(3);
     assertThat(connector.api().unmatched()).isEmpty();
   }
 
   @Test
   void readEndOfDayAndIntradayPricesPerSymbol() throws Exception {
     connector.api()
-        .get("/v1/data/eod\\?symbols=AAPL&.*", """
+        .get("/v1/data/eod\\?symbols=AAPL&.*date_from=2024-03-01.*", """
             {"meta":{"date_from":"2024-03-01","date_to":"2024-03-10","max_period_days":180},"data":[
              {"date":"2024-03-08T00:00:00.000000Z","open":169.0,"high":173.7,"low":168.94,"close":170.73,
               "volume":76114634},
              {"date":"2024-03-07T00:00:00.000000Z","open":169.15,"high":170.73,"low":168.49,"close":169.0,
               "volume":71765061}]}""")
-        .get("/v1/data/eod\\?symbols=TSLA&.*", """
+        .get("/v1/data/eod\\?symbols=TSLA&.*date_from=2024-03-01.*", """
             {"meta":{},"data":[{"date":"2024-03-08T00:00:00.000000Z","open":181.5,"high":182.73,"low":174.7,
               "close":175.34,"volume":85170305}]}""")
-        .get("/v1/data/intraday\\?symbols=AAPL&.*", """
+        .get("/v1/data/intraday\\?symbols=AAPL&.*date_from=2024-03-01.*", """
             {"meta":{},"data":[{"date":"2024-03-08T15:59:00.000000Z","ticker":"AAPL",
               "data":{"open":170.6,"high":170.8,"low":170.55,"close":170.73,"volume":1204577,
                "is_extended_hours":false}}]}""")
-        .get("/v1/data/intraday\\?symbols=TSLA&.*", "{\"meta\":{},\"data\":[]}");
+        .get("/v1/data/intraday\\?symbols=TSLA&.*date_from=2024-03-01.*", "{\"meta\":{},\"data\":[]}");
 
     var read = connector.read(CONFIG, List.of(), "eod_data", "intraday_unadjusted_data");
 
@@ -210,8 +224,22 @@ class StockdataManifestGate {
     assertThat(read.lastState("eod_data").path("states").get(0).path("cursor").toString())
         .isEqualTo("{\"date\":\"2024-03-08\"}");
     // TSLA had no intraday row: its cursor stays at the start.
-    assertThat(read.lastState("intraday_unadjusted_data").path("states").get(1).toString())
+    JsonNode intraday = read.lastState("intraday_unadjusted_data");
+    assertThat(intraday.path("states").get(1).toString())
         .isEqualTo("{\"partition\":{\"symb\":\"TSLA\"},\"cursor\":{\"date\":\"2024-03-01\"}}");
+
+    // Second reads: each symbol from its own cursor.
+    int before = connector.api().requests().size();
+    connector.api().get("/v1/data/(eod|intraday)\\?.*date_from=2024-03-08.*", "{\"meta\":{},\"data\":[]}");
+    connector.read(CONFIG, List.of(
+        AirbyteStateMessage.stream(StreamDescriptor.of("eod_data"), read.lastState("eod_data")),
+        AirbyteStateMessage.stream(StreamDescriptor.of("intraday_unadjusted_data"), intraday)),
+        "eod_data", "intraday_unadjusted_data");
+    assertThat(connector.api().requests().subList(before, connector.api().requests().size()))
+        .extracting(request -> request.path() + " " + request.query().get("symbols") + " "
+            + request.query().get("date_from") + ".." + request.query().get("date_to"))
+        .containsExactly("/v1/data/eod AAPL 2024-03-08..2024-03-10", "/v1/data/eod TSLA 2024-03-08..2024-03-10",
+            "/v1/data/intraday AAPL 2024-03-08..2024-03-10", "/v1/data/intraday TSLA 2024-03-01..2024-03-10");
     assertThat(connector.api().unmatched()).isEmpty();
   }
 }

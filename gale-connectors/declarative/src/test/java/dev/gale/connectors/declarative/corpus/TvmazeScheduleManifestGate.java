@@ -44,7 +44,8 @@ class TvmazeScheduleManifestGate {
         {"id":%d,"url":"https://www.tvmaze.com/episodes/%d/x","name":"Episode %d","season":2,"number":%d,
          "type":"regular","airdate":"%s","airtime":"21:00","airstamp":"%sT21:00:00+00:00","runtime":60,
          "rating":{"average":7.9},"image":null,"summary":"<p>Things happen.</p>",
-         "show":{"id":%d,"name":"%s","language":"English"},"_links":{"self":{"href":"https://api.tvmaze.com/episodes/%d"}}}"""
+         "show":{"id":%d,"name":"%s","language":"English"},
+         "_links":{"self":{"href":"https://api.tvmaze.com/episodes/%d"}}}"""
         .formatted(id, id, id, id % 10, airdate, airdate, id / 100, show, id);
   }
 
@@ -125,6 +126,7 @@ class TvmazeScheduleManifestGate {
     assertThat((String) first.records("domestic").getFirst().get("show")).contains("\"Night Shift\"");
     assertThat(first.records("web")).hasSize(3);
     assertThat(first.lastState("domestic").toString()).isEqualTo("{\"airdate\":\"2024-03-08\"}");
+    assertThat(first.lastState("web").toString()).isEqualTo("{\"airdate\":\"2024-03-08\"}");
     // The future schedule's episodes air after the windows; its state is their latest airdate all the same.
     assertThat(first.records("future")).hasSize(2);
     JsonNode futureState = first.lastState("future");
@@ -132,14 +134,16 @@ class TvmazeScheduleManifestGate {
 
     // From the state of 03-08, one window remains (03-08..03-09), asked for by its first day.
     int before = connector.api().requests().size();
-    var second = connector.read(CONFIG, List.of(AirbyteStateMessage.stream(StreamDescriptor.of("domestic"),
-        first.lastState("domestic"))), "domestic");
+    var second = connector.read(CONFIG, List.of(
+        AirbyteStateMessage.stream(StreamDescriptor.of("domestic"), first.lastState("domestic")),
+        AirbyteStateMessage.stream(StreamDescriptor.of("web"), first.lastState("web"))), "domestic", "web");
     assertThat(connector.api().requests().subList(before, connector.api().requests().size()))
-        .extracting(request -> request.url().getQuery()).containsExactly("date=2024-03-08");
+        .extracting(request -> request.url().getQuery()).containsExactly("date=2024-03-08", "date=2024-03-08");
     assertThat(second.lastState("domestic").toString()).isEqualTo("{\"airdate\":\"2024-03-08\"}");
+    assertThat(second.lastState("web").toString()).isEqualTo("{\"airdate\":\"2024-03-08\"}");
     // A state past the end leaves nothing to ask.
     connector.read(CONFIG, List.of(AirbyteStateMessage.stream(StreamDescriptor.of("future"), futureState)), "future");
-    assertThat(connector.api().requests()).hasSize(before + 1);
+    assertThat(connector.api().requests()).hasSize(before + 2);
     assertThat(connector.api().unmatched()).isEmpty();
   }
 

@@ -130,16 +130,18 @@ class UbidotsManifestGate {
   }
 
   @Test
-  void readTheOtherStreams() throws Exception {
+  void readTheOtherStreamsAcrossTwoPagesEach() throws Exception {
     connector.api()
-        .get("/api/v2\\.0/events/\\?per_page=200", page(null, """
+        .get("/api/v2\\.0/events/\\?per_page=200", page(BASE + "/events/?page=2&per_page=200", """
             {"id":"ev-1","label":"high-temp","name":"High temperature","isActive":true,"isGlobalEvent":false,
              "createdAt":"2024-02-01T00:00:00.000000Z","triggers":[{"variable":"temperature","operator":"gt",
              "value":80}],"actions":[{"type":"email"}],"activeDates":{"timezone":"UTC","dates":[]},"tags":[]}"""))
-        .get("/api/v2\\.0/dashboards/\\?per_page=200", page(null, """
+        .get("/api/v2\\.0/events/\\?page=2&per_page=200", page(null, named("ev-2", "door-open")))
+        .get("/api/v2\\.0/dashboards/\\?per_page=200", page(BASE + "/dashboards/?page=2&per_page=200", """
             {"id":"db-1","label":"plant-overview","name":"Plant overview","isActive":true,"isEditable":true,
              "order":1,"createdAt":"2024-01-10T00:00:00.000000Z","widgetsNumber":6,"tags":[],
              "timeframe":{"startDate":"now-24h","endDate":"now"}}"""))
+        .get("/api/v2\\.0/dashboards/\\?page=2&per_page=200", page(null, named("db-2", "energy")))
         .get("/api/v2\\.0/variables/", page(BASE + "/variables/?page=2", """
             {"id":"v-1","label":"temperature","name":"Temperature","type":"raw","createdAt":"2023-11-02T10:15:00Z",
              "device":{"id":"d-1","label":"boiler","name":"BOILER"},"lastActivity":1709900000000,
@@ -147,31 +149,39 @@ class UbidotsManifestGate {
         .get("/api/v2\\.0/variables/\\?page=2", page(null, """
             {"id":"v-2","label":"pressure","name":"Pressure","type":"raw","createdAt":"2023-11-02T10:15:00Z",
              "device":{"id":"d-1","label":"boiler"},"lastActivity":null,"lastValue":{},"tags":[]}"""))
-        .get("/api/v2\\.0/device_groups/", page(null, """
+        .get("/api/v2\\.0/device_groups/", page(BASE + "/device_groups/?page=2", """
             {"id":"g-1","label":"plant-a","name":"Plant A","devicesCount":2,"devices":"%s/device_groups/g-1/devices",
              "createdAt":"2024-01-05T08:00:00.000000Z","tags":[]}""".formatted(BASE)))
-        .get("/api/v2\\.0/device_types/", page(null, named("t-1", "sensor-box")));
+        .get("/api/v2\\.0/device_groups/\\?page=2", page(null, named("g-2", "plant-b")))
+        .get("/api/v2\\.0/device_types/", page(BASE + "/device_types/?page=2", named("t-1", "sensor-box")))
+        .get("/api/v2\\.0/device_types/\\?page=2", page(null, named("t-2", "gateway")));
 
     var read = connector.read(CONFIG, List.of(), "events", "dashboards", "variables", "device_groups",
         "device_types");
 
-    assertThat(read.records("events")).singleElement().satisfies(event -> {
-      assertThat(event).containsEntry("label", "high-temp").containsEntry("isGlobalEvent", false);
-      assertThat((String) event.get("triggers")).contains("\"operator\":\"gt\"");
-    });
-    assertThat(read.records("dashboards")).singleElement().satisfies(dashboard ->
-        assertThat(dashboard).containsEntry("widgetsNumber", 6.0).containsEntry("isEditable", true));
+    assertThat(read.records("events")).extracting(record -> record.get("label"))
+        .containsExactly("high-temp", "door-open");
+    assertThat(read.records("events").getFirst()).containsEntry("isGlobalEvent", false);
+    assertThat((String) read.records("events").getFirst().get("triggers")).contains("\"operator\":\"gt\"");
+    assertThat(read.records("dashboards")).extracting(record -> record.get("label"))
+        .containsExactly("plant-overview", "energy");
+    assertThat(read.records("dashboards").getFirst()).containsEntry("widgetsNumber", 6.0)
+        .containsEntry("isEditable", true);
     assertThat(read.records("variables")).extracting(record -> record.get("label"))
         .containsExactly("temperature", "pressure");
     assertThat((String) read.records("variables").getFirst().get("lastValue")).contains("78.5");
-    assertThat(read.records("device_groups")).singleElement().satisfies(group ->
-        assertThat(group).containsEntry("devicesCount", 2.0).containsEntry("label", "plant-a"));
-    assertThat(read.records("device_types")).extracting(record -> record.get("label")).containsExactly("sensor-box");
+    assertThat(read.records("device_groups")).extracting(record -> record.get("label"))
+        .containsExactly("plant-a", "plant-b");
+    assertThat(read.records("device_groups").getFirst()).containsEntry("devicesCount", 2.0);
+    assertThat(read.records("device_types")).extracting(record -> record.get("label"))
+        .containsExactly("sensor-box", "gateway");
     // Variables, groups and types name no page size; their second page is asked for by number alone.
     assertThat(connector.api().requests()).extracting(request -> request.path() + " " + request.query())
-        .containsExactly("/api/v2.0/events/ {per_page=200}", "/api/v2.0/dashboards/ {per_page=200}",
-            "/api/v2.0/variables/ {}", "/api/v2.0/variables/ {page=2}", "/api/v2.0/device_groups/ {}",
-            "/api/v2.0/device_types/ {}");
+        .containsExactly("/api/v2.0/events/ {per_page=200}", "/api/v2.0/events/ {page=2, per_page=200}",
+            "/api/v2.0/dashboards/ {per_page=200}", "/api/v2.0/dashboards/ {page=2, per_page=200}",
+            "/api/v2.0/variables/ {}", "/api/v2.0/variables/ {page=2}",
+            "/api/v2.0/device_groups/ {}", "/api/v2.0/device_groups/ {page=2}",
+            "/api/v2.0/device_types/ {}", "/api/v2.0/device_types/ {page=2}");
     assertThat(connector.api().unmatched()).isEmpty();
   }
 }
