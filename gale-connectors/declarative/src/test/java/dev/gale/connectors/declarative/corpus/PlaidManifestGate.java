@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * start date to now, its bounds in the body) and paged by an offset in the body until an empty page.
  *
  * <p>What the folder lacks: no error mapping, so rejected keys (Plaid answers 400) fail the check through the
- * interpreter's default handling. The transactions paginator has no page size, so only an empty page ends it. As
- * every request is a POST to one path, pages are told apart by their bodies, answered in order.
+ * interpreter's default handling. The transactions paginator has no page size, so only an empty page ends it. Every
+ * page is a POST to the same path, so the pages are answered in the order they are asked for and their bodies (the
+ * offsets) are asserted.
  */
 class PlaidManifestGate {
   private static final String SECRET = "fake-plaid-secret-0c8e";
