@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * API returns.
  *
  * <p>What the folder lacks: no error mapping, so a rejected login fails the check through the interpreter's default
- * handling of a 401. The login has no {@code expiration_duration}: the CDK logs in again before every request, Gale
- * keeps the token for the read (and logs in again when the API rejects it), so the number of logins is not asserted.
+ * handling of a 401. The login has no {@code expiration_duration}: the CDK logs in again before every request, while
+ * Gale keeps the token for the whole read, so the number of logins is not asserted (the API's tokens last three
+ * minutes, which a longer read in Gale would outlive).
  */
 class AirbyteManifestGate {
   private static final String SECRET = "fake-airbyte-client-secret-61f0";
