@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connectors.declarative.runtime.Values;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -92,6 +94,27 @@ public final class DatetimeFormat {
     } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
       throw new IllegalArgumentException("'" + text + "' does not match the format " + pattern);
     }
+  }
+
+  /**
+   * Reads a value of a record or a state as the CDK does: a number given to a whole-number epoch format
+   * ({@code %s}, {@code %ms}, {@code %epoch_microseconds}) is cut to its whole part, as Python's {@code int()} cuts a
+   * float (Mailgun's event timestamps are such floats); anything else is read as its Python text by
+   * {@link #parse(String)}.
+   *
+   * @throws IllegalArgumentException when it does not match
+   */
+  public OffsetDateTime parseValue(Object value) {
+    requireNonNull(value, "value is null");
+    boolean wholeEpoch = special == Special.SECONDS || special == Special.MILLIS || special == Special.MICROS;
+    if (wholeEpoch && value instanceof Number number && !(value instanceof BigInteger)) {
+      try {
+        return parse(new BigDecimal(number.toString()).setScale(0, RoundingMode.DOWN).toPlainString());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + value + "' does not match the format " + pattern);
+      }
+    }
+    return parse(Values.pythonString(value));
   }
 
   /** Whether {@code text} reads with this format. */
