@@ -171,6 +171,17 @@ final class CorpusConnector implements AutoCloseable {
       return output.checkpoints();
     }
 
+    /** The last state message of each stream, as a platform hands them to the next read. */
+    List<AirbyteStateMessage> lastStates() {
+      Map<String, AirbyteStateMessage> last = new LinkedHashMap<>();
+      for (AirbyteStateMessage state : states()) {
+        if (state.stream() != null) {
+          last.put(state.stream().streamDescriptor().name(), state);
+        }
+      }
+      return List.copyOf(last.values());
+    }
+
     /** The last state of a stream, as its JSON. */
     JsonNode lastState(String stream) {
       return states().reversed().stream()
