@@ -64,6 +64,12 @@ public final class ConfigPreparation {
       problems.add(path + " must be " + schema.get("type").toString().replace("\"", ""));
       return;
     }
+    // Each item of a list against the spec's items schema, as JSON Schema validates them.
+    if (value.isArray() && schema.path("items").isObject()) {
+      for (int i = 0; i < value.size(); i++) {
+        check(schema.get("items"), value.get(i), path + "[" + i + "]", problems);
+      }
+    }
     if (schema.has("enum") && schema.get("enum").isArray()) {
       boolean listed = false;
       for (JsonNode allowed : schema.get("enum")) {

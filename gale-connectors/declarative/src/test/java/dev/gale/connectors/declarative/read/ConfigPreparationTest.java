@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gale.connector.ConnectorException;
 import dev.gale.protocol.Json;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,23 @@ class ConfigPreparationTest {
 
     assertThat(config).containsEntry("region", "eu").containsEntry("page_size", 100L)
         .containsEntry("credentials", Map.of("auth_type", "oauth", "scope", "read"));
+  }
+
+  @Test
+  void theItemsOfAListAreCheckedAgainstTheSpecsItems() {
+    // News API's search_in lists where to search, each one of three fields.
+    String spec = """
+        {"type": "object", "properties": {
+           "search_in": {"type": "array", "items": {"type": "string", "enum": ["title", "description", "content"]}},
+           "ids": {"type": "array", "items": {"type": "integer"}}}}""";
+
+    assertThat(ConfigPreparation.prepare(Json.parse(spec), Json.parse(
+        "{\"search_in\": [\"title\", \"content\"], \"ids\": [3, 5]}"))).containsEntry("ids", List.of(3L, 5L));
+    assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(spec), Json.parse(
+        "{\"search_in\": [\"title\", \"body\"], \"ids\": [3, \"five\"]}")))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessageContaining("search_in[1] must be one of [\"title\",\"description\",\"content\"]")
+        .hasMessageContaining("ids[1] must be integer").hasMessageNotContaining("body").hasMessageNotContaining("five");
   }
 
   @Test
