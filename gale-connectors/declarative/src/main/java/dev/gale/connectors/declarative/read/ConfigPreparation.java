@@ -38,7 +38,10 @@ public final class ConfigPreparation {
     JsonNode properties = schema.path("properties");
     for (JsonNode required : schema.path("required")) {
       String name = required.asText();
-      if (!object.has(name) && !properties.path(name).has("default")) {
+      // A required property given as null is missing, unless its type admits null.
+      boolean missing = !object.has(name)
+          || object.get(name).isNull() && !hasType(properties.path(name), object.get(name));
+      if (missing && !properties.path(name).has("default")) {
         problems.add(name(path, name) + " is required");
       }
     }

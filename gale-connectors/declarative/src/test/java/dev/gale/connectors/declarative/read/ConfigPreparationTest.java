@@ -47,6 +47,17 @@ class ConfigPreparationTest {
   }
 
   @Test
+  void aRequiredPropertyGivenAsNullIsMissingUnlessItsTypeAdmitsNull() {
+    // Airbyte's validation refuses null where the spec asks for a string: systeme.io's key given as null.
+    assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(SPEC), Json.parse("{\"api_key\": null}")))
+        .isInstanceOf(ConnectorException.class).hasMessageContaining("api_key is required");
+    String nullable = """
+        {"type": "object", "required": ["cursor"], "properties": {"cursor": {"type": ["null", "string"]}}}""";
+    assertThat(ConfigPreparation.prepare(Json.parse(nullable), Json.parse("{\"cursor\": null}")))
+        .containsEntry("cursor", null);
+  }
+
+  @Test
   void problemsNamePropertiesAndNoValues() {
     assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(SPEC), Json.parse(
         "{\"api_key\": 12345678, \"region\": \"mars\", \"credentials\": {\"auth_type\": \"token\"}}")))
