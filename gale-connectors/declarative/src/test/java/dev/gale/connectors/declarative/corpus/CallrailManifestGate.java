@@ -181,7 +181,7 @@ class CallrailManifestGate {
   }
 
   @Test
-  void conversationsUsersAndCompaniesAreReadFromTheStartDateWithTheirOwnCursors() throws Exception {
+  void conversationsUsersAndCompaniesAreReadFromTheStartDateThenFromTheirOwnStates() throws Exception {
     String config = CONFIG.replace("2023-10-01", "2024-01-01");
     String since = "start_date=2024-01-01T00%3A00%3A00\\.000000%2B0000";
     connector.api()
@@ -226,5 +226,21 @@ class CallrailManifestGate {
       assertThat(request.header("Authorization")).isEqualTo("Token token=" + API_KEY);
     });
     assertThat(connector.api().unmatched()).isEmpty();
+
+    // A second read sends each stream's own state as its start.
+    try (CorpusConnector again = open()) {
+      again.api().get(BASE + "/text-messages\\.json\\?.*", page("conversations"))
+          .get(BASE + "/users\\.json\\?.*", page("users"))
+          .get(BASE + "/companies\\.json\\?.*", page("companies"));
+
+      again.read(config, read.lastStates(), "conversations", "users", "companies");
+
+      assertThat(again.api().requests()).extracting(request -> request.path().replace(BASE, "") + " "
+          + request.query().get("start_date")).containsExactly(
+              "/text-messages.json 2024-02-02T09:30:15.000000-0600",
+              "/users.json 2024-02-29T08:15:00.000000-0500",
+              "/companies.json 2024-01-02T10:00:00.000000-0600");
+      assertThat(again.api().unmatched()).isEmpty();
+    }
   }
 }
