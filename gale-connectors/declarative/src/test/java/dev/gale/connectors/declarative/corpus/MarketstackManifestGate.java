@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -192,7 +193,8 @@ class MarketstackManifestGate {
     assertThat(eodRequests).extracting(request -> request.query().get("symbols") + "@" + request.query().get("offset"))
         .containsExactly("AAPL@0", "AAPL@1000", "MSFT@0", "VOD.XLON@0");
     assertThat(eodRequests).allSatisfy(request -> assertThat(request.query()).containsEntry("access_key", KEY)
-        .containsEntry("limit", "1000").containsEntry("date_from", "2019-01-02").containsEntry("date_to", "2024-03-10"));
+        .containsEntry("limit", "1000").containsEntry("date_from", "2019-01-02")
+        .containsEntry("date_to", "2024-03-10"));
     assertThat(connector.api().unmatched()).isEmpty();
 
     // Each ticker keeps the latest day read, under its partition and its parent exchange.
@@ -228,6 +230,68 @@ class MarketstackManifestGate {
           .contains("\"cursor\":{\"date\":\"2024-03-08\"}");
       assertThat(again.api().unmatched()).isEmpty();
     }
+  }
+
+  /** A page of {@code count} generated items (as {@code item} makes them from their number), from {@code first}. */
+  private static String page(String data, int first, int count, int total, IntFunction<String> item) {
+    List<String> items = new ArrayList<>();
+    for (int i = first; i < first + count; i++) {
+      items.add(item.apply(i));
+    }
+    return "{\"pagination\":{\"limit\":1000,\"offset\":%d,\"count\":%d,\"total\":%d},%s}"
+        .formatted(first, count, total, data.formatted(String.join(",", items)));
+  }
+
+  @Test
+  void everyOtherStreamPagesPastAFullPageOfAThousand() throws Exception {
+    IntFunction<String> exchange = i -> "{\"name\":\"Exchange %d\",\"mic\":\"X%04d\"}"
+        .formatted(i, i);
+    IntFunction<String> ticker = i -> ("{\"name\":\"Company %d\",\"symbol\":\"T%04d\","
+        + "\"has_intraday\":false,\"has_eod\":true}").formatted(i, i);
+    IntFunction<String> split = i -> "{\"date\":\"%s\",\"split_factor\":2.0,\"symbol\":\"AAPL\"}"
+        .formatted(LocalDate.parse("2024-03-08").minusDays(i));
+    IntFunction<String> dividend = i -> "{\"date\":\"%s\",\"dividend\":0.24,\"symbol\":\"AAPL\"}"
+        .formatted(LocalDate.parse("2024-03-08").minusDays(i));
+    String oneExchange = "{\"pagination\":{\"limit\":1000,\"offset\":0,\"count\":1,\"total\":1},\"data\":[%s]}"
+        .formatted(exchange.apply(7));
+    String oneTicker = "{\"pagination\":{\"limit\":1000,\"offset\":0,\"count\":1,\"total\":1},"
+        + "\"data\":{\"mic\":\"X0007\",\"tickers\":[{\"name\":\"Apple Inc\",\"symbol\":\"AAPL\"}]}}";
+
+    // Exchanges alone: a full page, then the rest.
+    connector.api().get(withQuery("/v1/exchanges", "offset=1000", "limit=1000"),
+            page("\"data\":[%s]", 1000, 3, 1003, exchange))
+        .get(withQuery("/v1/exchanges", "offset=0", "limit=1000"), page("\"data\":[%s]", 0, 1000, 1003, exchange));
+    assertThat(connector.read(CONFIG, List.of(), "exchanges").records("exchanges")).hasSize(1003);
+    assertThat(connector.api().requests()).extracting(request -> request.query().get("offset"))
+        .containsExactly("0", "1000");
+
+    // Tickers of one exchange, and splits and dividends of one ticker, each past a full page.
+    try (CorpusConnector others = open()) {
+      others.api().get(withQuery("/v1/exchanges", "offset=0"), oneExchange)
+          .get(withQuery("/v1/exchanges/X0007/tickers", "offset=1000"),
+              page("\"data\":{\"mic\":\"X0007\",\"tickers\":[%s]}", 1000, 1, 1001, ticker))
+          .get(withQuery("/v1/exchanges/X0007/tickers", "offset=0"),
+              page("\"data\":{\"mic\":\"X0007\",\"tickers\":[%s]}", 0, 1000, 1001, ticker));
+      assertThat(others.read(CONFIG, List.of(), "tickers").records("tickers")).hasSize(1001)
+          .last().satisfies(record -> assertThat(record).containsEntry("symbol", "T1000"));
+    }
+    try (CorpusConnector others = open()) {
+      others.api().get(withQuery("/v1/exchanges", "offset=0"), oneExchange)
+          .get(withQuery("/v1/exchanges/X0007/tickers", "offset=0"), oneTicker)
+          .get(withQuery("/v1/splits", "symbols=AAPL", "offset=1000"), page("\"data\":[%s]", 1000, 2, 1002, split))
+          .get(withQuery("/v1/splits", "symbols=AAPL", "offset=0"), page("\"data\":[%s]", 0, 1000, 1002, split))
+          .get(withQuery("/v1/dividends", "symbols=AAPL", "offset=1000"),
+              page("\"data\":[%s]", 1000, 5, 1005, dividend))
+          .get(withQuery("/v1/dividends", "symbols=AAPL", "offset=0"), page("\"data\":[%s]", 0, 1000, 1005, dividend));
+      CorpusConnector.Read read = others.read(CONFIG, List.of(), "splits", "dividends");
+      assertThat(read.records("splits")).hasSize(1002);
+      assertThat(read.records("dividends")).hasSize(1005);
+      assertThat(others.api().requests().stream().filter(request -> !request.path().startsWith("/v1/exchanges")))
+          .extracting(request -> request.path() + "@" + request.query().get("offset"))
+          .containsExactly("/v1/splits@0", "/v1/splits@1000", "/v1/dividends@0", "/v1/dividends@1000");
+      assertThat(others.api().unmatched()).isEmpty();
+    }
+    assertThat(connector.api().unmatched()).isEmpty();
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * systeme.io: communities, contacts, tags, contact fields and courses, with the key in the {@code X-API-Key} header,
  * in pages of 100 that continue after the last record's id ({@code startingAfter}) while the response says
  * {@code hasMore}. What the folder lacks: no cursor (no incremental read), no error mapping (a rejected key fails with
- * the default 401), and contact fields have neither a primary key nor an id to continue after (they fit one page).
+ * the default 401), and contact fields have neither a primary key nor an id to continue after, so the manifest
+ * reads their first page only, whatever {@code hasMore} says (as the CDK: an empty cursor ends the pages).
  */
 class SystemeManifestGate {
   private static final String KEY = "sys-fake-key-7a5c3e1b9d";
@@ -29,23 +30,32 @@ class SystemeManifestGate {
        "hasMore":true}""";
   private static final String COMMUNITIES_2 = """
       {"items":[{"id":115,"name":"Alumni","domainName":null,"path":"alumni"}],"hasMore":false}""";
-  private static final String CONTACTS = """
+  private static final String CONTACTS_1 = """
       {"items":[
         {"id":300001,"email":"ana@example.com","registeredAt":"2024-01-05T10:00:00+00:00","locale":"en",
          "sourceURL":"https://shop.example.com/optin","unsubscribed":false,"bounced":false,"needsConfirmation":false,
-         "fields":[{"fieldName":"First name","slug":"first_name","value":"Ana"}],"tags":[{"id":7,"name":"customer"}]},
+         "fields":[{"fieldName":"First name","slug":"first_name","value":"Ana"}],"tags":[{"id":7,"name":"customer"}]}],
+       "hasMore":true}""";
+  private static final String CONTACTS_2 = """
+      {"items":[
         {"id":300017,"email":"li@example.com","registeredAt":"2024-02-11T08:30:00+00:00","locale":"fr",
          "sourceURL":null,"unsubscribed":true,"bounced":false,"needsConfirmation":false,"fields":[],"tags":[]}],
        "hasMore":false}""";
-  private static final String TAGS = """
-      {"items":[{"id":7,"name":"customer","createdAt":"2023-06-01T12:00:00+00:00"},
-                {"id":9,"name":"webinar-2024","createdAt":"2024-01-20T09:00:00+00:00"}],"hasMore":false}""";
+  private static final String TAGS_1 = """
+      {"items":[{"id":7,"name":"customer","createdAt":"2023-06-01T12:00:00+00:00"}],"hasMore":true}""";
+  private static final String TAGS_2 = """
+      {"items":[{"id":9,"name":"webinar-2024","createdAt":"2024-01-20T09:00:00+00:00"}],"hasMore":false}""";
+  // More fields exist, but a field has no id for the manifest to continue after: it reads this page only.
   private static final String CONTACT_FIELDS = """
       {"items":[{"fieldName":"First name","slug":"first_name"},{"fieldName":"Phone number","slug":"phone_number"}],
-       "hasMore":false}""";
-  private static final String COURSES = """
+       "hasMore":true}""";
+  private static final String COURSES_1 = """
       {"items":[{"id":55,"name":"Email mastery","active":true,"locale":"en","domainName":"school.example.com",
                  "path":"email-mastery","modules":[{"id":1,"name":"Getting started"},{"id":2,"name":"Sequences"}]}],
+       "hasMore":true}""";
+  private static final String COURSES_2 = """
+      {"items":[{"id":61,"name":"Funnels 101","active":false,"locale":"en","domainName":"school.example.com",
+                 "path":"funnels-101","modules":[]}],
        "hasMore":false}""";
 
   private final CorpusConnector connector = open();
@@ -136,11 +146,14 @@ class SystemeManifestGate {
   }
 
   @Test
-  void contactsTagsFieldsAndCoursesAskForJson() throws Exception {
-    connector.api().get(withQuery("/api/contacts", "limit=100"), CONTACTS)
-        .get(withQuery("/api/tags", "limit=100"), TAGS)
+  void contactsTagsFieldsAndCoursesAskForJsonAndPageAfterTheLastId() throws Exception {
+    connector.api().get(withQuery("/api/contacts", "startingAfter=300001", "limit=100"), CONTACTS_2)
+        .get(withQuery("/api/contacts", "limit=100"), CONTACTS_1)
+        .get(withQuery("/api/tags", "startingAfter=7", "limit=100"), TAGS_2)
+        .get(withQuery("/api/tags", "limit=100"), TAGS_1)
         .get(withQuery("/api/contact_fields", "limit=100"), CONTACT_FIELDS)
-        .get(withQuery("/api/school/courses", "limit=100"), COURSES);
+        .get(withQuery("/api/school/courses", "startingAfter=55", "limit=100"), COURSES_2)
+        .get(withQuery("/api/school/courses", "limit=100"), COURSES_1);
 
     CorpusConnector.Read read = connector.read(CONFIG, List.of(), "contacts", "tags", "contact_fields",
         "course_resources");
@@ -155,15 +168,17 @@ class SystemeManifestGate {
     assertThat(read.records("contact_fields")).containsExactly(
         Map.of("fieldName", "First name", "slug", "first_name"),
         Map.of("fieldName", "Phone number", "slug", "phone_number"));
-    assertThat(read.records("course_resources")).singleElement().satisfies(record -> assertThat(record)
+    assertThat(read.records("course_resources")).hasSize(2).first().satisfies(record -> assertThat(record)
         .containsEntry("name", "Email mastery").containsEntry("active", true)
         .containsEntry("modules", "[{\"id\":1,\"name\":\"Getting started\"},{\"id\":2,\"name\":\"Sequences\"}]"));
 
-    // One page each; these four streams send an Accept header, communities do not.
-    assertThat(connector.api().requests()).extracting(CorpusApi.Request::path)
-        .containsExactly("/api/contacts", "/api/tags", "/api/contact_fields", "/api/school/courses");
+    // Two pages each, but one of contact fields; these four streams send an Accept header.
+    assertThat(connector.api().requests()).extracting(request -> request.path() + " "
+        + request.query().get("startingAfter")).containsExactly("/api/contacts null", "/api/contacts 300001",
+            "/api/tags null", "/api/tags 7", "/api/contact_fields null", "/api/school/courses null",
+            "/api/school/courses 55");
     assertThat(connector.api().requests()).allSatisfy(request -> {
-      assertThat(request.query()).isEqualTo(Map.of("limit", "100"));
+      assertThat(request.query()).containsEntry("limit", "100");
       assertThat(request.header("accept")).isEqualTo("application/json");
       assertThat(request.header("X-API-Key")).isEqualTo(KEY);
     });
