@@ -70,6 +70,12 @@ class CallrailManifestGate {
         + "\":[" + String.join(",", records) + "]}";
   }
 
+  /** The Link header of a first page from 2024-01-01, pointing at its second. */
+  private static String nextPage(String resource) {
+    return "Link: <https://api.callrail.com" + BASE + "/" + resource + ".json?page=2&per_page=100&start_date="
+        + "2024-01-01T00%3A00%3A00.000000%2B0000>; rel=\"next\"";
+  }
+
   @Test
   void specRequiresTheKeyTheAccountAndTheStartDate() {
     assertThat(connector.source().spec().connectionSpecification().path("required").toString())
@@ -192,10 +198,14 @@ class CallrailManifestGate {
              "current_tracking_number":"+15125550101","last_message_at":"2024-02-02T09:30:15.000-06:00",
              "state":"active","formatted_customer_name":"Jane Roe",
              "recent_messages":[{"direction":"incoming","content":"Is Tuesday fine?",
-              "created_at":"2024-02-02T09:30:15.000-06:00"}]}"""))
+              "created_at":"2024-02-02T09:30:15.000-06:00"}]}"""), nextPage("text-messages"))
+        .get(BASE + "/text-messages\\.json\\?page=2&.*", page("conversations", """
+            {"id":"k1f0c3d4","customer_name":"SAM LEE","customer_phone_number":"+15125550123","state":"closed",
+             "last_message_at":"2024-01-15T17:00:00.000-06:00","recent_messages":[]}"""))
         .get(BASE + "/users\\.json\\?per_page=100&" + since, page("users", """
             {"id":"USR11aa22bb","first_name":"Dana","last_name":"Scully","name":"Dana Scully","email":"dana@example.com",
-             "role":"admin","accepted":true,"created_at":"2024-01-03T12:00:00.000-05:00"}""", """
+             "role":"admin","accepted":true,"created_at":"2024-01-03T12:00:00.000-05:00"}"""), nextPage("users"))
+        .get(BASE + "/users\\.json\\?page=2&.*", page("users", """
             {"id":"USR33cc44dd","first_name":"Fox","last_name":"Mulder","name":"Fox Mulder","email":"fox@example.com",
              "role":"reporting","accepted":false,"created_at":"2024-02-29T08:15:00.000-05:00"}"""))
         .get(BASE + "/companies\\.json\\?per_page=100&" + since, page("companies", """
@@ -204,24 +214,34 @@ class CallrailManifestGate {
              "script_url":"//cdn.callrail.com/companies/5c1d2e3f/swap.js","callscore_enabled":false,
              "lead_scoring_enabled":true,"swap_exclude_jquery":null,"swap_ppc_override":null,
              "swap_landing_override":null,"swap_cookie_duration":30,"callscribe_enabled":false,
-             "keyword_spotting_enabled":false,"form_capture":true}"""));
+             "keyword_spotting_enabled":false,"form_capture":true}"""), nextPage("companies"))
+        .get(BASE + "/companies\\.json\\?page=2&.*", page("companies", """
+            {"id":"COM9a8b7c6d","name":"Gale Heating","status":"disabled","time_zone":"America/Chicago",
+             "created_at":"2024-01-01T15:00:00.000-06:00","disabled_at":"2024-02-01T00:00:00.000-06:00",
+             "swap_cookie_duration":0}"""));
 
     CorpusConnector.Read read = connector.read(config, List.of(), "conversations", "users", "companies");
 
-    assertThat(read.records("conversations")).singleElement().satisfies(record -> assertThat(record)
+    assertThat(read.records("conversations")).hasSize(2).first().satisfies(record -> assertThat(record)
         .containsEntry("customer_name", "JANE ROE").containsEntry("state", "active")
         .containsEntry("last_message_at", OffsetDateTime.parse("2024-02-02T09:30:15-06:00")));
     assertThat(read.records("users")).extracting(record -> record.get("email"))
         .containsExactly("dana@example.com", "fox@example.com");
-    assertThat(read.records("companies")).singleElement().satisfies(record -> assertThat(record)
+    assertThat(read.records("companies")).hasSize(2).first().satisfies(record -> assertThat(record)
         .containsEntry("swap_cookie_duration", 30L).containsEntry("form_capture", true)
         .containsEntry("disabled_at", null));
+    assertThat(read.records("companies").get(1))
+        .containsEntry("disabled_at", OffsetDateTime.parse("2024-02-01T00:00:00-06:00"));
     assertThat(read.lastState("conversations").toString())
         .isEqualTo("{\"last_message_at\":\"2024-02-02T09:30:15.000000-0600\"}");
     assertThat(read.lastState("users").toString()).isEqualTo("{\"created_at\":\"2024-02-29T08:15:00.000000-0500\"}");
     assertThat(read.lastState("companies").toString())
         .isEqualTo("{\"created_at\":\"2024-01-02T10:00:00.000000-0600\"}");
-    assertThat(connector.api().requests()).hasSize(3).allSatisfy(request -> {
+    // Each stream follows its Link header to a second page.
+    assertThat(connector.api().requests()).extracting(request -> request.path().replace(BASE, "") + " "
+        + request.query().get("page")).containsExactly("/text-messages.json null", "/text-messages.json 2",
+            "/users.json null", "/users.json 2", "/companies.json null", "/companies.json 2");
+    assertThat(connector.api().requests()).allSatisfy(request -> {
       assertThat(request.host()).isEqualTo("api.callrail.com");
       assertThat(request.header("Authorization")).isEqualTo("Token token=" + API_KEY);
     });

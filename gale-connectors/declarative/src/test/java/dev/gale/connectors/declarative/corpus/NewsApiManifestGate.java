@@ -162,21 +162,25 @@ class NewsApiManifestGate {
 
   @Test
   void topHeadlinesAskForCountryAndCategoryUnlessSourcesAreGiven() throws Exception {
-    connector.api().get(withQuery("/v2/top-headlines"), articles(3, "2024-03-10T09:00:00Z", 3));
+    connector.api().get(withQuery("/v2/top-headlines", "page=1"), articles(3, "2024-03-10T07:00:00Z", 103))
+        .get(withQuery("/v2/top-headlines"), articles(100, "2024-03-10T09:00:00Z", 103));
 
     CorpusConnector.Read byCountry = connector.read(CONFIG, List.of(), "top_headlines");
     CorpusConnector.Read bySources = connector.read(CONFIG.replace("\"language\"",
-        "\"sources\":[\"bbc-news\",\"reuters\"],\"domains\":[\"bbc.co.uk\"],\"language\""), List.of(), "top_headlines");
+        "\"sources\":[\"bbc-news\",\"reuters\"],\"domains\":[\"bbc.co.uk\"],\"language\""), List.of(),
+        "top_headlines");
 
-    assertThat(byCountry.records("top_headlines")).hasSize(3);
-    assertThat(bySources.records("top_headlines")).hasSize(3);
+    assertThat(byCountry.records("top_headlines")).hasSize(103);
+    assertThat(bySources.records("top_headlines")).hasSize(103);
     List<CorpusApi.Request> requests = connector.api().requests();
-    // Fewer articles than a page: one request each.
-    assertThat(requests).hasSize(2);
-    assertThat(requests.getFirst().query()).containsEntry("country", "us").containsEntry("category", "technology")
-        .doesNotContainKeys("sources", "domains", "page");
-    assertThat(requests.get(1).query()).containsEntry("sources", "bbc-news,reuters")
-        .containsEntry("domains", "bbc.co.uk").doesNotContainKeys("country", "category");
+    // A full page, then a short one, for each read.
+    assertThat(requests).extracting(request -> request.query().get("page")).containsExactly(null, "1", null, "1");
+    assertThat(requests.subList(0, 2)).allSatisfy(request -> assertThat(request.query())
+        .containsEntry("country", "us").containsEntry("category", "technology")
+        .doesNotContainKeys("sources", "domains"));
+    assertThat(requests.subList(2, 4)).allSatisfy(request -> assertThat(request.query())
+        .containsEntry("sources", "bbc-news,reuters").containsEntry("domains", "bbc.co.uk")
+        .doesNotContainKeys("country", "category"));
     assertThat(requests).allSatisfy(request -> {
       assertThat(request.path()).isEqualTo("/v2/top-headlines");
       assertThat(request.query()).containsEntry("q", "bitcoin").containsEntry("pageSize", "100");

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class SendinblueManifestGate {
   private static final String KEY = "xkeysib-fake-0d2f4b6a8c";
   private static final String CONFIG = "{\"api_key\":\"%s\"}".formatted(KEY);
-  private static final String TEMPLATES = """
-      {"count":2,"templates":[
+  // The first two templates of the account; more follow them.
+  private static final String NAMED_TEMPLATES = """
         {"id":1,"name":"Welcome","subject":"Welcome aboard","isActive":true,"testSent":false,
          "sender":{"name":"Gale Shop","email":"shop@example.com","id":1},"replyTo":"help@example.com",
          "toField":"{{contact.FIRSTNAME}}","tag":"onboarding","htmlContent":"<html><body>Hi</body></html>",
@@ -34,7 +34,7 @@ class SendinblueManifestGate {
         {"id":4,"name":"Password reset","subject":"Reset your password","isActive":false,"testSent":true,
          "sender":{"name":"Gale Shop","email":"shop@example.com","id":1},"replyTo":"help@example.com",
          "toField":"","tag":"","htmlContent":"<html><body>Reset</body></html>",
-         "createdAt":"2023-04-02T08:00:00.000Z","modifiedAt":"2023-04-02T08:00:00.000Z"}]}""";
+         "createdAt":"2023-04-02T08:00:00.000Z","modifiedAt":"2023-04-02T08:00:00.000Z"}""";
 
   private final CorpusConnector connector = open();
 
@@ -65,6 +65,22 @@ class SendinblueManifestGate {
           .formatted(id, id, id));
     }
     return "{\"count\":130,\"campaigns\":[" + String.join(",", campaigns) + "]}";
+  }
+
+  private static String templates(String list) {
+    return "{\"count\":102,\"templates\":[" + list + "]}";
+  }
+
+  /** {@code count} templates numbered from {@code first}, as a JSON list's items. */
+  private static String generatedTemplates(int first, int count) {
+    List<String> templates = new ArrayList<>();
+    for (int number = first; number < first + count; number++) {
+      templates.add("""
+          {"id":%d,"name":"Template %d","subject":"Subject %d","isActive":true,"testSent":false,
+           "sender":{"name":"Gale Shop","email":"shop@example.com","id":1},"createdAt":"2023-05-01T08:00:00.000Z",
+           "modifiedAt":"2023-05-01T08:00:00.000Z"}""".formatted(number + 10, number, number));
+    }
+    return String.join(",", templates);
   }
 
   private static String contact(int id, String email, String modifiedAt) {
@@ -121,7 +137,9 @@ class SendinblueManifestGate {
   void campaignsAndTemplatesArePagedByOffset() throws Exception {
     connector.api().get(withQuery("/v3/emailCampaigns", "offset=100", "limit=100"), campaigns(101, 30))
         .get(withQuery("/v3/emailCampaigns", "limit=100"), campaigns(1, 100))
-        .get(withQuery("/v3/smtp/templates", "limit=100"), TEMPLATES);
+        .get(withQuery("/v3/smtp/templates", "offset=100", "limit=100"), templates(generatedTemplates(100, 2)))
+        .get(withQuery("/v3/smtp/templates", "limit=100"),
+            templates(NAMED_TEMPLATES + "," + generatedTemplates(2, 98)));
 
     CorpusConnector.Read read = connector.read(CONFIG, List.of(), "campaigns", "templates");
 
@@ -131,14 +149,14 @@ class SendinblueManifestGate {
         .containsEntry("scheduledAt", "2024-01-15T09:00:00.000+01:00")
         .containsEntry("recipients", "{\"lists\":[2],\"exclusionLists\":[]}");
     assertThat(read.records("campaigns").getLast()).containsEntry("id", 130L);
-    assertThat(read.records("templates")).extracting(record -> record.get("name"))
-        .containsExactly("Welcome", "Password reset");
+    assertThat(read.records("templates")).hasSize(102).extracting(record -> record.get("name"))
+        .startsWith("Welcome", "Password reset", "Template 2").endsWith("Template 101");
     assertThat(read.records("templates").getFirst()).containsEntry("isActive", true)
         .containsEntry("sender", "{\"name\":\"Gale Shop\",\"email\":\"shop@example.com\",\"id\":1}");
 
     assertThat(connector.api().requests()).extracting(request -> request.path() + " " + request.query())
         .containsExactly("/v3/emailCampaigns {limit=100}", "/v3/emailCampaigns {offset=100, limit=100}",
-            "/v3/smtp/templates {limit=100}");
+            "/v3/smtp/templates {limit=100}", "/v3/smtp/templates {offset=100, limit=100}");
     assertThat(connector.api().requests()).allSatisfy(request -> {
       assertThat(request.host()).isEqualTo("api.sendinblue.com");
       assertThat(request.header("api-key")).isEqualTo(KEY);
@@ -149,21 +167,30 @@ class SendinblueManifestGate {
 
   @Test
   void contactsAreReadSinceTheFixedStartThenSinceTheirState() throws Exception {
-    connector.api().get(withQuery("/v3/contacts", "limit=100", "modifiedSince=2000-01-01T00%3A00%3A00.000000%2B0000"),
-        "{\"count\":2,\"contacts\":[" + contact(42, "ana@example.com", "2024-02-15T09:30:10.123+01:00") + ","
-            + contact(57, "ben@example.com", "2023-12-01T18:00:00.000+01:00") + "]}");
+    // A full page of 100 (Ana and 99 older contacts), then Ben on the second.
+    List<String> firstPage = new ArrayList<>();
+    firstPage.add(contact(42, "ana@example.com", "2024-02-15T09:30:10.123+01:00"));
+    for (int id = 100; id < 199; id++) {
+      firstPage.add(contact(id, "member" + id + "@example.com", "2023-06-01T08:00:00.000+02:00"));
+    }
+    String since = "modifiedSince=2000-01-01T00%3A00%3A00.000000%2B0000";
+    connector.api().get(withQuery("/v3/contacts", "offset=100", "limit=100", since),
+            "{\"count\":101,\"contacts\":[" + contact(57, "ben@example.com", "2023-12-01T18:00:00.000+01:00") + "]}")
+        .get(withQuery("/v3/contacts", "limit=100", since),
+            "{\"count\":101,\"contacts\":[" + String.join(",", firstPage) + "]}");
 
     CorpusConnector.Read read = connector.read(CONFIG, List.of(), "contacts");
 
-    assertThat(read.records("contacts")).containsExactly(
+    assertThat(read.records("contacts")).hasSize(101);
+    assertThat(read.records("contacts").getFirst()).isEqualTo(
         Map.of("email", "ana@example.com", "id", 42L, "emailBlacklisted", false, "smsBlacklisted", false,
             "createdAt", "2023-05-02T10:11:12.000+02:00", "modifiedAt", "2024-02-15T09:30:10.123+01:00",
-            "listIds", "[2,7]", "attributes", "{\"FIRSTNAME\":\"Ana\",\"LASTNAME\":\"Lopez\"}"),
-        Map.of("email", "ben@example.com", "id", 57L, "emailBlacklisted", false, "smsBlacklisted", false,
-            "createdAt", "2023-05-02T10:11:12.000+02:00", "modifiedAt", "2023-12-01T18:00:00.000+01:00",
             "listIds", "[2,7]", "attributes", "{\"FIRSTNAME\":\"Ana\",\"LASTNAME\":\"Lopez\"}"));
-    assertThat(connector.api().requests()).singleElement().satisfies(request -> assertThat(request.query())
-        .isEqualTo(Map.of("limit", "100", "modifiedSince", "2000-01-01T00:00:00.000000+0000")));
+    assertThat(read.records("contacts").getLast()).containsEntry("email", "ben@example.com")
+        .containsEntry("id", 57L).containsEntry("modifiedAt", "2023-12-01T18:00:00.000+01:00");
+    assertThat(connector.api().requests()).extracting(CorpusApi.Request::query).containsExactly(
+        Map.of("limit", "100", "modifiedSince", "2000-01-01T00:00:00.000000+0000"),
+        Map.of("offset", "100", "limit", "100", "modifiedSince", "2000-01-01T00:00:00.000000+0000"));
     // The latest modification, in the cursor's format with the record's offset.
     assertThat(read.lastState("contacts").toString())
         .isEqualTo("{\"modifiedAt\":\"2024-02-15T09:30:10.123000+0100\"}");
