@@ -203,7 +203,8 @@ class CallrailManifestGate {
             {"id":"k1f0c3d4","customer_name":"SAM LEE","customer_phone_number":"+15125550123","state":"closed",
              "last_message_at":"2024-01-15T17:00:00.000-06:00","recent_messages":[]}"""))
         .get(BASE + "/users\\.json\\?per_page=100&" + since, page("users", """
-            {"id":"USR11aa22bb","first_name":"Dana","last_name":"Scully","name":"Dana Scully","email":"dana@example.com",
+            {"id":"USR11aa22bb","first_name":"Dana","last_name":"Scully","name":"Dana Scully",
+             "email":"dana@example.com",
              "role":"admin","accepted":true,"created_at":"2024-01-03T12:00:00.000-05:00"}"""), nextPage("users"))
         .get(BASE + "/users\\.json\\?page=2&.*", page("users", """
             {"id":"USR33cc44dd","first_name":"Fox","last_name":"Mulder","name":"Fox Mulder","email":"fox@example.com",

@@ -67,7 +67,8 @@ class TwilioTaskrouterManifestGate {
   private static String worker(String workspace, String sid, String name, boolean available) {
     return """
         {"account_sid":"%s","workspace_sid":"%s","sid":"%s","friendly_name":"%s","available":%s,
-         "activity_name":"%s","activity_sid":"WA02","attributes":"{\\"skills\\":[\\"billing\\"],\\"languages\\":[\\"en\\"]}",
+         "activity_name":"%s","activity_sid":"WA02",
+         "attributes":"{\\"skills\\":[\\"billing\\"],\\"languages\\":[\\"en\\"]}",
          "date_created":"2023-09-12T08:00:00Z","date_updated":"2024-03-01T09:30:00Z",
          "date_status_changed":"2024-03-10T11:45:00Z","url":"https://taskrouter.twilio.com/v1/Workspaces/%s/Workers/%s",
          "links":{"channels":"https://taskrouter.twilio.com/v1/Workspaces/%s/Workers/%s/Channels"}}"""

@@ -88,7 +88,8 @@ class YahooFinancePriceManifestGate {
 
     try (CorpusConnector unknown = open()) {
       unknown.api().route("GET", "/v8/finance/chart/NOPE\\?.*", 404, """
-          {"chart":{"result":null,"error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}""",
+          {"chart":{"result":null,
+           "error":{"code":"Not Found","description":"No data found, symbol may be delisted"}}}""",
           Integer.MAX_VALUE);
       AirbyteConnectionStatus status = unknown.check("{\"tickers\":\"NOPE\"}");
       assertThat(status.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
