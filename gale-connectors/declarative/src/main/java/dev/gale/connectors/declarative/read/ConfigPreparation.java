@@ -7,11 +7,13 @@ import dev.gale.connectors.declarative.manifest.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A configuration made ready for templates: checked against the spec's {@code connection_specification} (required
- * properties, JSON types, enums; in a {@code oneOf}, the option the configuration picks) and completed with the
- * spec's {@code default} values where a property is missing. Messages name properties, never values.
+ * properties, JSON types, enums, patterns; in a {@code oneOf}, the option the configuration picks) and completed with
+ * the spec's {@code default} values where a property is missing. Messages name properties, never values.
  */
 public final class ConfigPreparation {
   private ConfigPreparation() {}
@@ -36,7 +38,10 @@ public final class ConfigPreparation {
     JsonNode properties = schema.path("properties");
     for (JsonNode required : schema.path("required")) {
       String name = required.asText();
-      if (!object.has(name) && !properties.path(name).has("default")) {
+      // A required property given as null is missing, unless its type admits null.
+      boolean missing = !object.has(name)
+          || object.get(name).isNull() && !hasType(properties.path(name), object.get(name));
+      if (missing && !properties.path(name).has("default")) {
         problems.add(name(path, name) + " is required");
       }
     }
@@ -62,6 +67,12 @@ public final class ConfigPreparation {
       problems.add(path + " must be " + schema.get("type").toString().replace("\"", ""));
       return;
     }
+    // Each item of a list against the spec's items schema, as JSON Schema validates them.
+    if (value.isArray() && schema.path("items").isObject()) {
+      for (int i = 0; i < value.size(); i++) {
+        check(schema.get("items"), value.get(i), path + "[" + i + "]", problems);
+      }
+    }
     if (schema.has("enum") && schema.get("enum").isArray()) {
       boolean listed = false;
       for (JsonNode allowed : schema.get("enum")) {
@@ -71,8 +82,22 @@ public final class ConfigPreparation {
         problems.add(path + " must be one of " + schema.get("enum"));
       }
     }
+    if (value.isTextual() && schema.path("pattern").isTextual() && !matches(schema.get("pattern").asText(),
+        value.asText())) {
+      problems.add(path + " must match " + schema.get("pattern").asText());
+    }
     if (value.isObject()) {
       visit(schema, (ObjectNode) value, path, problems);
+    }
+  }
+
+  // JSON Schema's pattern is searched for anywhere in the text, as Python's re.search does; a pattern Java cannot
+  // read is not held against the configuration.
+  private static boolean matches(String pattern, String text) {
+    try {
+      return Pattern.compile(pattern).matcher(text).find();
+    } catch (PatternSyntaxException e) {
+      return true;
     }
   }
 

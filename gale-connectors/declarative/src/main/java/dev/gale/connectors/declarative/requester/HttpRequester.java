@@ -112,7 +112,8 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     query.keySet().removeIf(inUrl::contains);
     String encoded = Urls.encode(query);
     if (!encoded.isEmpty()) {
-      target += (target.contains("?") ? "&" : "?") + encoded;
+      // As requests does: an empty query (a URL ending in '?') becomes the parameters; a query gets them after '&'.
+      target += (!target.contains("?") ? "?" : target.endsWith("?") ? "" : "&") + encoded;
     }
     Map<String, String> headers = new LinkedHashMap<>();
     all.headers().forEach((key, value) -> headers.put(key, dev.gale.connectors.declarative.runtime.Values

@@ -98,6 +98,18 @@ final class CorpusApi implements AutoCloseable {
     }
   }
 
+  /**
+   * A route pattern for requests to {@code path} whose query holds each of {@code params} ({@code "name=value"}, as
+   * encoded in the URL) in any order, among any others: for queries whose order says nothing.
+   */
+  static String withQuery(String path, String... params) {
+    StringBuilder regex = new StringBuilder(Pattern.quote(path)).append("\\?");
+    for (String param : params) {
+      regex.append("(?=(?:.*&)?").append(Pattern.quote(param)).append("(?:&|$))");
+    }
+    return regex.append(".*").toString();
+  }
+
   /** Answers GET requests whose path and query match {@code pathAndQuery} (a regex, matched whole) with JSON. */
   CorpusApi get(String pathAndQuery, String json, String... headers) {
     return route("GET", pathAndQuery, 200, json, Integer.MAX_VALUE, headers);

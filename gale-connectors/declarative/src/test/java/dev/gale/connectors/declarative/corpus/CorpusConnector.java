@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connector.ConnectorException;
 import dev.gale.connector.contract.RecordingOutput;
 import dev.gale.connector.data.Column;
 import dev.gale.connector.data.RecordBatch;
@@ -125,6 +126,29 @@ final class CorpusConnector implements AutoCloseable {
 
   /** Reads {@code streams} (every stream when none) from {@code state}, incrementally where a stream can. */
   Read read(String config, List<AirbyteStateMessage> state, String... streams) throws InterruptedException {
+    RecordingOutput output = new RecordingOutput();
+    source.read(Json.parse(config), catalog(config, streams), state, output);
+    return new Read(output);
+  }
+
+  /**
+   * Reads {@code streams} (every stream when none) expecting the read to fail: its error, and what it handed over
+   * before, logs included, so that a test can look for secrets in both.
+   */
+  Failure readFailing(String config, String... streams) throws InterruptedException {
+    RecordingOutput output = new RecordingOutput();
+    try {
+      source.read(Json.parse(config), catalog(config, streams), List.of(), output);
+    } catch (ConnectorException e) {
+      return new Failure(e, new Read(output));
+    }
+    throw new AssertionError(folder + ": the read of " + List.of(streams) + " did not fail");
+  }
+
+  /** A read that failed: the error and what was handed over until then. */
+  record Failure(ConnectorException error, Read read) {}
+
+  private ConfiguredAirbyteCatalog catalog(String config, String... streams) {
     AirbyteCatalog catalog = discover(config);
     List<ConfiguredAirbyteStream> configured = new ArrayList<>();
     for (AirbyteStream stream : catalog.streams()) {
@@ -137,9 +161,7 @@ final class CorpusConnector implements AutoCloseable {
     if (configured.size() != Math.max(streams.length, configured.size()) || configured.isEmpty()) {
       throw new AssertionError(folder + " has no stream among " + List.of(streams));
     }
-    RecordingOutput output = new RecordingOutput();
-    source.read(Json.parse(config), new ConfiguredAirbyteCatalog(configured), state, output);
-    return new Read(output);
+    return new ConfiguredAirbyteCatalog(configured);
   }
 
   /** What a read handed over. */
@@ -165,6 +187,17 @@ final class CorpusConnector implements AutoCloseable {
     /** The checkpoints, in order. */
     List<AirbyteStateMessage> states() {
       return output.checkpoints();
+    }
+
+    /** The last state message of each stream, as a platform hands them to the next read. */
+    List<AirbyteStateMessage> lastStates() {
+      Map<String, AirbyteStateMessage> last = new LinkedHashMap<>();
+      for (AirbyteStateMessage state : states()) {
+        if (state.stream() != null) {
+          last.put(state.stream().streamDescriptor().name(), state);
+        }
+      }
+      return List.copyOf(last.values());
     }
 
     /** The last state of a stream, as its JSON. */

@@ -184,6 +184,29 @@ class HttpRequesterTest {
   }
 
   @Test
+  void aPathEndingInAQuestionMarkTakesTheParametersAsItsQuery() throws Exception {
+    // CallRail's manifest writes paths as "{account}/calls.json?"; requests then adds "fields=...", not "&fields=...".
+    RecordedRequest request = firstRequest("""
+        retriever:
+          type: SimpleRetriever
+          requester:
+            type: HttpRequester
+            url_base: "{{ config['base_url'] }}"
+            path: "a/items.json?"
+            request_parameters:
+              fields: id,name
+          record_selector:
+            type: RecordSelector
+            extractor:
+              type: DpathExtractor
+              field_path: []
+        """);
+
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/api/a/items.json");
+    assertThat(request.getUrl().encodedQuery()).isEqualTo("fields=id%2Cname");
+  }
+
+  @Test
   void gzipResponsesAreUnpacked() throws Exception {
     api.gzipJson("[{\"id\": 1}, {\"id\": 2}]");
     DeclarativeSource source = TestSources.load(TestManifests.stream("""
