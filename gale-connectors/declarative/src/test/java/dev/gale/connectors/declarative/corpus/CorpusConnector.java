@@ -9,6 +9,8 @@ import dev.gale.connector.data.Column;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connectors.declarative.DeclarativeSource;
 import dev.gale.connectors.declarative.Manifests;
+import dev.gale.connectors.declarative.TestRead;
+import dev.gale.connectors.declarative.TestReadLimits;
 import dev.gale.connectors.declarative.testing.TestInterpolations;
 import dev.gale.connectors.declarative.testing.TestSources;
 import dev.gale.protocol.AirbyteCatalog;
@@ -99,6 +101,22 @@ final class CorpusConnector implements AutoCloseable {
 
   AirbyteConnectionStatus check(String config) {
     return source.check(Json.parse(config));
+  }
+
+  /**
+   * The records of one stream as JSON after selection and transformations, before typing, read from the start by a
+   * test read (Airbyte's builder's) with room for every page and slice. For streams whose schema declares few or no
+   * properties: a sync read's rows keep only the schema's columns. Its requests reach {@link #api()} as any others;
+   * a read that fails or stops at a limit fails the test.
+   */
+  List<JsonNode> jsonRecords(String config, String stream) throws InterruptedException {
+    TestRead read = source.testRead(Json.parse(config), stream, List.of(),
+        new TestReadLimits(100_000, 1_000, 1_000, 1_000_000));
+    List<TestRead.LogLine> errors = read.logs().stream().filter(line -> line.level().equals("ERROR")).toList();
+    if (!errors.isEmpty() || read.limitReached()) {
+      throw new AssertionError("the test read of " + stream + " did not finish: " + errors);
+    }
+    return read.records();
   }
 
   AirbyteCatalog discover(String config) {
