@@ -103,10 +103,13 @@ public final class DeclarativeSource implements Source {
         sleeper, clock);
   }
 
-  /** This source telling time by {@code clock}: "now" of cursors, token expiry (for tests). */
+  /**
+   * This source telling time by {@code clock}: "now" of cursors, token expiry and the templates' {@code now_utc()}
+   * (for tests).
+   */
   public DeclarativeSource withClock(Clock clock) {
-    return new DeclarativeSource(descriptor, definition, interpolation, transport, sleeper,
-        requireNonNull(clock, "clock is null"));
+    requireNonNull(clock, "clock is null");
+    return new DeclarativeSource(descriptor, definition, interpolation.withClock(clock), transport, sleeper, clock);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.gale.connectors.declarative.interpolation;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -51,4 +52,13 @@ public interface Interpolation {
    * None as text and so counts a None true; Jinjava cannot tell None from undefined, and here both are false.)
    */
   boolean isTrue(String condition, Map<String, ?> context);
+
+  /**
+   * This interpolation with {@code now_utc()} and the other date macros reading {@code clock}, so that a source's
+   * templates tell the time by the source's clock, as its cursors do. The default suits an interpolation whose
+   * templates never read the time: it is this one.
+   */
+  default Interpolation withClock(Clock clock) {
+    return this;
+  }
 }

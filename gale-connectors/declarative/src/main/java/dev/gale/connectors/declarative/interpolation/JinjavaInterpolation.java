@@ -25,8 +25,8 @@ public final class JinjavaInterpolation implements Interpolation {
   private static final int MAX_DETAIL_IN_MESSAGE = 300;
   private static final Set<String> FALSE_TEXTS = Set.of("False", "false", "{}", "[]", "()", "", "0", "0.0");
 
-  private final SandboxedJinjava jinjava = new SandboxedJinjava();
-  private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+  private final SandboxedJinjava jinjava;
+  private final Map<String, Object> parsed;
   private final Clock clock;
 
   public JinjavaInterpolation() {
@@ -35,7 +35,19 @@ public final class JinjavaInterpolation implements Interpolation {
 
   /** With the clock that {@code now_utc()} and the other date macros read, for tests. */
   JinjavaInterpolation(Clock clock) {
+    this(new SandboxedJinjava(), new ConcurrentHashMap<>(), clock);
+  }
+
+  private JinjavaInterpolation(SandboxedJinjava jinjava, Map<String, Object> parsed, Clock clock) {
+    this.jinjava = jinjava;
+    this.parsed = parsed;
     this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** This interpolation reading {@code clock}; it shares the engine and the cache of parsed templates. */
+  @Override
+  public JinjavaInterpolation withClock(Clock clock) {
+    return new JinjavaInterpolation(jinjava, parsed, clock);
   }
 
   @Override

@@ -73,6 +73,38 @@ class IncrementalReadTest {
   }
 
   @Test
+  void nowInTheManifestsTemplatesIsTheSourcesClock() throws Exception {
+    // Cursors and templates tell the same time: an end written as now_utc() is the source's "now".
+    DeclarativeSource source = TestSources.load(TestManifests.stream("""
+        incremental_sync:
+          type: DatetimeBasedCursor
+          cursor_field: created
+          datetime_format: "%Y-%m-%d"
+          start_datetime: "2024-03-08"
+          end_datetime: "{{ now_utc().strftime('%Y-%m-%d') }}"
+          step: P1D
+          cursor_granularity: P1D
+          start_time_option: {type: RequestOption, inject_into: request_parameter, field_name: since}
+          end_time_option: {type: RequestOption, inject_into: request_parameter, field_name: until}
+        retriever:
+          type: SimpleRetriever
+          requester:
+            type: HttpRequester
+            url_base: "{{ config['base_url'] }}"
+          record_selector:
+            type: RecordSelector
+            extractor: {type: DpathExtractor, field_path: []}
+        """));
+    api.json("[]").json("[]");
+
+    read(source, "items", List.of());
+
+    // TestSources' clock says 2024-03-10T12:00:00Z.
+    assertThat(api.takeAll()).extracting(request -> request.getUrl().queryParameter("since") + ".."
+        + request.getUrl().queryParameter("until")).containsExactly("2024-03-08..2024-03-08", "2024-03-09..2024-03-10");
+  }
+
+  @Test
   void aDataFeedStopsPagingAtRecordsOlderThanTheState() throws Exception {
     DeclarativeSource source = TestSources.load(TestManifests.stream("""
         incremental_sync:

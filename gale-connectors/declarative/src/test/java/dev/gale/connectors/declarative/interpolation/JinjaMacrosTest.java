@@ -37,6 +37,15 @@ class JinjaMacrosTest {
   }
 
   @Test
+  void withClockGivesAnInterpolationReadingThatClock() {
+    JinjavaInterpolation later = jinja.withClock(Clock.fixed(Instant.parse("2024-03-10T12:00:00Z"), ZoneOffset.UTC));
+
+    assertThat(later.eval("{{ now_utc().strftime('%Y-%m-%dT%H:%M:%SZ') }}", Map.of())).isEqualTo("2024-03-10T12:00:00Z");
+    assertThat(later.eval("{{ today_utc() }}", Map.of())).isEqualTo("2024-03-10");
+    assertThat(eval("{{ today_utc() }}")).isEqualTo("2024-03-05");
+  }
+
+  @Test
   void todayUtcAndTodayInAZoneAreDates() {
     assertThat(eval("{{ today_utc() }}")).isEqualTo("2024-03-05");
     assertThat(eval("{{ today_utc().strftime('%Y/%m/%d') }}")).isEqualTo("2024/03/05");
