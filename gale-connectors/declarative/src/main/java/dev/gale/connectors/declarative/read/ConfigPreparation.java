@@ -7,11 +7,13 @@ import dev.gale.connectors.declarative.manifest.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A configuration made ready for templates: checked against the spec's {@code connection_specification} (required
- * properties, JSON types, enums; in a {@code oneOf}, the option the configuration picks) and completed with the
- * spec's {@code default} values where a property is missing. Messages name properties, never values.
+ * properties, JSON types, enums, patterns; in a {@code oneOf}, the option the configuration picks) and completed with
+ * the spec's {@code default} values where a property is missing. Messages name properties, never values.
  */
 public final class ConfigPreparation {
   private ConfigPreparation() {}
@@ -71,8 +73,22 @@ public final class ConfigPreparation {
         problems.add(path + " must be one of " + schema.get("enum"));
       }
     }
+    if (value.isTextual() && schema.path("pattern").isTextual() && !matches(schema.get("pattern").asText(),
+        value.asText())) {
+      problems.add(path + " must match " + schema.get("pattern").asText());
+    }
     if (value.isObject()) {
       visit(schema, (ObjectNode) value, path, problems);
+    }
+  }
+
+  // JSON Schema's pattern is searched for anywhere in the text, as Python's re.search does; a pattern Java cannot
+  // read is not held against the configuration.
+  private static boolean matches(String pattern, String text) {
+    try {
+      return Pattern.compile(pattern).matcher(text).find();
+    } catch (PatternSyntaxException e) {
+      return true;
     }
   }
 

@@ -38,6 +38,25 @@ class ConfigPreparationTest {
   }
 
   @Test
+  void textMustMatchItsPatternAsJsonSchemaSearchesIt() {
+    // Airbyte validates a configuration against the whole spec: a start date in the wrong shape fails the check.
+    String spec = """
+        {"type": "object", "properties": {
+           "start_date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"},
+           "sort": {"type": "string", "pattern": "^(ascending|descending|popular)$"},
+           "code": {"type": "string", "pattern": "[A-Z]{2}"}}}""";
+
+    assertThat(ConfigPreparation.prepare(Json.parse(spec), Json.parse(
+        "{\"start_date\": \"2024-03-01T00:00:00Z\", \"sort\": \"popular\", \"code\": \"x-FR-y\"}")))
+        .containsEntry("code", "x-FR-y");
+    assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(spec), Json.parse(
+        "{\"start_date\": \"2024-03-01\", \"sort\": \"newest\"}")))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessageContaining("start_date must match ^[0-9]{4}").hasMessageContaining("sort must match")
+        .hasMessageNotContaining("newest");
+  }
+
+  @Test
   void aConfigThatIsNotAnObjectIsRefused() {
     assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(SPEC), Json.parse("[]")))
         .isInstanceOf(ConnectorException.class).hasMessageContaining("must be a JSON object");
