@@ -7,7 +7,6 @@ import dev.gale.connectors.declarative.requester.RequestParts;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.StreamSlice;
 import dev.gale.connectors.declarative.runtime.Template;
-import dev.gale.connectors.declarative.runtime.Values;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -76,11 +75,10 @@ public record DatetimeBasedCursor(Template cursorField, DatetimeFormat format, L
     if (value == null) {
       return Optional.empty();
     }
-    String text = Values.pythonString(value);
     List<DatetimeFormat> formats = new ArrayList<>(inputFormats);
     for (DatetimeFormat candidate : formats) {
       try {
-        return Optional.of(candidate.parse(text));
+        return Optional.of(candidate.parseValue(value));
       } catch (IllegalArgumentException e) {
         // the next format may fit
       }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connectors.declarative.runtime.Values;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -92,6 +93,26 @@ public final class DatetimeFormat {
     } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
       throw new IllegalArgumentException("'" + text + "' does not match the format " + pattern);
     }
+  }
+
+  /**
+   * Reads a record's or a state's value as the CDK's parser does: the integer epoch formats ({@code %s}, {@code %ms},
+   * {@code %epoch_microseconds}) read a float as Python's {@code int()} does, dropping its fraction (a text with a
+   * fraction they refuse, as {@code int()} does); any other value is read as its Python text.
+   *
+   * @throws IllegalArgumentException when it does not match
+   */
+  public OffsetDateTime parseValue(Object value) {
+    requireNonNull(value, "value is null");
+    boolean integerEpoch = special == Special.SECONDS || special == Special.MILLIS || special == Special.MICROS;
+    if (integerEpoch && (value instanceof Double || value instanceof Float || value instanceof BigDecimal)) {
+      try {
+        return parse(new BigDecimal(value.toString()).setScale(0, RoundingMode.DOWN).toPlainString());
+      } catch (NumberFormatException e) { // NaN, infinity
+        throw new IllegalArgumentException("'" + value + "' does not match the format " + pattern);
+      }
+    }
+    return parse(Values.pythonString(value));
   }
 
   /** Whether {@code text} reads with this format. */

@@ -34,6 +34,22 @@ class DatetimeFormatTest {
   }
 
   @Test
+  void integerEpochFormatsReadAFloatValueByDroppingItsFraction() {
+    // Senseforce's cursor is a millisecond timestamp divided by 1000: the CDK reads it with int(), as %s.
+    assertThat(DatetimeFormat.of("%s").parseValue(1709802303.123)).isEqualTo(AT.withNano(0));
+    assertThat(DatetimeFormat.of("%s").parseValue(1709802303L)).isEqualTo(AT.withNano(0));
+    assertThat(DatetimeFormat.of("%ms").parseValue(1709802303123.9)).isEqualTo(AT.withNano(123_000_000));
+    assertThat(DatetimeFormat.of("%s").parseValue("1709802303")).isEqualTo(AT.withNano(0));
+    assertThatThrownBy(() -> DatetimeFormat.of("%s").parseValue("1709802303.123"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DatetimeFormat.of("%s").parseValue(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(DatetimeFormat.of("%s_as_float").parseValue(1709802303.5)).isEqualTo(AT.withNano(500_000_000));
+    assertThat(DatetimeFormat.of("%Y-%m-%d").parseValue("2024-03-07")).isEqualTo(AT.toLocalDate().atStartOfDay()
+        .atOffset(ZoneOffset.UTC));
+  }
+
+  @Test
   void refusesTextThatDoesNotMatchWholly() {
     assertThatThrownBy(() -> DatetimeFormat.of("%Y-%m-%d").parse("2024-03-07T00:00:00"))
         .isInstanceOf(IllegalArgumentException.class);
