@@ -85,7 +85,8 @@ class BrexManifestGate {
     AirbyteConnectionStatus noToken = connector.check("{\"start_date\":\"2024-01-01T00:00:00Z\"}");
     assertThat(noToken.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
     assertThat(noToken.message()).contains("user_token");
-    AirbyteConnectionStatus dateOnly = connector.check("{\"user_token\":\"" + SECRET + "\",\"start_date\":\"2024-01-01\"}");
+    AirbyteConnectionStatus dateOnly = connector.check("{\"user_token\":\"" + SECRET
+        + "\",\"start_date\":\"2024-01-01\"}");
     assertThat(dateOnly.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
     assertThat(dateOnly.message()).contains("start_date", "must match").doesNotContain(SECRET);
     assertThat(connector.api().requests()).isEmpty();

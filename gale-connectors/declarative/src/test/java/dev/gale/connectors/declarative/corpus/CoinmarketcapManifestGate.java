@@ -81,9 +81,11 @@ class CoinmarketcapManifestGate {
                  {"id":2790,"name":"Euro","sign":"€","symbol":"EUR"}]}""");
     connector.api().get("/v1/exchange/map\\?limit=1000", "{" + STATUS + """
         ,"data":[{"id":270,"name":"Binance","slug":"binance","is_active":1,
-                  "first_historical_data":"2018-04-26T00:45:00.000Z","last_historical_data":"2024-03-10T11:55:00.000Z"},
+                  "first_historical_data":"2018-04-26T00:45:00.000Z",
+                  "last_historical_data":"2024-03-10T11:55:00.000Z"},
                  {"id":294,"name":"OKX","slug":"okx","is_active":1,
-                  "first_historical_data":"2018-11-08T00:00:00.000Z","last_historical_data":"2024-03-10T11:55:00.000Z"}]}
+                  "first_historical_data":"2018-11-08T00:00:00.000Z",
+                  "last_historical_data":"2024-03-10T11:55:00.000Z"}]}
         """);
   }
 
@@ -96,7 +98,8 @@ class CoinmarketcapManifestGate {
     assertThat(noType.message()).contains("data_type").doesNotContain(SECRET);
     AirbyteConnectionStatus weekly = connector.check("{\"api_key\":\"k\",\"data_type\":\"weekly\"}");
     assertThat(weekly.message()).contains("data_type", "latest", "historical");
-    AirbyteConnectionStatus oneSymbol = connector.check("{\"api_key\":\"k\",\"data_type\":\"latest\",\"symbols\":\"BTC\"}");
+    AirbyteConnectionStatus oneSymbol = connector.check("""
+        {"api_key":"k","data_type":"latest","symbols":"BTC"}""");
     assertThat(oneSymbol.message()).contains("symbols", "array");
     assertThat(connector.api().requests()).isEmpty();
   }

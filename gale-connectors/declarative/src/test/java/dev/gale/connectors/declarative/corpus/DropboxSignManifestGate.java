@@ -58,7 +58,8 @@ class DropboxSignManifestGate {
          "signatures":[{"signature_id":"sig-%s","signer_email_address":"client@example.com","signer_name":"Client",
                         "status_code":"%s","signed_at":null}],
          "cc_email_addresses":[],"response_data":[],"custom_fields":[]}"""
-        .formatted(id, title, title, title, id, createdAt, complete, id, id, id, complete ? "signed" : "awaiting_signature");
+        .formatted(id, title, title, title, id, createdAt, complete, id, id, id,
+            complete ? "signed" : "awaiting_signature");
   }
 
   private static String list(String key, int page, int pages, List<String> items) {

@@ -122,7 +122,8 @@ class NewsdataIoManifestGate {
 
     var read = connector.read(CONFIG, List.of(), "latest_news");
 
-    assertThat(read.records("latest_news")).extracting(news -> news.get("article_id")).containsExactly("c1", "c2", "c3");
+    assertThat(read.records("latest_news")).extracting(news -> news.get("article_id"))
+        .containsExactly("c1", "c2", "c3");
     assertThat(read.records("latest_news").getFirst()).containsEntry("title", "Rooftop solar hits a record")
         .containsEntry("pubDate", "2024-03-10 09:40:12").containsEntry("source_priority", 48213.0)
         .containsEntry("duplicate", false).containsEntry("keywords", "[\"solar\",\"energy\"]");

@@ -75,6 +75,9 @@ class PingdomManifestGate {
         {"api_key":"x","start_date":"2024-03-01T00:00:00Z","resolution":"minute"}""");
     assertThat(badResolution.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
     assertThat(badResolution.message()).contains("resolution", "hour", "day", "week");
+    AirbyteConnectionStatus dateOnly = connector.check("{\"api_key\":\"x\",\"start_date\":\"2024-03-01\"}");
+    assertThat(dateOnly.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
+    assertThat(dateOnly.message()).contains("start_date", "must match");
     assertThat(connector.api().requests()).isEmpty();
   }
 

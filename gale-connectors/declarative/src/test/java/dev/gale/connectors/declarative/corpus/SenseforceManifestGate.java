@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@code /api/dataset/execute/<id>} on the config's backend, in windows of 100 days from the config's
  * {@code start_date} to now (the filter's bounds in epoch milliseconds, the upper one pushed to the end of its day as
  * the manifest writes it), in offset pages of 10,000. Each row gains {@code airbyte_cursor}, its millisecond
- * {@code timestamp} in seconds, the incremental cursor (a float, which the CDK reads as epoch seconds by truncating it).
+ * {@code timestamp} in seconds, the incremental cursor (a float, which the CDK reads as epoch seconds by truncating
+ * it).
  *
  * <p>What the folder lacks: no error mapping of its own (a rejected token fails by the default mapping of a 401); its
  * spec's {@code slice_range} is used nowhere. The body it sends ends in a stray {@code /}, as the manifest writes it.
