@@ -122,6 +122,7 @@ class BrexManifestGate {
         "expenses [[id]] [full_refresh, incremental] [purchased_at]",
         "budgets [[budget_id]] [full_refresh] null");
     assertThat(streams.getFirst().supportedSyncModes()).contains(SyncMode.INCREMENTAL);
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -132,6 +132,7 @@ class CoinmarketcapManifestGate {
     assertThat(streams).filteredOn(stream -> !stream.name().equals("quotes")).allSatisfy(stream ->
         assertThat(stream.sourceDefinedPrimaryKey()).isEqualTo(List.of(List.of("id"))));
     assertThat(streams.get(2).sourceDefinedPrimaryKey()).isNullOrEmpty();
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -108,6 +108,7 @@ class DropboxSignManifestGate {
     assertThat(streams.get(1).defaultCursorField()).isEqualTo(List.of("updated_at"));
     assertThat(streams).allSatisfy(stream ->
         assertThat(stream.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL));
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test
@@ -152,7 +153,7 @@ class DropboxSignManifestGate {
 
   @Test
   void readsTemplatesIncrementallyOnUpdatedAt() throws Exception {
-    connector.api().get("/v3/template/list\\?.*", list("templates", 1, 1, List.of("""
+    connector.api().route("GET", "/v3/template/list\\?.*", 200, list("templates", 1, 1, List.of("""
         {"template_id":"tpl-7f3a","title":"Mutual NDA","message":"Standard NDA","updated_at":1709481600,
          "is_embedded":false,"is_creator":true,"can_edit":true,"is_locked":false,"metadata":{},
          "signer_roles":[{"name":"Counterparty","order":0}],"cc_roles":[{"name":"Legal"}],
@@ -162,7 +163,8 @@ class DropboxSignManifestGate {
          "is_embedded":false,"is_creator":false,"can_edit":false,"is_locked":true,"metadata":{"team":"people"},
          "signer_roles":[{"name":"Candidate","order":0},{"name":"Manager","order":1}],"cc_roles":[],
          "documents":[{"name":"offer.pdf","index":0}],"custom_fields":[],"named_form_fields":[],
-         "accounts":[],"reusable_form_id":null}""")));
+         "accounts":[],"reusable_form_id":null}""")), 1);
+    connector.api().get("/v3/template/list\\?.*", list("templates", 1, 1, List.of()));
 
     var read = connector.read(CONFIG, List.of(), "templates");
 
@@ -177,6 +179,11 @@ class DropboxSignManifestGate {
     });
     // 1,709,481,600 is 2024-03-03.
     assertThat(read.lastState("templates")).isEqualTo(Json.parse("{\"updated_at\":\"2024-03-03\"}"));
+
+    connector.read(CONFIG, List.of(AirbyteStateMessage.stream(StreamDescriptor.of("templates"),
+        read.lastState("templates"))), "templates");
+    assertThat(connector.api().requests().getLast().query())
+        .containsEntry("query", "created:[2024-03-03 TO 2024-03-10]").containsEntry("page", "1");
     assertThat(connector.api().unmatched()).isEmpty();
   }
 }

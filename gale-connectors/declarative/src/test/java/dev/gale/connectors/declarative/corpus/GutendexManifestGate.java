@@ -88,6 +88,7 @@ class GutendexManifestGate {
     assertThat(books.name()).isEqualTo("books");
     assertThat(books.sourceDefinedPrimaryKey()).isNullOrEmpty();
     assertThat(books.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH);
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -93,6 +93,7 @@ class MailersendManifestGate {
     assertThat(activity.sourceDefinedPrimaryKey()).isEqualTo(List.of(List.of("id")));
     assertThat(activity.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
     assertThat(activity.defaultCursorField()).isEqualTo(List.of("created_at"));
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

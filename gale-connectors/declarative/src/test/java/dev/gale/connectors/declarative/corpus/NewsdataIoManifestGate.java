@@ -110,6 +110,7 @@ class NewsdataIoManifestGate {
     assertThat(streams.getFirst().supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH);
     assertThat(streams.get(1).supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
     assertThat(streams.get(1).defaultCursorField()).isEqualTo(List.of("pubDate"));
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -107,6 +107,7 @@ class PingdomManifestGate {
     assertThat(streams.get(1).sourceDefinedPrimaryKey()).isNullOrEmpty();
     assertThat(streams.get(1).supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
     assertThat(streams.get(1).defaultCursorField()).isEqualTo(List.of("stream_end_time"));
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -105,6 +105,7 @@ class SavvycalManifestGate {
       assertThat(stream.sourceDefinedPrimaryKey()).isEqualTo(List.of(List.of("id")));
       assertThat(stream.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH);
     });
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

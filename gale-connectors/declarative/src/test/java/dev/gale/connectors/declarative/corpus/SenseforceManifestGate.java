@@ -111,6 +111,7 @@ class SenseforceManifestGate {
     assertThat(dataset.sourceDefinedPrimaryKey()).isEqualTo(List.of(List.of("id")));
     assertThat(dataset.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
     assertThat(dataset.defaultCursorField()).isEqualTo(List.of("airbyte_cursor"));
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -91,6 +91,7 @@ class TodoistManifestGate {
       assertThat(stream.sourceDefinedPrimaryKey()).isNullOrEmpty();
       assertThat(stream.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH);
     });
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

@@ -83,6 +83,7 @@ class TwitterManifestGate {
     assertThat(tweets.sourceDefinedPrimaryKey()).isEqualTo(List.of(List.of("id")));
     assertThat(tweets.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
     assertThat(tweets.defaultCursorField()).isEqualTo(List.of("created_at"));
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test

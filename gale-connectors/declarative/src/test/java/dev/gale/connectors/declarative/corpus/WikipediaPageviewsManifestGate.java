@@ -94,6 +94,7 @@ class WikipediaPageviewsManifestGate {
     assertThat(streams.getFirst().defaultCursorField()).isEqualTo(List.of("timestamp"));
     assertThat(streams.get(1).supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH);
     assertThat(streams).allSatisfy(stream -> assertThat(stream.sourceDefinedPrimaryKey()).isNullOrEmpty());
+    assertThat(connector.api().requests()).as("discover makes no request").isEmpty();
   }
 
   @Test
