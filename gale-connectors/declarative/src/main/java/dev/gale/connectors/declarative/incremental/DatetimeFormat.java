@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connectors.declarative.runtime.Values;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -96,19 +97,20 @@ public final class DatetimeFormat {
   }
 
   /**
-   * Reads a record's or a state's value as the CDK's parser does: the integer epoch formats ({@code %s}, {@code %ms},
-   * {@code %epoch_microseconds}) read a float as Python's {@code int()} does, dropping its fraction (a text with a
-   * fraction they refuse, as {@code int()} does); any other value is read as its Python text.
+   * Reads a value of a record or a state as the CDK does: a number given to a whole-number epoch format
+   * ({@code %s}, {@code %ms}, {@code %epoch_microseconds}) is cut to its whole part, as Python's {@code int()} cuts a
+   * float (Mailgun's event timestamps are such floats); anything else is read as its Python text by
+   * {@link #parse(String)}.
    *
    * @throws IllegalArgumentException when it does not match
    */
   public OffsetDateTime parseValue(Object value) {
     requireNonNull(value, "value is null");
-    boolean integerEpoch = special == Special.SECONDS || special == Special.MILLIS || special == Special.MICROS;
-    if (integerEpoch && (value instanceof Double || value instanceof Float || value instanceof BigDecimal)) {
+    boolean wholeEpoch = special == Special.SECONDS || special == Special.MILLIS || special == Special.MICROS;
+    if (wholeEpoch && value instanceof Number number && !(value instanceof BigInteger)) {
       try {
-        return parse(new BigDecimal(value.toString()).setScale(0, RoundingMode.DOWN).toPlainString());
-      } catch (NumberFormatException e) { // NaN, infinity
+        return parse(new BigDecimal(number.toString()).setScale(0, RoundingMode.DOWN).toPlainString());
+      } catch (NumberFormatException e) {
         throw new IllegalArgumentException("'" + value + "' does not match the format " + pattern);
       }
     }

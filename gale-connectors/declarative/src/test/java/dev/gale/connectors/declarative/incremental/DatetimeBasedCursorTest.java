@@ -94,6 +94,18 @@ class DatetimeBasedCursorTest {
   }
 
   @Test
+  void anEpochSecondsCursorReadsFractionalTimestamps() {
+    // Mailgun's events carry {"timestamp": 1709281800.25}; the CDK's '%s' reads it as int() does, whole seconds.
+    DatetimeCursorRun cursor = cursor("%s", null, null, null, null).open(run, Map.of(), Duration.ZERO);
+    StreamSlice window = StreamSlice.EMPTY.withCursorSlice(cursor.intervals(Map.of()).getFirst());
+
+    cursor.observe(window, Map.of("updated_at", 1709281800.25));
+    cursor.observe(window, Map.of("updated_at", 1709280000.75));
+    cursor.close(window);
+    assertThat(cursor.state()).isEqualTo(Map.of("updated_at", "1709281800"));
+  }
+
+  @Test
   void recordsOutsideTheBoundsAreSeenAsSuch() {
     DatetimeCursorRun cursor = cursor("%Y-%m-%dT%H:%M:%SZ", null, null, null, null)
         .open(run, Map.of("updated_at", "2024-03-05T00:00:00Z"), Duration.ZERO);
