@@ -27,6 +27,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +41,8 @@ import java.util.UUID;
  * One connector of Airbyte's manifest corpus ({@code ../shared/reference/manifests}, named by the system property
  * {@code gale.airbyte.manifests}, which the gate in {@code .ci/run} sets): its real {@code manifest.yaml} and
  * {@code metadata.yaml}, loaded as Gale loads a catalog connector, with its requests answered by a {@link CorpusApi}.
- * Time is fixed at {@link TestSources#NOW} and retries do not sleep, so that requests and states are exact.
+ * Time stands still at {@link TestSources#NOW} (a test may move it, {@link #setNow}) and retries do not sleep, so that
+ * requests and states are exact.
  */
 final class CorpusConnector implements AutoCloseable {
   static final String PROPERTY = "gale.airbyte.manifests";
@@ -49,11 +52,12 @@ final class CorpusConnector implements AutoCloseable {
   private final ConnectorDescriptor descriptor;
   private final DeclarativeSource source;
   private final CorpusApi api = new CorpusApi();
+  private final MovableClock clock = new MovableClock();
 
   private CorpusConnector(String folder, ConnectorDescriptor descriptor, DeclarativeSource source) {
     this.folder = folder;
     this.descriptor = descriptor;
-    this.source = source.withTransport(api.transport());
+    this.source = source.withTransport(api.transport()).withClock(clock);
   }
 
   /** The corpus folder; fails when the gate's property is missing, since these tests mean nothing without it. */
@@ -80,8 +84,33 @@ final class CorpusConnector implements AutoCloseable {
         ConnectorDescriptor.SourceType.API);
     DeclarativeSource source = DeclarativeSource.load(descriptor,
         Manifests.parse(Files.readString(directory.resolve("manifest.yaml"))), TestInterpolations.get())
-        .withSleeper(duration -> {}).withClock(Clock.fixed(TestSources.NOW, ZoneOffset.UTC));
+        .withSleeper(duration -> {});
     return new CorpusConnector(folder, descriptor, source);
+  }
+
+  /** Moves this connector's "now" (at first {@link TestSources#NOW}), for a read some time after another. */
+  void setNow(Instant now) {
+    clock.now = now;
+  }
+
+  /** A clock standing still at a time a test can move. */
+  private static final class MovableClock extends Clock {
+    private volatile Instant now = TestSources.NOW;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.fixed(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   String folder() {
