@@ -115,7 +115,7 @@ final class StreamObjects {
     MultipartObject object = new MultipartObject(s3, bucket, key, limits.partSize());
     return switch (format) {
       case OutputFormat.Text text -> new TextRecordWriter(text, schema.columns(), meta, object);
-      case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, stream.name(), schema.columns(), meta,
+      case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, schema.columns(), meta,
           object, firstRows);
       case OutputFormat.Avro avro -> new AvroRecordWriter(avro, stream, schema.columns(), meta, object);
     };

@@ -30,8 +30,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Columns of mostly distinct values are written without a dictionary; repeated values keep theirs. */
-class ParquetDictionaryTest {
+/**
+ * How Parquet objects are laid out: columns of mostly distinct values are written without a dictionary while repeated
+ * values keep theirs, and a stream bigger than the block size is written as several row groups.
+ */
+class ParquetLayoutTest {
   private static final String BUCKET = "dictionaries";
   private static final List<Column> COLUMNS = List.of(new Column("id", ValueType.INTEGER),
       new Column("status", ValueType.STRING), new Column("amount", ValueType.NUMBER));
@@ -75,9 +78,46 @@ class ParquetDictionaryTest {
     assertThat(write("off", false, 2000).values()).containsOnly(false);
   }
 
+  @Test
+  void aStreamBeyondTheBlockSizeIsWrittenInSeveralRowGroupsThatReadBackWhole() throws Exception {
+    int rows = 60_000; // about 4 MiB of buffered values against a block of 1 MiB
+    Path file = writeOne("groups", "{\"format_type\":\"Parquet\",\"block_size_mb\":1,\"page_size_kb\":64}", rows);
+
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+      assertThat(reader.getFooter().getBlocks()).hasSizeGreaterThan(2)
+          .allSatisfy(block -> assertThat(block.getRowCount()).isPositive());
+      assertThat(reader.getRecordCount()).isEqualTo(rows);
+    }
+    String source = "read_parquet('" + file + "')";
+    assertThat(DuckDb.query("SELECT count(*) AS n, count(DISTINCT id) AS ids, sum(id)::BIGINT AS total, count(amount) AS amounts,"
+        + " count(DISTINCT _airbyte_raw_id) AS raw_ids, min(len(_airbyte_meta.changes)) AS changes FROM " + source))
+        .containsExactly(Map.of("n", (long) rows, "ids", (long) rows, "total", rows * (rows + 1L) / 2,
+            "amounts", rows - rows / 7L, "raw_ids", (long) rows, "changes", 0L));
+    assertThat(DuckDb.query("SELECT status, amount IS NULL AS missing, coalesce(amount, 0) AS amount FROM " + source
+        + " WHERE id IN (7, 8) ORDER BY id")).containsExactly(Map.of("status", "refunded", "missing", true, "amount", 0.0),
+        Map.of("status", "pending", "missing", false, "amount", 12.0));
+  }
+
   /** Writes {@code rows} rows in one batch and answers, per column of the object, whether it has a dictionary. */
   private Map<String, Boolean> write(String path, boolean dictionary, int rows) throws Exception {
-    JsonNode config = s3.config(BUCKET, path, "{\"format_type\":\"Parquet\",\"dictionary_encoding\":" + dictionary + "}");
+    Path file = writeOne(path, "{\"format_type\":\"Parquet\",\"dictionary_encoding\":" + dictionary + "}", rows);
+    Map<String, Boolean> dictionaries = new TreeMap<>();
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+      for (ColumnChunkMetaData chunk : reader.getFooter().getBlocks().getFirst().getColumns()) {
+        if (!chunk.getPath().toDotString().startsWith("_airbyte_meta.changes")) {
+          dictionaries.put(chunk.getPath().toDotString(), chunk.hasDictionaryPage());
+        }
+      }
+    }
+    return dictionaries;
+  }
+
+  /**
+   * Writes {@code rows} payments in one batch under {@code path} and answers the one object written. Every seventh
+   * amount is null.
+   */
+  private Path writeOne(String path, String format, int rows) throws Exception {
+    JsonNode config = s3.config(BUCKET, path, format);
     StreamDescriptor stream = new StreamDescriptor("payments", null);
     ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(ConfiguredAirbyteStream.of(
         AirbyteStream.of("payments", Json.parse("""
@@ -87,7 +127,7 @@ class ParquetDictionaryTest {
     RecordBatch.Builder batch = RecordBatch.builder(new RecordSchema(stream, COLUMNS), rows);
     List<String> statuses = List.of("paid", "refunded", "pending");
     for (long id = 1; id <= rows; id++) {
-      batch.add(new Object[] {id, statuses.get((int) (id % 3)), id * 1.5});
+      batch.add(new Object[] {id, statuses.get((int) (id % 3)), id % 7 == 0 ? null : id * 1.5});
     }
     try (DestinationWriter writer = new S3Destination().open(config, catalog, new WriteContext(1, (l, m) -> {}))) {
       writer.write(batch.build(Instant.now()));
@@ -95,14 +135,6 @@ class ParquetDictionaryTest {
     }
     List<Path> files = s3.download(BUCKET, path + "/payments/", Files.createTempDirectory(downloads, path));
     assertThat(files).hasSize(1);
-    Map<String, Boolean> dictionaries = new TreeMap<>();
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(files.getFirst()))) {
-      for (ColumnChunkMetaData chunk : reader.getFooter().getBlocks().getFirst().getColumns()) {
-        if (!chunk.getPath().toDotString().startsWith("_airbyte_meta.changes")) {
-          dictionaries.put(chunk.getPath().toDotString(), chunk.hasDictionaryPage());
-        }
-      }
-    }
-    return dictionaries;
+    return files.getFirst();
   }
 }
