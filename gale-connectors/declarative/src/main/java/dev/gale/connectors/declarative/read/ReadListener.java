@@ -16,4 +16,13 @@ public interface ReadListener {
    * stream's read here.
    */
   boolean sliceDone(StreamSlice slice, Map<String, Object> state) throws InterruptedException;
+
+  /**
+   * Whether the read may fetch a slice's next page while {@link #page} handles this one: only for a listener that
+   * takes every page and sends no request of its own (a parent stream's listener reads its children), since a page
+   * it turns down has been asked for all the same.
+   */
+  default boolean readsAhead() {
+    return false;
+  }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns JSON records into rows of a stream's {@link RecordSchema}: one value per column, converted to its
@@ -33,6 +34,7 @@ final class RecordTyping {
   private final RecordSchema schema;
   private final Run run;
   private final Set<String> warned = new HashSet<>();
+  private final Function<Object, String> json = new JsonText()::write;
 
   RecordTyping(RecordSchema schema, Run run) {
     this.schema = schema;
@@ -48,7 +50,7 @@ final class RecordTyping {
       if (value == null) {
         continue;
       }
-      Object typed = convert(value, column.type());
+      Object typed = convert(value, column.type(), json);
       if (typed == null && warned.add(column.name())) {
         run.log(LogLevel.WARN, "Stream '" + schema.stream() + "': field '" + column.name() + "' holds a value that is"
             + " not a " + column.type().name().toLowerCase(Locale.ROOT) + " (as its schema says); such"
@@ -60,10 +62,15 @@ final class RecordTyping {
   }
 
   static Object convert(Object value, ValueType type) {
+    return convert(value, type, JsonValues::write);
+  }
+
+  /** @param json writes a value as JSON text, for {@code JSON} columns and non-text values of {@code STRING} ones */
+  private static Object convert(Object value, ValueType type, Function<Object, String> json) {
     try {
       return switch (type) {
         case STRING -> value instanceof Map || value instanceof List ? null
-            : value instanceof String text ? text : JsonValues.write(value);
+            : value instanceof String text ? text : json.apply(value);
         case BOOLEAN -> value instanceof Boolean bool ? bool : value instanceof String text
             && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) ? Boolean.valueOf(text) : null;
         case INTEGER -> integer(value);
@@ -74,7 +81,7 @@ final class RecordTyping {
         case TIME_WITH_TIMEZONE -> value instanceof String text ? time(text) : null;
         case TIME_WITHOUT_TIMEZONE -> value instanceof String text ? LocalTime.parse(text) : null;
         case BINARY -> value instanceof String text ? Base64.getDecoder().decode(text) : null;
-        case JSON -> JsonValues.write(value);
+        case JSON -> json.apply(value);
       };
     } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
       return null;

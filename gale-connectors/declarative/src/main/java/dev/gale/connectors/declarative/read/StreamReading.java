@@ -60,7 +60,7 @@ public final class StreamReading implements PartitionReads {
                              Map<String, Object> state, ReadListener listener) throws InterruptedException {
     for (Map<String, Object> interval : cursor.intervals(partition.partition())) {
       StreamSlice slice = partition.withCursorSlice(interval);
-      stream.retriever().readSlice(run, slice, cursor, stream.cursorBounds(), state,
+      stream.retriever().readSlice(run, slice, cursor, stream.cursorBounds(), state, listener.readsAhead(),
           (response, records) -> listener.page(slice, response, records));
       cursor.close(slice);
       if (!listener.sliceDone(slice, cursor.state())) {

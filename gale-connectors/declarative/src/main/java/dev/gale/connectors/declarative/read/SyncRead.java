@@ -46,6 +46,12 @@ public final class SyncRead {
         return true;
       }
 
+      // A sync takes every page and sends nothing itself: the next page is fetched while this one is typed.
+      @Override
+      public boolean readsAhead() {
+        return true;
+      }
+
       @Override
       public boolean sliceDone(StreamSlice slice, Map<String, Object> sliceState) throws InterruptedException {
         flush(batch, output, clock);

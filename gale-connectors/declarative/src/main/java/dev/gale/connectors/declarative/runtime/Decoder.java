@@ -19,6 +19,16 @@ public enum Decoder {
   }
 
   /**
+   * Decodes beforehand what {@link #decode} will read, on a thread that has time for it (the next page's, while the
+   * reader is busy with this one). A body that does not decode is left for {@link #decode} to report.
+   */
+  public void decodeAhead(HttpResult result) {
+    if (this == JSON) {
+      result.jsonOrEmpty();
+    }
+  }
+
+  /**
    * The documents of a response.
    *
    * @throws IOException when the body is not what this decoder reads

@@ -50,52 +50,101 @@ public record SimpleRetriever(String stream, HttpRequester requester, RecordSele
    * @param cursorBounds "feed" (stop at the first page reaching records before the state), "client" (drop records out
    *     of bounds) or null
    * @param streamState the state the read started from, for old templates that read {@code stream_state}
+   * @param readAhead whether to fetch (and decode) the next page on a second thread while {@code listener} handles
+   *     this one. Only for a listener that sends no request itself and wants every page: a page it turns down has
+   *     been asked for all the same. Requests stay one at a time and in order, each with its retries.
    */
   public void readSlice(Run run, StreamSlice slice, StreamCursor cursor, String cursorBounds,
-                        Map<String, Object> streamState, PageListener listener) throws InterruptedException {
-    Object token = paginator.initialToken(run);
-    while (true) {
-      Map<String, Object> variables = new HashMap<>(slice.variables());
-      variables.put("next_page_token", token == null ? null : tokenMap(token));
-      variables.put("stream_state", streamState == null ? Map.of() : streamState);
-      RequestParts slicer = token != null && ignoreSlicerOnPaginatedRequests ? null : slicerParts(run, slice, cursor);
-      RequestParts extra = RequestParts.combine(stream, Arrays.asList(paginator.parts(run, token), slicer));
-      Optional<HttpResult> response = requester.send(run, new HttpRequester.Request(variables, paginator.path(token),
-          extra));
-      if (response.isEmpty()) {
-        return;
+                        Map<String, Object> streamState, boolean readAhead, PageListener listener)
+      throws InterruptedException {
+    try (Prefetch<Optional<HttpResult>> ahead = readAhead
+        ? new Prefetch<>(Thread.currentThread().getName() + "-next-page") : null) {
+      Object token = paginator.initialToken(run);
+      HttpRequester.Request request = request(run, slice, cursor, streamState, token);
+      Optional<HttpResult> response = requester.send(run, request);
+      while (true) {
+        if (response.isEmpty()) {
+          return;
+        }
+        // A failed status the error handler let through (a filter's SUCCESS on a 404) ends the slice without
+        // records, as in the CDK, where such a response is falsy.
+        if (!response.get().ok()) {
+          listener.page(response.get(), List.of());
+          return;
+        }
+        RecordSelector.Selection selection = selector.select(run, response.get(), stream, request.variables());
+        List<Map<String, Object>> records = selection.records();
+        if ("client".equals(cursorBounds)) {
+          records = inBounds(cursor, slice, records);
+        }
+        Map<String, Object> lastRecord = records.isEmpty() ? null : records.getLast();
+        Page page = new Page(response.get(), records.size(), selection.extracted(), lastRecord);
+        if ("feed".equals(cursorBounds)) {
+          records = inBounds(cursor, slice, records);
+        }
+        for (Map<String, Object> record : records) {
+          cursor.observe(slice, record);
+        }
+        boolean feedEnds = "feed".equals(cursorBounds) && lastRecord != null && !cursor.inBounds(slice, lastRecord);
+        // Reading ahead, the next token is found before the listener takes this page; a failure to find it is
+        // thrown after, as it would be without reading ahead.
+        Object next = null;
+        RuntimeException nextFailure = null;
+        HttpRequester.Request nextRequest = null;
+        if (ahead != null && !feedEnds) {
+          try {
+            next = paginator.nextToken(run, page, token);
+            if (next != null) {
+              nextRequest = request(run, slice, cursor, streamState, next);
+              HttpRequester.Request sent = nextRequest;
+              ahead.start(() -> fetchAndDecode(run, sent));
+            }
+          } catch (RuntimeException e) {
+            nextFailure = e;
+            next = null;
+          }
+        }
+        if (!listener.page(response.get(), records)) {
+          return;
+        }
+        if (nextFailure != null) {
+          throw nextFailure;
+        }
+        if (ahead == null) {
+          if (feedEnds) {
+            return;
+          }
+          next = paginator.nextToken(run, page, token);
+          nextRequest = next == null ? null : request(run, slice, cursor, streamState, next);
+        }
+        if (next == null) {
+          return;
+        }
+        token = next;
+        request = nextRequest;
+        response = ahead != null ? ahead.take() : requester.send(run, request);
       }
-      // A failed status the error handler let through (a filter's SUCCESS on a 404) ends the slice without records,
-      // as in the CDK, where such a response is falsy.
-      if (!response.get().ok()) {
-        listener.page(response.get(), List.of());
-        return;
-      }
-      RecordSelector.Selection selection = selector.select(run, response.get(), stream, variables);
-      List<Map<String, Object>> records = selection.records();
-      if ("client".equals(cursorBounds)) {
-        records = inBounds(cursor, slice, records);
-      }
-      Map<String, Object> lastRecord = records.isEmpty() ? null : records.getLast();
-      Page page = new Page(response.get(), records.size(), selection.extracted(), lastRecord);
-      if ("feed".equals(cursorBounds)) {
-        records = inBounds(cursor, slice, records);
-      }
-      for (Map<String, Object> record : records) {
-        cursor.observe(slice, record);
-      }
-      if (!listener.page(response.get(), records)) {
-        return;
-      }
-      if ("feed".equals(cursorBounds) && lastRecord != null && !cursor.inBounds(slice, lastRecord)) {
-        return;
-      }
-      Object next = paginator.nextToken(run, page, token);
-      if (next == null) {
-        return;
-      }
-      token = next;
     }
+  }
+
+  // The request for the page of `token`: built on the reading thread (templates, the paginator's and the slice's
+  // options), while sending it may happen on the prefetch thread.
+  private HttpRequester.Request request(Run run, StreamSlice slice, StreamCursor cursor,
+                                        Map<String, Object> streamState, Object token) {
+    Map<String, Object> variables = new HashMap<>(slice.variables());
+    variables.put("next_page_token", token == null ? null : tokenMap(token));
+    variables.put("stream_state", streamState == null ? Map.of() : streamState);
+    RequestParts slicer = token != null && ignoreSlicerOnPaginatedRequests ? null : slicerParts(run, slice, cursor);
+    RequestParts extra = RequestParts.combine(stream, Arrays.asList(paginator.parts(run, token), slicer));
+    return new HttpRequester.Request(variables, paginator.path(token), extra);
+  }
+
+  private Optional<HttpResult> fetchAndDecode(Run run, HttpRequester.Request request) throws InterruptedException {
+    Optional<HttpResult> response = requester.send(run, request);
+    if (response.isPresent() && response.get().ok()) {
+      selector.extractor().decoder().decodeAhead(response.get());
+    }
+    return response;
   }
 
   private RequestParts slicerParts(Run run, StreamSlice slice, StreamCursor cursor) {
