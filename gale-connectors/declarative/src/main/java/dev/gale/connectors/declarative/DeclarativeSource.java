@@ -112,6 +112,11 @@ public final class DeclarativeSource implements Source {
     return new DeclarativeSource(descriptor, definition, interpolation.withClock(clock), transport, sleeper, clock);
   }
 
+  /** The names of the manifest's streams, in the manifest's order: what a caller may ask {@link #testRead} for. */
+  public List<String> streamNames() {
+    return List.copyOf(definition.streams().keySet());
+  }
+
   @Override
   public ConnectorDescriptor descriptor() {
     return descriptor;

@@ -205,6 +205,11 @@ class DeclarativeSourceTest {
   }
 
   @Test
+  void streamNamesListTheManifestsStreamsInOrderWithoutAConfiguration() {
+    assertThat(TestSources.load(manifest()).streamNames()).containsExactly("users", "events");
+  }
+
+  @Test
   void checkReadsTheFirstPageOfTheCheckStreams() {
     api.json("{\"data\": [{\"id\": 1}], \"has_more\": true, \"next_cursor\": \"c2\"}");
 
