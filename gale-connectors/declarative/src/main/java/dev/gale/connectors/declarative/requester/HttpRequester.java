@@ -16,6 +16,7 @@ import dev.gale.connectors.declarative.runtime.HttpCall;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Airbyte's {@code HttpRequester}: builds a request from its URL, method and options (its own, the authenticator's and
@@ -108,16 +108,18 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     RequestParts all = RequestParts.combine(name, Arrays.asList(own, auth, request.extra()));
     String target = Urls.requote(url(run, variables, request.path()));
     Map<String, Object> query = new LinkedHashMap<>(all.parameters());
-    Set<String> inUrl = Urls.queryNames(target);
-    query.keySet().removeIf(inUrl::contains);
+    // As the CDK: a parameter the URL (a next-page URL) already has is left out only when the URL's value is the same
+    // text; with another value both go out, the URL's first. A value is compared as Python's str() writes it.
+    Map<String, String> inUrl = Urls.queryValues(target);
+    query.entrySet().removeIf(parameter ->
+        Values.pythonString(parameter.getValue()).equals(inUrl.get(parameter.getKey())));
     String encoded = Urls.encode(query);
     if (!encoded.isEmpty()) {
       // As requests does: an empty query (a URL ending in '?') becomes the parameters; a query gets them after '&'.
       target += (!target.contains("?") ? "?" : target.endsWith("?") ? "" : "&") + encoded;
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    all.headers().forEach((key, value) -> headers.put(key, dev.gale.connectors.declarative.runtime.Values
-        .pythonString(value)));
+    all.headers().forEach((key, value) -> headers.put(key, Values.pythonString(value)));
     byte[] body = null;
     if (!all.bodyJson().isEmpty()) {
       if (!all.bodyData().isEmpty() || all.rawBody() != null) {
