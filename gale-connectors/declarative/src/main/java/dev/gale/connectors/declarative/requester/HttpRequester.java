@@ -64,10 +64,15 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
    *     and the API's error text, with secrets masked
    */
   public Optional<HttpResult> send(Run run, Request request) throws InterruptedException {
+    Duration budget = run.retryBudget().maxTime();
+    long started = System.nanoTime();
     int attempt = 0;
     while (true) {
       HttpCall call = call(run, request);
-      Outcome outcome = exchange(run, call);
+      Duration left = budget.minusNanos(System.nanoTime() - started);
+      // An attempt may take what is left of the budget. Only rate-limited retries outlast it (the CDK bounds those by
+      // count alone), and each of their attempts may take a whole budget.
+      Outcome outcome = exchange(run, call, left.isPositive() ? left : budget);
       ErrorResolution resolution = errorHandler.interpret(run, outcome);
       switch (resolution.action()) {
         case SUCCESS -> {
@@ -86,8 +91,18 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
             throw failure(run, call, outcome, resolution, maxRetries == 0 ? ""
                 : " after " + maxRetries + (maxRetries == 1 ? " retry" : " retries"));
           }
+          // As the CDK's HTTP client: no retry once max_time has passed since the first attempt, and no wait past it.
+          Duration spent = Duration.ofNanos(System.nanoTime() - started);
+          boolean timed = resolution.action() != ResponseAction.RATE_LIMITED;
+          if (timed && spent.compareTo(budget) >= 0) {
+            throw failure(run, call, outcome, resolution, " after " + seconds(budget) + " of attempts and retries"
+                + " (Airbyte's limit of time for a request)");
+          }
           int retry = attempt;
           Duration wait = errorHandler.backoff(run, outcome, retry).orElseGet(() -> defaultWait(run, outcome, retry));
+          if (timed && wait.compareTo(budget.minus(spent)) > 0) {
+            wait = budget.minus(spent);
+          }
           if (resolution.action() == ResponseAction.REFRESH_TOKEN_THEN_RETRY) {
             authenticator.invalidate(run);
           }
@@ -149,11 +164,11 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     return result;
   }
 
-  private Outcome exchange(Run run, HttpCall call) throws InterruptedException {
+  private Outcome exchange(Run run, HttpCall call, Duration timeout) throws InterruptedException {
     long started = System.nanoTime();
     Outcome outcome;
     try {
-      outcome = Outcome.of(run.transport().send(call));
+      outcome = Outcome.of(run.transport().send(call, timeout));
     } catch (IOException e) {
       outcome = Outcome.of(e);
     } catch (IllegalArgumentException e) {
@@ -205,7 +220,8 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
   }
 
   private static String seconds(Duration wait) {
-    return wait.toMillis() < 1000 ? wait.toMillis() + " ms" : (wait.toMillis() / 1000.0) + " s";
+    long millis = wait.toMillis();
+    return millis < 1000 ? millis + " ms" : millis % 1000 == 0 ? millis / 1000 + " s" : (millis / 1000.0) + " s";
   }
 
   private static String stripLeadingSlashes(String path) {

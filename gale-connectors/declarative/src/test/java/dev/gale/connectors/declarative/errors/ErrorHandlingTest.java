@@ -153,6 +153,24 @@ class ErrorHandlingTest {
         .satisfies(line -> assertThat(line).contains("cursor=c2").contains("not valid JSON"));
   }
 
+  // The CDK gives one request max_time (10 minutes) of attempts and retries and sets no timeout on an attempt; Gale
+  // bounds each attempt by what is left of that time, so an API that never answers fails within it.
+  @Test
+  void anApiThatNeverAnswersFailsWithinTheRetryBudget() {
+    api.stall().stall();
+    DeclarativeSource source = source("").withRetryBudget(Duration.ofSeconds(1));
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> read(source))
+        .isInstanceOf(ConnectorException.class)
+        .satisfies(e -> assertThat(((ConnectorException) e).kind()).isEqualTo(ConnectorException.Kind.TRANSIENT))
+        .hasMessageContaining("Stream 'items'").hasMessageContaining("after 1 s of attempts and retries")
+        .hasMessageContaining("HttpTimeoutException").hasMessageNotContaining(SECRET);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(api.requestCount()).isEqualTo(1);
+    assertThat(sleeper.waits).isEmpty();
+  }
+
   @Test
   void filtersIgnoreFailAndRetryAsTheManifestSays() throws Exception {
     String handler = """
