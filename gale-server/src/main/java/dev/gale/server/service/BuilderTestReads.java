@@ -61,6 +61,10 @@ public final class BuilderTestReads {
         limit(request.sliceLimit(), DEFAULT_SLICE_LIMIT, MAX_PAGE_OR_SLICE_LIMIT, "sliceLimit"), MAX_BODY_CHARS);
     List<AirbyteStateMessage> state = state(request.state());
     DeclarativeSource source = DeclarativeManifests.requireRunnable(manifests, request.manifest(), "manifest");
+    if (!source.streamNames().contains(request.streamName())) {
+      throw new InvalidInputException("streamName", request.streamName(), "The manifest has no stream '%s'; its streams"
+          .formatted(request.streamName()) + " are " + source.streamNames());
+    }
     JsonNode config = projects.revealedTestingValues(project);
     SecretMasker masker = masker(project, source, config);
     BoundedCall.Result<TestRead> result = BoundedCall.run(
@@ -69,12 +73,9 @@ public final class BuilderTestReads {
       return TestReadAnswers.of(result.value(), request.streamName(), masker);
     }
     if (result.cause() instanceof ConnectorException refused) {
-      String message = masker.mask(refused.getMessage());
-      // The interpreter refuses a stream it lacks or testing values its specification refuses, before any request.
-      throw message.startsWith("This source has no stream")
-          ? new InvalidInputException("streamName", request.streamName(), message)
-          : new InvalidInputException("testingValues", null, "The project's testing values do not fit the manifest: "
-              + message);
+      // The stream is known (checked above), so the interpreter refused the testing values, before any request.
+      throw new InvalidInputException("testingValues", null, "The project's testing values do not fit the manifest: "
+          + masker.mask(refused.getMessage()));
     }
     LOG.warn("Test read of project {} failed: {}", project.id(), masker.mask(result.failure()));
     return TestReadAnswers.failed(masker.mask(result.failure()));

@@ -242,6 +242,7 @@ class ConnectorBuilderApiIT {
     JsonNode unknown = builder.post(stream, Map.of("workspaceId", workspace, "builderProjectId", project,
         "manifest", manifest, "streamName", "nowhere")).expectError(422);
     assertThat(unknown.at("/validationErrors/0/propertyPath").asText()).isEqualTo("streamName");
+    assertThat(unknown.path("message").asText()).contains("nowhere").contains("[items]");
     builder.post(stream, Map.of("workspaceId", workspace, "builderProjectId", project, "manifest", manifest,
         "streamName", "items", "recordLimit", 0)).expectError(422);
     builder.post(stream, Map.of("workspaceId", workspace, "builderProjectId", project, "manifest", manifest,

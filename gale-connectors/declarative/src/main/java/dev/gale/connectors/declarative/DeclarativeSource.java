@@ -22,6 +22,7 @@ import dev.gale.connectors.declarative.runtime.ExchangeListener;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.HttpTransport;
 import dev.gale.connectors.declarative.runtime.JdkHttpTransport;
+import dev.gale.connectors.declarative.runtime.RetryBudget;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.RunLog;
 import dev.gale.connectors.declarative.runtime.Secrets;
@@ -39,6 +40,7 @@ import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.StreamDescriptor;
 import dev.gale.protocol.SyncMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +62,17 @@ public final class DeclarativeSource implements Source {
   private final HttpTransport transport;
   private final Sleeper sleeper;
   private final Clock clock;
+  private final RetryBudget retryBudget;
 
   private DeclarativeSource(ConnectorDescriptor descriptor, SourceDefinition definition, Interpolation interpolation,
-                            HttpTransport transport, Sleeper sleeper, Clock clock) {
+                            HttpTransport transport, Sleeper sleeper, Clock clock, RetryBudget retryBudget) {
     this.descriptor = descriptor;
     this.definition = definition;
     this.interpolation = interpolation;
     this.transport = transport;
     this.sleeper = sleeper;
     this.clock = clock;
+    this.retryBudget = retryBudget;
   }
 
   /**
@@ -85,13 +89,13 @@ public final class DeclarativeSource implements Source {
     }
     SourceDefinition definition = SourceFactory.build(ManifestModel.load(manifest), interpolation);
     return new DeclarativeSource(descriptor, definition, interpolation, JdkHttpTransport.INSTANCE, Sleeper.REAL,
-        Clock.systemUTC());
+        Clock.systemUTC(), RetryBudget.AIRBYTE);
   }
 
   /** This source waiting between retries with {@code sleeper} instead of sleeping (for tests). */
   public DeclarativeSource withSleeper(Sleeper sleeper) {
     return new DeclarativeSource(descriptor, definition, interpolation, transport,
-        requireNonNull(sleeper, "sleeper is null"), clock);
+        requireNonNull(sleeper, "sleeper is null"), clock, retryBudget);
   }
 
   /**
@@ -100,7 +104,7 @@ public final class DeclarativeSource implements Source {
    */
   public DeclarativeSource withTransport(HttpTransport transport) {
     return new DeclarativeSource(descriptor, definition, interpolation, requireNonNull(transport, "transport is null"),
-        sleeper, clock);
+        sleeper, clock, retryBudget);
   }
 
   /**
@@ -109,7 +113,22 @@ public final class DeclarativeSource implements Source {
    */
   public DeclarativeSource withClock(Clock clock) {
     requireNonNull(clock, "clock is null");
-    return new DeclarativeSource(descriptor, definition, interpolation.withClock(clock), transport, sleeper, clock);
+    return new DeclarativeSource(descriptor, definition, interpolation.withClock(clock), transport, sleeper, clock,
+        retryBudget);
+  }
+
+  /**
+   * This source giving each request {@code maxTime}, its retries included, instead of Airbyte's 10 minutes (for
+   * tests of an API that never answers).
+   */
+  public DeclarativeSource withRetryBudget(Duration maxTime) {
+    return new DeclarativeSource(descriptor, definition, interpolation, transport, sleeper, clock,
+        new RetryBudget(maxTime));
+  }
+
+  /** The names of the manifest's streams, in the manifest's order: what a caller may ask {@link #testRead} for. */
+  public List<String> streamNames() {
+    return List.copyOf(definition.streams().keySet());
   }
 
   @Override
@@ -253,7 +272,7 @@ public final class DeclarativeSource implements Source {
 
   private Run run(JsonNode config, Secrets secrets, RunLog log, ExchangeListener exchanges) {
     Map<String, Object> prepared = ConfigPreparation.prepare(definition.connectionSpecification(), config);
-    return new Run(prepared, interpolation, transport, sleeper, clock, log, secrets, exchanges);
+    return new Run(prepared, interpolation, transport, sleeper, clock, log, secrets, exchanges, retryBudget);
   }
 
   private Secrets secretsOf(JsonNode config) {

@@ -121,7 +121,7 @@ class DeclarativeSourceContractTest extends SourceContract {
 
   @Override
   protected JsonNode validConfig() {
-    return Json.object().put("api_key", KEY).put("base_url", api.url());
+    return Json.object().put("api_key", KEY).put("base_url", api.url()).put("start_date", "2024-03-01T00:00:00Z");
   }
 
   @Override

@@ -179,7 +179,7 @@ class DeclarativeSourceTest {
   }
 
   private JsonNode config() {
-    return Json.object().put("api_key", SECRET).put("base_url", api.url());
+    return Json.object().put("api_key", SECRET).put("base_url", api.url()).put("start_date", "2024-03-01");
   }
 
   @Test
@@ -202,6 +202,11 @@ class DeclarativeSourceTest {
     assertThat(events.supportedSyncModes()).containsExactly(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL);
     assertThat(events.sourceDefinedCursor()).isTrue();
     assertThat(events.defaultCursorField()).containsExactly("created_at");
+  }
+
+  @Test
+  void streamNamesListTheManifestsStreamsInOrderWithoutAConfiguration() {
+    assertThat(TestSources.load(manifest()).streamNames()).containsExactly("users", "events");
   }
 
   @Test
@@ -269,7 +274,7 @@ class DeclarativeSourceTest {
 
   @Test
   void incrementalReadCheckpointsEachWindowAndResumesFromItsState() throws Exception {
-    // From the spec's default start date 2024-03-01 to the test clock's now, 2024-03-10T12:00:00Z, in 5-day windows.
+    // From the start date 2024-03-01 to the test clock's now, 2024-03-10T12:00:00Z, in 5-day windows.
     api.json("[{\"id\": 1, \"created_at\": \"2024-03-02T10:00:00Z\"}, {\"id\": 2, \"created_at\": \"2024-03-04T08:00:00Z\"}]");
     api.json("[{\"id\": 3, \"created_at\": \"2024-03-09T23:00:00Z\"}]");
     RecordingOutput first = new RecordingOutput();

@@ -19,8 +19,12 @@ import java.util.Optional;
 
 /**
  * A token obtained by logging in, as Airbyte's {@code SessionTokenAuthenticator} does: the login requester's response
- * holds it at {@code session_token_path}. It is kept for the rest of the read, or until {@code expiration_duration}
- * has passed, and then obtained again.
+ * holds it at {@code session_token_path}. With an {@code expiration_duration} it is kept until that has passed and
+ * then obtained again. Without one it is never kept: the CDK's session token provider only remembers a token together
+ * with an expiry time, so it logs in again whenever a request asks for the token. Gale logs in once for each request
+ * it sends (each attempt, as the CDK re-applies its authenticator on a retry); the CDK may even log in more than once
+ * per request (an API-key header authenticator asks for the token to learn the header's name, then again for its
+ * value), which no API needs and Gale does not repeat.
  *
  * @param format how the session token goes into requests: {@code {{ session_token }}} unless the manifest says
  *     otherwise (an {@code ApiKey} request authentication with an {@code api_token})
@@ -38,7 +42,7 @@ public record SessionToken(HttpRequester login, List<String> tokenPath, IsoDurat
     Holder holder = run.memory(this, owner -> new Holder());
     String session;
     synchronized (holder) {
-      if (holder.token == null || holder.expires != null && !run.clock().instant().isBefore(holder.expires)) {
+      if (expiration == null || holder.token == null || !run.clock().instant().isBefore(holder.expires)) {
         holder.token = login(run);
         holder.expires = expiration == null ? null : expiration.addTo(run.clock().instant().atOffset(
             ZoneOffset.UTC)).toInstant();

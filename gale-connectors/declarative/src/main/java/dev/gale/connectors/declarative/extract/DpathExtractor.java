@@ -5,7 +5,6 @@ import dev.gale.connectors.declarative.runtime.Decoder;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +24,10 @@ public record DpathExtractor(List<Template> fieldPath, Decoder decoder) {
   /**
    * The records of {@code response}, in order.
    *
-   * @throws ConnectorException when the body is not JSON or a record is not an object; names the stream
+   * @throws ConnectorException when a record is not an object; names the stream
    */
   public List<Map<String, Object>> extract(Run run, HttpResult response, String stream) {
-    List<Object> bodies;
-    try {
-      bodies = decoder.decode(response);
-    } catch (IOException e) {
-      throw new ConnectorException(run.secrets().mask("Stream '" + stream + "': the response to "
-          + response.call().method() + " " + response.call().url() + " (HTTP " + response.status() + ", "
-          + response.header("Content-Type").orElse("no content type") + ") is not valid JSON: "
-          + firstLine(e.getMessage())));
-    }
+    List<Object> bodies = decoder.decode(run, response, stream);
     List<Map<String, Object>> records = new ArrayList<>();
     for (Object body : bodies) {
       for (Object item : select(run, body)) {
@@ -77,14 +68,5 @@ public record DpathExtractor(List<Template> fieldPath, Decoder decoder) {
     throw new ConnectorException("Stream '" + stream + "': the records the manifest selects must be JSON objects, but"
         + " one is " + (item == null ? "null" : item instanceof List ? "a list" : "a " + item.getClass()
         .getSimpleName().toLowerCase(Locale.ROOT)));
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    String line = newline < 0 ? message : message.substring(0, newline);
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

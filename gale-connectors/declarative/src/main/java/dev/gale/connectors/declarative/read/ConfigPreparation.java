@@ -1,7 +1,6 @@
 package dev.gale.connectors.declarative.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connector.ConnectorException;
 import dev.gale.connectors.declarative.manifest.JsonValues;
 import java.util.ArrayList;
@@ -12,8 +11,14 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A configuration made ready for templates: checked against the spec's {@code connection_specification} (required
- * properties, JSON types, enums, patterns; in a {@code oneOf}, the option the configuration picks) and completed with
- * the spec's {@code default} values where a property is missing. Messages name properties, never values.
+ * properties, JSON types, enums, patterns; in a {@code oneOf}, the option the configuration picks). Messages name
+ * properties, never values.
+ *
+ * <p>The spec's {@code default} values are not filled in, as in Airbyte: the CDK validates the configuration with
+ * plain JSON Schema, which neither fills defaults nor lets a default stand in for a required property, and the
+ * platform's server validates configurations it is sent the same way (only Airbyte's web form pre-fills defaults).
+ * Templates see what the configuration holds, so {@code config.get('x', d)} gives the template's {@code d}, not the
+ * spec's default, as it does in Airbyte.
  */
 public final class ConfigPreparation {
   private ConfigPreparation() {}
@@ -25,36 +30,31 @@ public final class ConfigPreparation {
     if (config == null || !config.isObject()) {
       throw new ConnectorException("Config validation error: the configuration must be a JSON object");
     }
-    ObjectNode completed = config.deepCopy();
     List<String> problems = new ArrayList<>();
-    visit(specification, completed, "", problems);
+    visit(specification, config, "", problems);
     if (!problems.isEmpty()) {
       throw new ConnectorException("Config validation error: " + String.join("; ", problems));
     }
-    return JsonValues.toMap(completed);
+    return JsonValues.toMap(config);
   }
 
-  private static void visit(JsonNode schema, ObjectNode object, String path, List<String> problems) {
+  private static void visit(JsonNode schema, JsonNode object, String path, List<String> problems) {
     JsonNode properties = schema.path("properties");
     for (JsonNode required : schema.path("required")) {
       String name = required.asText();
       // A required property given as null is missing, unless its type admits null.
       boolean missing = !object.has(name)
           || object.get(name).isNull() && !hasType(properties.path(name), object.get(name));
-      if (missing && !properties.path(name).has("default")) {
+      if (missing) {
         problems.add(name(path, name) + " is required");
       }
     }
     properties.properties().forEach(entry -> {
       String name = entry.getKey();
       JsonNode property = entry.getValue();
-      if (!object.has(name) || object.get(name).isNull()) {
-        if (property.has("default")) {
-          object.set(name, property.get("default").deepCopy());
-        }
-        return;
+      if (object.has(name) && !object.get(name).isNull()) {
+        check(property, object.get(name), name(path, name), problems);
       }
-      check(property, object.get(name), name(path, name), problems);
     });
     JsonNode option = chosenOption(schema.path("oneOf"), object);
     if (option != null) {
@@ -87,7 +87,7 @@ public final class ConfigPreparation {
       problems.add(path + " must match " + schema.get("pattern").asText());
     }
     if (value.isObject()) {
-      visit(schema, (ObjectNode) value, path, problems);
+      visit(schema, value, path, problems);
     }
   }
 
@@ -131,7 +131,7 @@ public final class ConfigPreparation {
   }
 
   // The option of a oneOf whose constant properties (an auth_type) the configuration has; else the only match.
-  private static JsonNode chosenOption(JsonNode options, ObjectNode object) {
+  private static JsonNode chosenOption(JsonNode options, JsonNode object) {
     for (JsonNode option : options) {
       boolean decided = false;
       boolean matches = true;

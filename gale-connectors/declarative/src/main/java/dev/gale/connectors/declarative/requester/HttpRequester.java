@@ -16,6 +16,7 @@ import dev.gale.connectors.declarative.runtime.HttpCall;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.Template;
+import dev.gale.connectors.declarative.runtime.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Airbyte's {@code HttpRequester}: builds a request from its URL, method and options (its own, the authenticator's and
@@ -64,10 +64,15 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
    *     and the API's error text, with secrets masked
    */
   public Optional<HttpResult> send(Run run, Request request) throws InterruptedException {
+    Duration budget = run.retryBudget().maxTime();
+    long started = System.nanoTime();
     int attempt = 0;
     while (true) {
       HttpCall call = call(run, request);
-      Outcome outcome = exchange(run, call);
+      Duration left = budget.minusNanos(System.nanoTime() - started);
+      // An attempt may take what is left of the budget. Only rate-limited retries outlast it (the CDK bounds those by
+      // count alone), and each of their attempts may take a whole budget.
+      Outcome outcome = exchange(run, call, left.isPositive() ? left : budget);
       ErrorResolution resolution = errorHandler.interpret(run, outcome);
       switch (resolution.action()) {
         case SUCCESS -> {
@@ -86,8 +91,18 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
             throw failure(run, call, outcome, resolution, maxRetries == 0 ? ""
                 : " after " + maxRetries + (maxRetries == 1 ? " retry" : " retries"));
           }
+          // As the CDK's HTTP client: no retry once max_time has passed since the first attempt, and no wait past it.
+          Duration spent = Duration.ofNanos(System.nanoTime() - started);
+          boolean timed = resolution.action() != ResponseAction.RATE_LIMITED;
+          if (timed && spent.compareTo(budget) >= 0) {
+            throw failure(run, call, outcome, resolution, " after " + seconds(budget) + " of attempts and retries"
+                + " (Airbyte's limit of time for a request)");
+          }
           int retry = attempt;
           Duration wait = errorHandler.backoff(run, outcome, retry).orElseGet(() -> defaultWait(run, outcome, retry));
+          if (timed && wait.compareTo(budget.minus(spent)) > 0) {
+            wait = budget.minus(spent);
+          }
           if (resolution.action() == ResponseAction.REFRESH_TOKEN_THEN_RETRY) {
             authenticator.invalidate(run);
           }
@@ -108,16 +123,18 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     RequestParts all = RequestParts.combine(name, Arrays.asList(own, auth, request.extra()));
     String target = Urls.requote(url(run, variables, request.path()));
     Map<String, Object> query = new LinkedHashMap<>(all.parameters());
-    Set<String> inUrl = Urls.queryNames(target);
-    query.keySet().removeIf(inUrl::contains);
+    // As the CDK: a parameter the URL (a next-page URL) already has is left out only when the URL's value is the same
+    // text; with another value both go out, the URL's first. A value is compared as Python's str() writes it.
+    Map<String, String> inUrl = Urls.queryValues(target);
+    query.entrySet().removeIf(parameter ->
+        Values.pythonString(parameter.getValue()).equals(inUrl.get(parameter.getKey())));
     String encoded = Urls.encode(query);
     if (!encoded.isEmpty()) {
       // As requests does: an empty query (a URL ending in '?') becomes the parameters; a query gets them after '&'.
       target += (!target.contains("?") ? "?" : target.endsWith("?") ? "" : "&") + encoded;
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    all.headers().forEach((key, value) -> headers.put(key, dev.gale.connectors.declarative.runtime.Values
-        .pythonString(value)));
+    all.headers().forEach((key, value) -> headers.put(key, Values.pythonString(value)));
     byte[] body = null;
     if (!all.bodyJson().isEmpty()) {
       if (!all.bodyData().isEmpty() || all.rawBody() != null) {
@@ -147,11 +164,11 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
     return result;
   }
 
-  private Outcome exchange(Run run, HttpCall call) throws InterruptedException {
+  private Outcome exchange(Run run, HttpCall call, Duration timeout) throws InterruptedException {
     long started = System.nanoTime();
     Outcome outcome;
     try {
-      outcome = Outcome.of(run.transport().send(call));
+      outcome = Outcome.of(run.transport().send(call, timeout));
     } catch (IOException e) {
       outcome = Outcome.of(e);
     } catch (IllegalArgumentException e) {
@@ -203,7 +220,8 @@ public record HttpRequester(String name, Template url, Template urlBase, Templat
   }
 
   private static String seconds(Duration wait) {
-    return wait.toMillis() < 1000 ? wait.toMillis() + " ms" : (wait.toMillis() / 1000.0) + " s";
+    long millis = wait.toMillis();
+    return millis < 1000 ? millis + " ms" : millis % 1000 == 0 ? millis / 1000 + " s" : (millis / 1000.0) + " s";
   }
 
   private static String stripLeadingSlashes(String path) {

@@ -4,8 +4,10 @@ import dev.gale.connectors.declarative.runtime.Values;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,25 +104,49 @@ public final class Urls {
     return out.toString();
   }
 
-  /** The names of the query parameters already in {@code url}. */
+  /**
+   * The query parameters already in {@code url}, each with its first value, decoded, as Python's {@code parse_qs}
+   * reads a query by default: a parameter without a value ({@code a=} or a bare {@code a}) is not there.
+   */
+  public static Map<String, String> queryValues(String url) {
+    Map<String, String> values = new HashMap<>();
+    for (String pair : queryPairs(url)) {
+      int equals = pair.indexOf('=');
+      if (equals >= 0 && equals < pair.length() - 1) {
+        values.putIfAbsent(unquotePlus(pair.substring(0, equals)), unquotePlus(pair.substring(equals + 1)));
+      }
+    }
+    return values;
+  }
+
+  /** The names of the query parameters in {@code url}, with a value or without. */
   public static Set<String> queryNames(String url) {
     Set<String> names = new HashSet<>();
+    for (String pair : queryPairs(url)) {
+      int equals = pair.indexOf('=');
+      names.add(unquotePlus(equals < 0 ? pair : pair.substring(0, equals)));
+    }
+    return names;
+  }
+
+  private static List<String> queryPairs(String url) {
     int question = url.indexOf('?');
     if (question < 0) {
-      return names;
+      return List.of();
     }
     String query = url.substring(question + 1);
     int hash = query.indexOf('#');
-    if (hash >= 0) {
-      query = query.substring(0, hash);
+    return Arrays.stream((hash < 0 ? query : query.substring(0, hash)).split("&")).filter(pair -> !pair.isEmpty())
+        .toList();
+  }
+
+  // Python's unquote_plus leaves a '%' that starts no escape as it is, where URLDecoder refuses the whole text.
+  private static String unquotePlus(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text.replace('+', ' ');
     }
-    for (String pair : query.split("&")) {
-      if (!pair.isEmpty()) {
-        int equals = pair.indexOf('=');
-        names.add(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
-      }
-    }
-    return names;
   }
 
   private static String stripQuery(String path) {

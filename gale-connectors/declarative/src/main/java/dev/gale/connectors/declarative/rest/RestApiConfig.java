@@ -164,8 +164,8 @@ record RestApiConfig(String url, String method, ApiKey apiKey, RequestValues req
   }
 
   /**
-   * Each query parameter has one source: a parameter already in the URL is not added again (as Airbyte's requester
-   * does), and two settings naming one parameter would overwrite each other.
+   * Each query parameter has one source: a parameter already in the URL would go out twice when its values differ (as
+   * with Airbyte's requester), and two settings naming one parameter would overwrite each other.
    */
   private static void checkQueryParameters(String url, ApiKey apiKey, RequestValues request, Pagination pagination,
                                            Incremental incremental, List<String> problems) {

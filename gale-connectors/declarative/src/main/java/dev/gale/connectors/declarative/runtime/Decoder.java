@@ -1,15 +1,19 @@
 package dev.gale.connectors.declarative.runtime;
 
+import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connectors.declarative.manifest.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a response body becomes JSON documents: one document ({@code JsonDecoder}, the default) or one per line
- * ({@code JsonlDecoder}). A body that is neither fails clearly instead of reading as no records.
+ * ({@code JsonlDecoder}). A body that is not what the decoder reads gives what the CDK's decoders give, never a
+ * failure: {@code JsonDecoder} falls back to one empty object (no records, and no next page from templates over the
+ * response), and {@code JsonlDecoder} skips a line it cannot parse. Each is logged, naming the stream and request.
  */
 public enum Decoder {
   JSON, JSONL;
@@ -28,24 +32,48 @@ public enum Decoder {
     }
   }
 
-  /**
-   * The documents of a response.
-   *
-   * @throws IOException when the body is not what this decoder reads
-   */
-  public List<Object> decode(HttpResult result) throws IOException {
+  /** The documents of a response; at least one. */
+  public List<Object> decode(Run run, HttpResult result, String stream) {
     if (this == JSON) {
-      return List.of(result.json());
+      try {
+        return List.of(result.json());
+      } catch (IOException e) {
+        // The CDK's JsonDecoder catches any parse failure and yields {}, after its parser logs the error.
+        run.log(LogLevel.ERROR, describe(result, stream) + " is not valid JSON, so it gives no records (as in "
+            + "Airbyte's JsonDecoder): " + firstLine(e.getMessage()));
+        return List.of(new LinkedHashMap<String, Object>());
+      }
     }
     List<Object> documents = new ArrayList<>();
-    for (String line : new String(result.body(), StandardCharsets.UTF_8).split("\r?\n")) {
-      if (!line.isBlank()) {
-        documents.add(JsonValues.parse(line.getBytes(StandardCharsets.UTF_8)));
+    String[] lines = new String(result.body(), StandardCharsets.UTF_8).split("\r?\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank()) {
+        try {
+          documents.add(JsonValues.parse(lines[i].getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          // The CDK's JSON lines parser logs a warning and goes on with the next line.
+          run.log(LogLevel.WARN, describe(result, stream) + ": line " + (i + 1) + " is not valid JSON and is "
+              + "skipped: " + firstLine(e.getMessage()));
+        }
       }
     }
     if (documents.isEmpty()) {
-      documents.add(new LinkedHashMap<String, Object>());
+      documents.add(Map.of());
     }
     return documents;
+  }
+
+  private static String describe(HttpResult result, String stream) {
+    return "Stream '" + stream + "': the response to " + result.call().method() + " " + result.call().url()
+        + " (HTTP " + result.status() + ", " + result.header("Content-Type").orElse("no content type") + ")";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

@@ -19,7 +19,8 @@ public final class JdkHttpTransport implements HttpTransport {
   public static final JdkHttpTransport INSTANCE = new JdkHttpTransport();
   // The JDK sets these itself and refuses them from callers.
   private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
-  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+  // Only for callers that give no bound of their own; a requester gives the time left of its retry budget.
+  private static final Duration TIMEOUT = RetryBudget.AIRBYTE_MAX_TIME;
 
   private final HttpClient client = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(30))
@@ -31,7 +32,12 @@ public final class JdkHttpTransport implements HttpTransport {
 
   @Override
   public HttpResult send(HttpCall call) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url())).timeout(TIMEOUT)
+    return send(call, TIMEOUT);
+  }
+
+  @Override
+  public HttpResult send(HttpCall call, Duration timeout) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url())).timeout(timeout)
         .method(call.method(), call.body().length == 0 && call.method().equals("GET")
             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body()));
     boolean encodingChosen = false;

@@ -24,10 +24,16 @@ public final class Run {
   private final RunLog log;
   private final Secrets secrets;
   private final ExchangeListener exchanges;
+  private final RetryBudget retryBudget;
   private final Map<Object, Object> memory = new ConcurrentHashMap<>();
 
   public Run(Map<String, Object> config, Interpolation interpolation, HttpTransport transport, Sleeper sleeper,
              Clock clock, RunLog log, Secrets secrets, ExchangeListener exchanges) {
+    this(config, interpolation, transport, sleeper, clock, log, secrets, exchanges, RetryBudget.AIRBYTE);
+  }
+
+  public Run(Map<String, Object> config, Interpolation interpolation, HttpTransport transport, Sleeper sleeper,
+             Clock clock, RunLog log, Secrets secrets, ExchangeListener exchanges, RetryBudget retryBudget) {
     this.config = requireNonNull(config, "config is null");
     this.interpolation = requireNonNull(interpolation, "interpolation is null");
     this.transport = requireNonNull(transport, "transport is null");
@@ -36,6 +42,7 @@ public final class Run {
     this.log = requireNonNull(log, "log is null");
     this.secrets = requireNonNull(secrets, "secrets is null");
     this.exchanges = requireNonNull(exchanges, "exchanges is null");
+    this.retryBudget = requireNonNull(retryBudget, "retryBudget is null");
   }
 
   public Map<String, Object> config() {
@@ -64,6 +71,11 @@ public final class Run {
 
   public ExchangeListener exchanges() {
     return exchanges;
+  }
+
+  /** How long one request may take, its retries included. */
+  public RetryBudget retryBudget() {
+    return retryBudget;
   }
 
   /** Logs {@code message} with every secret masked. */

@@ -284,6 +284,40 @@ class AuthenticatorTest {
     assertThat(api.take().getHeaders().get("Authorization")).isEqualTo("Bearer second-token-2");
   }
 
+  // The CDK remembers a session token only together with its expiry time: without expiration_duration it logs in
+  // again for every request, so each page here carries the token of its own login.
+  @Test
+  void sessionTokenWithoutExpirationLogsInBeforeEveryRequest() throws Exception {
+    api.json("{\"token\": \"sess-first1\"}");
+    api.json("{\"data\": [{\"id\": 1}], \"next\": \"2\"}");
+    api.json("{\"token\": \"sess-second\"}");
+    api.json("{\"data\": [{\"id\": 2}]}");
+
+    TestRead read = read("""
+        type: SessionTokenAuthenticator
+        login_requester:
+          type: HttpRequester
+          url_base: "{{ config['base_url'] }}"
+          path: session
+          http_method: POST
+        session_token_path: [token]
+        request_authentication:
+          type: ApiKey
+          inject_into:
+            type: RequestOption
+            inject_into: header
+            field_name: X-Session
+        """, TWO_PAGES, config());
+
+    assertThat(api.take().getUrl().encodedPath()).isEqualTo("/session");
+    assertThat(api.take().getHeaders().get("X-Session")).isEqualTo("sess-first1");
+    assertThat(api.take().getUrl().encodedPath()).isEqualTo("/session");
+    assertThat(api.take().getHeaders().get("X-Session")).isEqualTo("sess-second");
+    assertThat(read.records()).hasSize(2);
+    assertThat(read.auxiliaryRequests()).extracting(TestRead.Exchange::title)
+        .containsExactly("Login request", "Login request");
+  }
+
   @Test
   void sessionTokenAsBearerLogsInAgainWhenItExpires() throws Exception {
     api.json("{\"token\": \"sess-aaaaaa\"}");

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * API returns.
  *
  * <p>What the folder lacks: no error mapping, so a rejected login fails the check through the interpreter's default
- * handling of a 401. The login has no {@code expiration_duration}: the CDK logs in again before every request, while
- * Gale keeps the token for the whole read, so the number of logins is not asserted (the API's tokens last three
- * minutes, which a longer read in Gale would outlive).
+ * handling of a 401. The login has no {@code expiration_duration}, so, as in the CDK, every request of the read is
+ * preceded by a login of its own (the API's tokens last three minutes, which a token kept for a long read would
+ * outlive).
  */
 class AirbyteManifestGate {
   private static final String SECRET = "fake-airbyte-client-secret-61f0";
@@ -163,6 +163,9 @@ class AirbyteManifestGate {
           assertThat(request.host()).isEqualTo("api.airbyte.com");
           assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
         });
+    // No expiration_duration: a login (POST) before each request of the read (GET), as the CDK does.
+    assertThat(connector.api().requests()).extracting(CorpusApi.Request::method)
+        .containsExactly("POST", "GET", "POST", "GET", "POST", "GET", "POST", "GET");
     assertThat(read.logs()).noneMatch(line -> line.contains(SECRET) || line.contains(TOKEN));
     assertThat(connector.api().unmatched()).isEmpty();
   }

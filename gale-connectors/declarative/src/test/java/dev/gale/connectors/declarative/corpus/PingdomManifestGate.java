@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Pingdom (API 3.1): {@code checks}, offset pages of 25,000, and {@code performance}, one summary per check (a
  * substream of {@code checks}) from the config's {@code start_date} to now in one window sent as epoch seconds
- * {@code from}/{@code to}, with the config's {@code resolution} (default hour) and {@code probes} (left out when not
- * set); each summary gains its {@code check_id} and the window's end as {@code stream_end_time}, the cursor, so the
+ * {@code from}/{@code to}, with the config's {@code resolution} and {@code probes} (each left out when not set: the
+ * spec's default resolution, hour, is not filled in, as in Airbyte); each summary gains its {@code check_id} and the window's end as {@code stream_end_time}, the cursor, so the
  * state is kept per check. The API token goes as a bearer token.
  *
  * <p>What the folder lacks: no error mapping of its own (a rejected token fails by the default mapping of a 401).
@@ -148,9 +148,10 @@ class PingdomManifestGate {
         .containsExactly("/api/3.1/summary.performance/85975", "/api/3.1/summary.performance/85976");
     assertThat(performance).allSatisfy(request -> {
       assertThat(request.host()).isEqualTo("api.pingdom.com");
-      // 2024-03-01T00:00:00Z to now (2024-03-10T12:00:00Z), in one window; no probes set, so none sent.
-      assertThat(request.query()).isEqualTo(Map.of("resolution", "hour", "includeuptime", "true",
-          "from", "1709251200", "to", "1710072000"));
+      // 2024-03-01T00:00:00Z to now (2024-03-10T12:00:00Z), in one window; no resolution or probes set, so none
+      // sent (the API's own default resolution is hour).
+      assertThat(request.query()).isEqualTo(Map.of("includeuptime", "true", "from", "1709251200",
+          "to", "1710072000"));
       assertThat(request.header("Authorization")).isEqualTo("Bearer " + SECRET);
     });
     assertThat(first.lastState("performance")).isEqualTo(Json.parse("""

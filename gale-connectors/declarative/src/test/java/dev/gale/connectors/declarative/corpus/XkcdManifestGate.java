@@ -52,13 +52,17 @@ class XkcdManifestGate {
 
   @Test
   void checkReadsTheConfiguredComic() {
-    connector.api().get("/2960/info\\.0\\.json", COMIC_2960);
+    connector.api().get("/2960/info\\.0\\.json", COMIC_2960).get("/1/info\\.0\\.json", COMIC_2960);
 
-    // Without a comic_number, the spec's default picks the comic.
+    assertThat(connector.check("{\"comic_number\":\"2960\"}").status())
+        .isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
+    // Without a comic_number the manifest's own fallback ('or 1') picks the comic: the spec's default (2960) is what
+    // Airbyte's form pre-fills, and neither the CDK nor Gale fills it in.
     assertThat(connector.check("{}").status()).isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
-    assertThat(connector.api().requests()).singleElement().satisfies(request -> {
+    assertThat(connector.api().requests()).extracting(CorpusApi.Request::path)
+        .containsExactly("/2960/info.0.json", "/1/info.0.json");
+    assertThat(connector.api().requests()).allSatisfy(request -> {
       assertThat(request.host()).isEqualTo("xkcd.com");
-      assertThat(request.path()).isEqualTo("/2960/info.0.json");
       assertThat(request.header("Authorization")).isNull();
     });
     assertThat(connector.api().unmatched()).isEmpty();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * pages through the tickers with a page number it reads in its own path and parameters; past the last ticker the
  * path is empty, so its last request goes to the bare host (with {@code symbol= finish }), and the pages end when an
  * answer holds no record. What that answer is, Yahoo does not document: the manifest maps 403 to success, and this
- * gate answers the bare host with a 403 and an empty body, which reads as no records (a body that is not JSON would
- * read as no records in the CDK, and fails here). What the folder lacks: no authentication, no primary key, no cursor
+ * gate answers the bare host with a 403 and an empty body, which reads as no records (so would a body that is not
+ * JSON, in the CDK and here, with an error line). What the folder lacks: no authentication, no primary key, no cursor
  * (no incremental read); a failing check is the default mapping's 404 for an unknown ticker.
  */
 class YahooFinancePriceManifestGate {

@@ -103,14 +103,72 @@ class ErrorHandlingTest {
     assertThat(sleeper.waits).isEmpty();
   }
 
+  // Airbyte's JsonDecoder reads a body it cannot parse as {} after logging an error: the page has no records and the
+  // read goes on. Gale does the same, with an ERROR line that names the stream, the request and the content type.
   @Test
-  void aBodyThatIsNotJsonFailsClearly() {
+  void aBodyThatIsNotJsonGivesNoRecordsAndAnErrorLine() throws Exception {
     api.respond(200, "<html>maintenance</html>", "Content-Type: text/html");
 
-    assertThatThrownBy(() -> read(source("")))
+    RecordingOutput output = read(source(""));
+
+    assertThat(output.rows(StreamDescriptor.of("items"))).isEmpty();
+    assertThat(output.logs()).filteredOn(line -> line.startsWith("ERROR")).singleElement().satisfies(line ->
+        assertThat(line).contains("Stream 'items'").contains("/items").contains("text/html")
+            .contains("not valid JSON").doesNotContain(SECRET));
+  }
+
+  @Test
+  void malformedJsonEndsTheStreamWithTheRecordsBeforeIt() throws Exception {
+    api.json("{\"data\": [{\"id\": 1}], \"next\": \"c2\"}");
+    api.json("{\"data\": [{\"id\": 2}, {\"id\": ");
+    DeclarativeSource source = TestSources.load(TestManifests.stream("""
+        retriever:
+          type: SimpleRetriever
+          requester:
+            type: HttpRequester
+            url_base: "{{ config['base_url'] }}"
+            path: items
+          paginator:
+            type: DefaultPaginator
+            page_token_option:
+              type: RequestOption
+              inject_into: request_parameter
+              field_name: cursor
+            pagination_strategy:
+              type: CursorPagination
+              cursor_value: "{{ response.next }}"
+          record_selector:
+            type: RecordSelector
+            extractor:
+              type: DpathExtractor
+              field_path: [data]
+        """), sleeper);
+
+    RecordingOutput output = read(source);
+
+    // The truncated page gives no records, and, read as {}, no next cursor: the read ends there without failing.
+    assertThat(output.rows(StreamDescriptor.of("items"))).hasSize(1);
+    assertThat(api.requestCount()).isEqualTo(2);
+    assertThat(output.logs()).filteredOn(line -> line.startsWith("ERROR")).singleElement()
+        .satisfies(line -> assertThat(line).contains("cursor=c2").contains("not valid JSON"));
+  }
+
+  // The CDK gives one request max_time (10 minutes) of attempts and retries and sets no timeout on an attempt; Gale
+  // bounds each attempt by what is left of that time, so an API that never answers fails within it.
+  @Test
+  void anApiThatNeverAnswersFailsWithinTheRetryBudget() {
+    api.stall().stall();
+    DeclarativeSource source = source("").withRetryBudget(Duration.ofSeconds(1));
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> read(source))
         .isInstanceOf(ConnectorException.class)
-        .hasMessageContaining("Stream 'items'").hasMessageContaining("not valid JSON")
-        .hasMessageContaining("text/html").hasMessageNotContaining(SECRET);
+        .satisfies(e -> assertThat(((ConnectorException) e).kind()).isEqualTo(ConnectorException.Kind.TRANSIENT))
+        .hasMessageContaining("Stream 'items'").hasMessageContaining("after 1 s of attempts and retries")
+        .hasMessageContaining("HttpTimeoutException").hasMessageNotContaining(SECRET);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(api.requestCount()).isEqualTo(1);
+    assertThat(sleeper.waits).isEmpty();
   }
 
   @Test

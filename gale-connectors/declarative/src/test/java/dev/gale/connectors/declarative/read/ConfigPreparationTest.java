@@ -20,13 +20,17 @@ class ConfigPreparationTest {
            {"properties": {"auth_type": {"const": "oauth"}, "scope": {"type": "string", "default": "read"}}},
            {"properties": {"auth_type": {"const": "token"}, "token": {"type": "string"}}, "required": ["token"]}]}}}""";
 
+  // As in Airbyte, where the CDK validates with plain JSON Schema and the platform's server does too: a default is not
+  // filled in, so templates see what the configuration holds, and it does not stand in for a required property.
   @Test
-  void defaultsFillMissingPropertiesIncludingInTheChosenOption() {
+  void defaultsAreNotFilledInAndDoNotStandInForARequiredProperty() {
     Map<String, Object> config = ConfigPreparation.prepare(Json.parse(SPEC),
-        Json.parse("{\"api_key\": \"k\", \"credentials\": {\"auth_type\": \"oauth\"}}"));
+        Json.parse("{\"api_key\": \"k\", \"region\": \"us\", \"credentials\": {\"auth_type\": \"oauth\"}}"));
 
-    assertThat(config).containsEntry("region", "eu").containsEntry("page_size", 100L)
-        .containsEntry("credentials", Map.of("auth_type", "oauth", "scope", "read"));
+    assertThat(config).containsOnlyKeys("api_key", "region", "credentials").containsEntry("region", "us")
+        .containsEntry("credentials", Map.of("auth_type", "oauth"));
+    assertThatThrownBy(() -> ConfigPreparation.prepare(Json.parse(SPEC), Json.parse("{\"api_key\": \"k\"}")))
+        .isInstanceOf(ConnectorException.class).hasMessageContaining("region is required");
   }
 
   @Test

@@ -207,6 +207,45 @@ class HttpRequesterTest {
   }
 
   @Test
+  void aNextPageUrlKeepsItsQueryAndGetsOnlyParametersItLacksOrGivesAnotherValue() throws Exception {
+    api.json("{\"data\": [{\"id\": 1}], \"next\": \"" + api.url() + "/api/items?cursor=c2&limit=50&sort=old\"}");
+    api.json("{\"data\": [{\"id\": 2}]}");
+    DeclarativeSource source = TestSources.load(TestManifests.stream("""
+        retriever:
+          type: SimpleRetriever
+          requester:
+            type: HttpRequester
+            url_base: "{{ config['base_url'] }}"
+            path: items
+            request_parameters:
+              limit: "50"
+              sort: new
+              fields: id
+          paginator:
+            type: DefaultPaginator
+            page_token_option:
+              type: RequestPath
+            pagination_strategy:
+              type: CursorPagination
+              cursor_value: "{{ response.next }}"
+          record_selector:
+            type: RecordSelector
+            extractor:
+              type: DpathExtractor
+              field_path: [data]
+        """));
+
+    TestRead read = source.testRead(Json.object().put("base_url", api.url() + "/api").put("api_key", "k-123456"),
+        "items", List.of(), TestReadLimits.DEFAULT);
+
+    assertThat(read.records()).hasSize(2);
+    assertThat(api.take().getUrl().encodedQuery()).isEqualTo("limit=50&sort=new&fields=id");
+    // As the CDK's requester: limit=50 is in the URL with the same value, so it is not repeated; sort has another
+    // value in the URL, so both go out, the URL's first; fields is not in the URL, so it is added.
+    assertThat(api.take().getUrl().encodedQuery()).isEqualTo("cursor=c2&limit=50&sort=old&sort=new&fields=id");
+  }
+
+  @Test
   void gzipResponsesAreUnpacked() throws Exception {
     api.gzipJson("[{\"id\": 1}, {\"id\": 2}]");
     DeclarativeSource source = TestSources.load(TestManifests.stream("""

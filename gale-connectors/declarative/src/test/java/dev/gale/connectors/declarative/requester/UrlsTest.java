@@ -39,6 +39,14 @@ class UrlsTest {
 
   @Test
   void findsTheQueryNamesOfAUrl() {
-    assertThat(Urls.queryNames("https://x.com/a?page=2&limit=10#top")).containsExactlyInAnyOrder("page", "limit");
+    assertThat(Urls.queryNames("https://x.com/a?page=2&limit=10&bare#top"))
+        .containsExactlyInAnyOrder("page", "limit", "bare");
+  }
+
+  @Test
+  void readsTheQueryValuesOfAUrlAsPythonsParseQs() {
+    // The first value of each name, decoded ('+' is a space); names without a value are not there.
+    assertThat(Urls.queryValues("https://x.com/a?q=a+b%26c&page=2&page=3&empty=&bare&pct=100%#top"))
+        .isEqualTo(Map.of("q", "a b&c", "page", "2", "pct", "100%"));
   }
 }

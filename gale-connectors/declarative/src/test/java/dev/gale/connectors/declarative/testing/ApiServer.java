@@ -43,6 +43,12 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
+  /** Queues an answer that never comes: the server reads the request and then holds the connection silent. */
+  public ApiServer stall() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE).build());
+    return this;
+  }
+
   /** Queues a JSON body sent gzip-compressed. */
   public ApiServer gzipJson(String body) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
