@@ -73,12 +73,16 @@ public final class S3Destination implements Destination {
     return EnumSpelling.canonical(config);
   }
 
-  /** Writes, lists and deletes a small object under the bucket path, as a sync would. */
+  /**
+   * Writes, lists and deletes a small object under the bucket path, as a sync would; fails first when the format's
+   * buffers would not fit this process's memory.
+   */
   @Override
   public AirbyteConnectionStatus check(JsonNode config) {
     S3Config s3Config;
     try {
       s3Config = S3Config.read(config);
+      WriterMemory.requireFits(s3Config.format(), limits, Runtime.getRuntime().maxMemory());
     } catch (ConnectorException e) {
       return AirbyteConnectionStatus.failed(e.getMessage());
     }
@@ -98,6 +102,7 @@ public final class S3Destination implements Destination {
   @Override
   public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
     S3Config s3Config = S3Config.read(config);
+    WriterMemory.requireFits(s3Config.format(), limits, Runtime.getRuntime().maxMemory());
     ObjectKeys keys = new ObjectKeys(s3Config.bucketPath(), s3Config.pathFormat(), s3Config.fileNamePattern(),
         s3Config.format().extension(), Instant.now(), context.syncId());
     S3Client s3 = S3Clients.create(s3Config);

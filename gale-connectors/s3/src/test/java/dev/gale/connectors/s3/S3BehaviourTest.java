@@ -182,6 +182,28 @@ class S3BehaviourTest {
   }
 
   @Test
+  void aRowGroupBeyondWhatTheHeapCanHoldIsRefusedByCheckAndBySync() {
+    JsonNode config = s3.config(BUCKET, "huge", "{\"format_type\":\"Parquet\",\"block_size_mb\":1000000}");
+
+    AirbyteConnectionStatus status = new S3Destination().check(config);
+    assertThat(status.status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
+    assertThat(status.message()).contains("block_size_mb 1000000", "-Xmx");
+    assertThatThrownBy(() -> new S3Destination().open(config, catalog(new StreamDescriptor("items", null), DestinationSyncMode.APPEND), context()))
+        .hasMessageContaining("lower block_size_mb");
+  }
+
+  @Test
+  void theDefaultRowGroupAndPartsFitTheReplicateHeapWithRoomForTheRest() {
+    Limits twoLanes = new Limits(200L << 20, 5 << 20, 2);
+    OutputFormat parquet = S3Config.read(s3.config(BUCKET, "x", "{\"format_type\":\"Parquet\"}")).format();
+
+    assertThat(WriterMemory.of(parquet, twoLanes)).isEqualTo((128L + 2 * 3 * 5) << 20);
+    WriterMemory.requireFits(parquet, twoLanes, 352L << 20);
+    assertThatThrownBy(() -> WriterMemory.requireFits(parquet, twoLanes, 256L << 20))
+        .hasMessageContaining("about 158 MiB").hasMessageContaining("153 MiB of its 256 MiB heap");
+  }
+
+  @Test
   void checkNamesAMissingBucket() {
     AirbyteConnectionStatus status = new S3Destination().check(s3.config("no-such-bucket", "x", JSONL));
 
