@@ -86,7 +86,7 @@ source_config "$small_port"
 
 # Both clients run with the JVM flags ./gale gives replicate (GALE_JAVA_OPTS replaces them for Gale), so that the
 # heap and the collector are alike; Gale also has its class-data archive, written by the warm-up.
-baseline_opts="-XX:+UseSerialGC -Xss512k -Xmn64m -Xmx352m"
+baseline_opts="-XX:+UseSerialGC -Xss512k -Xmn64m -Xmx320m"
 gale_command() { # port
   command_line=("$root/gale" replicate --source gale/source-rest-api --source-config "$BENCH_WORK/source-$1.json"
     --destination airbyte/destination-dev-null --destination-config "$BENCH_WORK/dev-null.json")

@@ -49,7 +49,12 @@ coproc S3_SERVER { tools s3-server "$s3_port" "$BENCH_WORK/s3" lake 2>"$BENCH_WO
 read -r -t 60 ready <&"${S3_SERVER[0]}" && [ "$ready" = ready ] \
   || { cat "$BENCH_WORK/s3.log" >&2; bench_die "the S3 server did not start"; }
 s3_endpoint="http://127.0.0.1:$s3_port"
-log "S3 on $s3_endpoint"
+s3_pid="$(pgrep -P "$S3_SERVER_PID" java | head -n 1)"
+[ -n "$s3_pid" ] || bench_die "cannot find the S3 server's process"
+log "S3 on $s3_endpoint (process $s3_pid)"
+# The S3 server's CPU is counted apart: it shares the cores with the client and PostgreSQL, and its work grows with
+# the bytes stored (it copies each part's body as it arrives and hashes it).
+s3_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f\n", ($14 + $15) / hz}' "/proc/$s3_pid/stat"; }
 
 # DuckDB's baseline reads the rows from its own file; loading it is not measured.
 if wanted duckdb_parquet; then
@@ -105,6 +110,7 @@ begin() {
   bench_psql -d postgres -c "CHECKPOINT"
   sync
   server_before=$(bench_server_cpu)
+  s3_before=$(s3_cpu)
   busy_before=$(bench_busy_cpu)
   start=$(bench_now)
 }
@@ -112,12 +118,13 @@ begin() {
 results="$BENCH_WORK/results"
 : >"$results"
 finish() { # name, client_cpu_seconds, client_rss_kb
-  local end server busy
+  local end server busy s3
   end=$(bench_now)
   server=$(bench_server_cpu)
+  s3=$(s3_cpu)
   busy=$(bench_busy_cpu)
-  echo "$1 $start $end $2 $3 $server_before $server $busy_before $busy" | awk '{wall = $3 - $2;
-    server = $7 - $6; print $1, wall, $4, $5, server, ($9 - $8) - $4 - server}' >>"$results"
+  echo "$1 $start $end $2 $3 $server_before $server $busy_before $busy $s3_before $s3" | awk '{wall = $3 - $2;
+    server = $7 - $6; s3 = $11 - $10; print $1, wall, $4, $5, server, ($9 - $8) - $4 - server - s3, s3}' >>"$results"
 }
 
 measure_native() {
@@ -141,7 +148,7 @@ measure_duckdb_parquet() {
   process="$(bench_times_of "$BENCH_WORK/time.duck")"
   echo "duckdb_parquet $figures ${process#* } $(bench_server_cpu) $server_before $start $end $busy_before $busy \
     ${process% *}" | awk '{server = $5 - $6; print $1, $2, $3, $4, server,
-      (($10 - $9) - $11 - server) / ($8 - $7) * $2}' >>"$results"
+      (($10 - $9) - $11 - server) / ($8 - $7) * $2, 0}' >>"$results"
   verify_with_duckdb "DuckDB COPY TO parquet" "read_parquet('$BENCH_WORK/baseline.parquet')"
   rm -f "$BENCH_WORK/baseline.parquet"
 }
@@ -212,24 +219,25 @@ column_of() { awk -v n="$1" -v c="$2" '$1 == n {print $c}' "$results"; }
 slower_baseline="$( (column_of native 2 | median; column_of duckdb_parquet 2 | median) | sort -n | tail -n 1)"
 row() { # name, label
   wanted "$1" || return 0
-  local wall all cpu rss server others
+  local wall all cpu rss server others s3
   wall="$(column_of "$1" 2 | median)"
   all="$(column_of "$1" 2 | awk '{printf "%s%.1f", (NR > 1 ? ", " : ""), $1}')"
   cpu="$(column_of "$1" 3 | median)"
   rss="$(column_of "$1" 4 | sort -n | tail -n 1)"
   server="$(column_of "$1" 5 | median)"
   others="$(awk -v n="$1" '$1 == n {print $6 / $2}' "$results" | median)"
+  s3="$(column_of "$1" 7 | median)"
   awk -v label="$2" -v wall="$wall" -v all="$all" -v cpu="$cpu" -v rss="$rss" -v server="$server" \
-    -v others="$others" -v rows="$rows" -v base="$slower_baseline" 'BEGIN {
-      printf "| %s | %.1f (%s) | %.0f | %.2f | %.2f | %.0f | %.2f | %.1f |\n", label, wall, all, rows / wall,
-        base / wall, cpu * 1e6 / rows, rss / 1024, server * 1e6 / rows, others}'
+    -v others="$others" -v s3="$s3" -v rows="$rows" -v base="$slower_baseline" 'BEGIN {
+      printf "| %s | %.1f (%s) | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.1f |\n", label, wall, all, rows / wall,
+        base / wall, cpu * 1e6 / rows, rss / 1024, server * 1e6 / rows, s3 * 1e6 / rows, others}'
 }
 
 echo "ROWS=$rows RUNS=$runs bench/pg_to_lake.sh, $(date -u +'%Y-%m-%d %H:%M UTC'); medians of $runs run(s), peak RSS the highest"
 echo "$(bench_environment); $rows rows of firenibble"
 echo
-echo "| pipeline | wall s (each run) | rows/s | vs slower baseline | client CPU µs/row | client peak RSS MB | server CPU µs/row | others' load (cores) |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| pipeline | wall s (each run) | rows/s | vs slower baseline | client CPU µs/row | client peak RSS MB | server CPU µs/row | S3 server CPU µs/row | others' load (cores) |"
+echo "|---|---|---|---|---|---|---|---|---|"
 row native "baseline: psql COPY TO STDOUT (FORMAT binary) > /dev/null"
 row duckdb_parquet "baseline: DuckDB COPY firenibble TO parquet (snappy), from its own file"
 row gale_s3 "gale replicate PostgreSQL → S3 Parquet/snappy (local S3 on loopback)"
