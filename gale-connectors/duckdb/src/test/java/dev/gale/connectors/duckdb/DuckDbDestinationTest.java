@@ -143,6 +143,16 @@ class DuckDbDestinationTest {
   }
 
   @Test
+  void connectionsBoundDuckDbsMemory() throws Exception {
+    try (java.sql.Connection connection = DuckDbFile.open(TestingDuckDb.file(file));
+         java.sql.Statement statement = connection.createStatement();
+         java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getString(1)).isEqualTo("512.0 MiB");
+    }
+  }
+
+  @Test
   void overwriteReplacesTheTableAtCompletionAndLeavesNoStagingTable() throws Exception {
     sync(DestinationSyncMode.OVERWRITE, batch(row(1, "old", 1), row(2, "old", 1)));
     sync(DestinationSyncMode.OVERWRITE, batch(row(3, "new", 1)));
