@@ -29,6 +29,15 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,7 +133,9 @@ class NestedFormatsTest {
   void parquetWritesGroupsAndListsAsAirbyteDoes() throws Exception {
     write("parquet", "{\"format_type\":\"Parquet\",\"compression_codec\":\"SNAPPY\"}");
     Path dir = Files.createTempDirectory(downloads, "p");
-    assertThat(s3.download(BUCKET, "parquet/shop/orders/", dir)).hasSize(1);
+    List<Path> files = s3.download(BUCKET, "parquet/shop/orders/", dir);
+    assertThat(files).hasSize(1);
+    assertParquetJavaReadsTheLayout(files.get(0));
     String source = "read_parquet(" + DuckDb.glob(dir, "*.parquet") + ")";
 
     assertThat(DuckDb.types(source)).containsAllEntriesOf(Map.of(
@@ -150,6 +161,58 @@ class NestedFormatsTest {
       }
       assertThat(json(row.get("kinds"))).isEqualTo(json(index == 4
           ? "[\"NULLED/DESTINATION_SERIALIZATION_ERROR\"]" : "[]"));
+    }
+  }
+
+  /**
+   * The layout parquet-avro gives Airbyte's files (optional groups; lists as {@code list}/{@code element} groups), and
+   * parquet-java's own record assembly over the levels written: a null list, an empty one, nulls among the elements.
+   */
+  private static void assertParquetJavaReadsTheLayout(Path file) throws Exception {
+    MessageType expected = MessageTypeParser.parseMessageType("""
+        message expected {
+          optional group address {
+            optional binary city (STRING);
+            optional int64 zip;
+            optional group geo { optional double lat; optional double lon; }
+          }
+          optional group tags (LIST) { repeated group list { optional binary element (STRING); } }
+          optional group lines (LIST) {
+            repeated group list {
+              optional group element { optional binary sku (STRING); optional int64 qty; optional int32 shipped (DATE); }
+            }
+          }
+          optional group matrix (LIST) {
+            repeated group list {
+              optional group element (LIST) { repeated group list { optional int64 element; } }
+            }
+          }
+        }""");
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+      MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      for (String column : List.of("address", "tags", "lines", "matrix")) {
+        assertThat(schema.getType(column)).as(column).isEqualTo(expected.getType(column));
+      }
+      PageReadStore pages = reader.readNextRowGroup();
+      RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+          .getRecordReader(pages, new GroupRecordConverter(schema));
+      Map<Long, Group> byId = new java.util.HashMap<>();
+      for (long i = 0; i < pages.getRowCount(); i++) {
+        Group record = records.read();
+        byId.put(record.getLong("id", 0), record);
+      }
+      assertThat(byId).hasSize(ROWS.size());
+      Group matrix = byId.get(1L).getGroup("matrix", 0); // [[1,2],[],null,[3]]
+      assertThat(matrix.getFieldRepetitionCount("list")).isEqualTo(4);
+      assertThat(matrix.getGroup("list", 0).getGroup("element", 0).getFieldRepetitionCount("list")).isEqualTo(2);
+      assertThat(matrix.getGroup("list", 1).getGroup("element", 0).getFieldRepetitionCount("list")).isZero();
+      assertThat(matrix.getGroup("list", 2).getFieldRepetitionCount("element")).isZero();
+      assertThat(matrix.getGroup("list", 3).getGroup("element", 0).getGroup("list", 0).getLong("element", 0))
+          .isEqualTo(3L);
+      assertThat(byId.get(3L).getFieldRepetitionCount("tags")).isZero(); // null
+      assertThat(byId.get(4L).getGroup("tags", 0).getFieldRepetitionCount("list")).isZero(); // []
+      assertThat(byId.get(2L).getGroup("address", 0).getFieldRepetitionCount("geo")).isZero();
+      assertThat(byId.get(2L).getGroup("address", 0).getFieldRepetitionCount("zip")).isZero();
     }
   }
 
