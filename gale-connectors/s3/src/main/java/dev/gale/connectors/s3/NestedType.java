@@ -84,6 +84,7 @@ sealed interface NestedType {
     }
     if (!property.has("type")) {
       // Airbyte reads a schema without a type as an object, unless it is a union.
+      // A $ref to Airbyte's well-known types is text here as Gale's ValueType reads it at the top level.
       boolean union = property.has("oneOf") || property.has("anyOf") || property.has("allOf");
       return union || property.has("$ref") ? TEXT : object(property);
     }

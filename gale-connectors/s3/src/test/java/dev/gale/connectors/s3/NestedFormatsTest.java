@@ -274,6 +274,32 @@ class NestedFormatsTest {
     }
   }
 
+  /** Records of equal names in different places get different full names; invalid field names are made valid. */
+  @Test
+  void avroRecordsAreNamedByTheirPath() {
+    JsonNode schema = Json.parse("""
+        {"properties":{
+          "home":{"type":"object","properties":{"geo":{"type":"object","properties":{"lat":{"type":"number"}}}}},
+          "work":{"type":"object","properties":{"geo":{"type":"object","properties":{"lat":{"type":"number"}}},
+            "a b":{"type":"string"},"a_b":{"type":"string"}}},
+          "trips":{"type":"array","items":{"type":"object","properties":{"geo":{"type":"object",
+            "properties":{"lat":{"type":"number"}}}}}}}}""");
+    List<Column> columns = List.of(new Column("home", ValueType.JSON), new Column("work", ValueType.JSON),
+        new Column("trips", ValueType.JSON));
+    Schema avro = AvroSchemas.of("orders", "shop", columns, NestedType.of(columns, schema));
+
+    Schema home = nonNull(avro.getField("home").schema());
+    Schema work = nonNull(avro.getField("work").schema());
+    Schema trip = nonNull(nonNull(avro.getField("trips").schema()).getElementType());
+    assertThat(List.of(home, nonNull(home.getField("geo").schema()), work, nonNull(work.getField("geo").schema()),
+        trip, nonNull(trip.getField("geo").schema()))).extracting(Schema::getFullName).containsExactly(
+        "shop.orders.home", "shop.orders.home.geo", "shop.orders.work", "shop.orders.work.geo",
+        "shop.orders.trips.items", "shop.orders.trips.items.geo");
+    assertThat(work.getFields()).extracting(Schema.Field::name).containsExactly("geo", "a_b", "a_b_1");
+    assertThat(work.getField("a_b").doc()).isEqualTo("a b");
+    assertThat(new Schema.Parser().parse(avro.toString())).isEqualTo(avro); // a schema Avro itself reads back
+  }
+
   /** The non-null branch of a ["null", T] union. */
   private static Schema nonNull(Schema union) {
     assertThat(union.getType()).isEqualTo(Schema.Type.UNION);
