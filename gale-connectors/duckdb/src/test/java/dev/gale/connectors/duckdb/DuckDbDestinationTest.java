@@ -142,6 +142,46 @@ class DuckDbDestinationTest {
     assertThat(query("SELECT id, name FROM crm.users")).containsExactly(List.of(1L, "flushed"));
   }
 
+  /**
+   * A cancel interrupts the sync thread and closes the writer without {@code complete()} once the thread stops (see
+   * the engine's ReplicationRun): an append cancelled before its first flush leaves the table as it was.
+   */
+  @Test
+  void anAppendCancelledMidSyncLeavesTheTableAsBefore() throws Exception {
+    sync(DestinationSyncMode.APPEND, batch(row(1, "before", 1), row(2, "before", 1)));
+
+    DestinationWriter writer = open(DestinationSyncMode.APPEND);
+    try {
+      List<Object[]> many = new ArrayList<>();
+      for (int id = 3; id < 10_000; id++) {
+        many.add(row(id, "cancelled", 1));
+      }
+      writer.write(batch(many.toArray(Object[][]::new)));
+      Thread.currentThread().interrupt(); // the cancel
+      try {
+        writer.write(batch(row(10_000, "cancelled", 1)));
+      } catch (Exception e) {
+        // A write interrupted by the cancel may fail; the sync is over either way.
+      }
+    } finally {
+      Thread.interrupted(); // as the engine clears it, so that closing can wait for its own I/O
+      writer.close();
+    }
+
+    assertThat(query("SELECT id, name FROM crm.users ORDER BY id"))
+        .containsExactly(List.of(1L, "before"), List.of(2L, "before"));
+  }
+
+  @Test
+  void connectionsBoundDuckDbsMemory() throws Exception {
+    try (java.sql.Connection connection = DuckDbFile.open(TestingDuckDb.file(file));
+         java.sql.Statement statement = connection.createStatement();
+         java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getString(1)).isEqualTo("512.0 MiB");
+    }
+  }
+
   @Test
   void overwriteReplacesTheTableAtCompletionAndLeavesNoStagingTable() throws Exception {
     sync(DestinationSyncMode.OVERWRITE, batch(row(1, "old", 1), row(2, "old", 1)));

@@ -41,12 +41,15 @@ final class ParquetRecordWriter implements RecordFileWriter {
   private int rowsSinceSize;
   private long size;
 
-  /** @param sample the object's first rows, from which columns of mostly distinct values are told apart */
-  ParquetRecordWriter(OutputFormat.Parquet format, List<Column> columns, AirbyteMeta meta, MultipartObject object,
-                      List<Object[]> sample) throws IOException {
+  /**
+   * @param shapes one per column: nested columns are groups and lists, the others flat
+   * @param sample the object's first rows, from which columns of mostly distinct values are told apart
+   */
+  ParquetRecordWriter(OutputFormat.Parquet format, List<Column> columns, List<NestedType> shapes, AirbyteMeta meta,
+                      MultipartObject object, List<Object[]> sample) throws IOException {
     this.object = object;
-    this.schema = ParquetSchemas.of("record", columns);
-    this.columns = new RowColumns(schema, columns, meta);
+    this.schema = ParquetSchemas.of("record", columns, shapes);
+    this.columns = new RowColumns(schema, columns, shapes, meta);
     this.rowGroupSize = format.blockSize();
     ParquetProperties.Builder builder = ParquetProperties.builder()
         .withPageSize(format.pageSize())

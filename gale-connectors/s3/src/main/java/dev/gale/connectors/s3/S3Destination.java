@@ -123,7 +123,8 @@ public final class S3Destination implements Destination {
       OutputFormat format = s3Config.format() instanceof OutputFormat.Parquet parquet
           ? parquet.sharedBy(limits.lanes()) : s3Config.format();
       writer.add(new StreamLanes(stream.descriptor(), overwrite, limits.lanes(), lane -> new StreamObjects(s3,
-          s3Config.bucket(), stream.descriptor(), keys, format, meta, limits, overwrite, partNumbers)));
+          s3Config.bucket(), stream.descriptor(), keys, format, meta, stream.stream().jsonSchema(), limits, overwrite,
+          partNumbers)));
     }
     return writer;
   }

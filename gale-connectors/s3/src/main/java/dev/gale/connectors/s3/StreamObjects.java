@@ -1,5 +1,6 @@
 package dev.gale.connectors.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
 import dev.gale.protocol.StreamDescriptor;
@@ -21,6 +22,7 @@ final class StreamObjects {
   private final String directory;
   private final OutputFormat format;
   private final AirbyteMeta meta;
+  private final JsonNode jsonSchema;
   private final Limits limits;
   private final boolean overwrite;
   private final List<String> flushed = new ArrayList<>();
@@ -30,9 +32,13 @@ final class StreamObjects {
   private RecordSchema schema;
   private final AtomicLong partNumbers;
 
-  /** @param partNumbers numbers the stream's objects, shared by its lanes so that keys never collide */
+  /**
+   * @param jsonSchema the stream's JSON Schema from the catalog, which gives objects and arrays their shape in Parquet
+   *     and Avro
+   * @param partNumbers numbers the stream's objects, shared by its lanes so that keys never collide
+   */
   StreamObjects(S3Client s3, String bucket, StreamDescriptor stream, ObjectKeys keys, OutputFormat format,
-                AirbyteMeta meta, Limits limits, boolean overwrite, AtomicLong partNumbers) {
+                AirbyteMeta meta, JsonNode jsonSchema, Limits limits, boolean overwrite, AtomicLong partNumbers) {
     this.s3 = s3;
     this.bucket = bucket;
     this.stream = stream;
@@ -40,6 +46,7 @@ final class StreamObjects {
     this.directory = keys.directory(stream);
     this.format = format;
     this.meta = meta;
+    this.jsonSchema = jsonSchema;
     this.limits = limits;
     this.overwrite = overwrite;
     this.partNumbers = partNumbers;
@@ -115,9 +122,10 @@ final class StreamObjects {
     MultipartObject object = new MultipartObject(s3, bucket, key, limits.partSize());
     return switch (format) {
       case OutputFormat.Text text -> new TextRecordWriter(text, schema.columns(), meta, object);
-      case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, schema.columns(), meta,
-          object, firstRows);
-      case OutputFormat.Avro avro -> new AvroRecordWriter(avro, stream, schema.columns(), meta, object);
+      case OutputFormat.Parquet parquet -> new ParquetRecordWriter(parquet, schema.columns(),
+          NestedType.of(schema.columns(), jsonSchema), meta, object, firstRows);
+      case OutputFormat.Avro avro -> new AvroRecordWriter(avro, stream, schema.columns(),
+          NestedType.of(schema.columns(), jsonSchema), meta, object);
     };
   }
 }
