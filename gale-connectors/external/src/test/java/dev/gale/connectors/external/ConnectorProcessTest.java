@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// A test whose program outlives what it checks fails here rather than waiting for the program to end by itself.
+@Timeout(30)
 class ConnectorProcessTest {
   private static final JsonNode CONFIG = Json.parse("{\"password\":\"hunter2\"}");
 

@@ -30,8 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// A test whose program outlives what it checks fails here rather than waiting for the program to end by itself.
+@Timeout(30)
 class ExternalDestinationTest {
   static final JsonNode CONFIG = Json.parse("{\"password\":\"hunter2\"}");
   static final RecordSchema ITEMS = new RecordSchema(new StreamDescriptor("items", "shop"), List.of(

@@ -23,10 +23,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+// A test whose program outlives what it checks fails here rather than waiting for the program to end by itself.
+@Timeout(30)
 class ExternalSourceTest {
   static final JsonNode CONFIG = Json.parse("{\"password\":\"hunter2\"}");
   static final String USERS_SCHEMA = "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"

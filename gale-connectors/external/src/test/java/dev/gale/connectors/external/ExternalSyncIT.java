@@ -30,9 +30,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole syncs through Gale's engine with an external program on one side and a built-in connector on the other. */
+// A test whose program outlives what it checks fails here rather than waiting for the program to end by itself.
+@Timeout(30)
 class ExternalSyncIT {
   static final JsonNode DEV_NULL = Json.parse("{\"test_destination\":{\"test_destination_type\":\"SILENT\"}}");
   static final JsonNode SAMPLE = Json.parse("{\"count\":1000,\"seed\":1,\"records_per_slice\":250}");
