@@ -45,7 +45,7 @@ class ExternalSyncIT {
   Path dir;
 
   /** Emits 3000 users with a state after each thousand. */
-  ExternalSource countingSource() {
+  static ExternalSource countingSource(Path dir) {
     return ExternalSource.load(Scripts.source("counting"), Scripts.script(dir, "counting.sh", """
         case "$1" in
           spec) echo '%s' ;;
@@ -72,7 +72,7 @@ class ExternalSyncIT {
   void anExternalSourceIntoDevNullCommitsEveryStateAfterItsRecords() throws Exception {
     Recording listener = new Recording();
 
-    ReplicationResult result = sync(new ReplicationRequest(countingSource(), ExternalSourceTest.CONFIG,
+    ReplicationResult result = sync(new ReplicationRequest(countingSource(dir), ExternalSourceTest.CONFIG,
         new DevNullDestination(), DEV_NULL, users(), StreamMapping.identity(), List.of(), 1), listener);
 
     assertThat(result.status()).isEqualTo(ReplicationResult.Status.SUCCEEDED);
