@@ -56,7 +56,7 @@ public record ExternalCommand(List<String> command, Map<String, String> environm
     return new ExternalCommand(command, variables, noMessageTimeout, maxLineBytes);
   }
 
-  /** The command as shown in log lines and failure reasons: the program and its fixed arguments, which hold no secret. */
+  /** The command as shown in log lines and failure reasons: the program and its fixed arguments, free of secrets. */
   String display() {
     return String.join(" ", command);
   }

@@ -104,7 +104,8 @@ class ExternalSourceTest {
     ExternalSource source = source(String.join("\n",
         "echo 'starting up (not a message)'",
         "echo '{\"type\":\"LOG\",\"log\":{\"level\":\"WARN\",\"message\":\"slow API\"}}'",
-        record("users", "{\"id\":1,\"name\":\"Ada\",\"updated_at\":\"2024-03-01T10:00:00Z\",\"tags\":[\"a\"],\"extra\":1}"),
+        record("users", "{\"id\":1,\"name\":\"Ada\",\"updated_at\":\"2024-03-01T10:00:00Z\","
+            + "\"tags\":[\"a\"],\"extra\":1}"),
         record("orders", "{\"id\":\"17\"}"),
         record("users", "{\"id\":2,\"name\":null}"),
         "echo '{\"type\":\"SOMETHING_NEW\",\"x\":1}'",
@@ -182,7 +183,8 @@ class ExternalSourceTest {
   void globalAndLegacyStatesArePassedOnAsTheyCame() throws Exception {
     ExternalSource source = source(String.join("\n",
         record("users", "{\"id\":1}"),
-        state("{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"lsn\":42},\"stream_states\":[{\"stream_descriptor\":"
+        state("{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"lsn\":42},"
+            + "\"stream_states\":[{\"stream_descriptor\":"
             + "{\"name\":\"users\"},\"stream_state\":{\"cursor\":1}}]}}"),
         record("orders", "{\"id\":1}"),
         state("{\"type\":\"LEGACY\",\"data\":{\"users\":{\"cursor\":1}}}")));
@@ -256,6 +258,7 @@ class ExternalSourceTest {
   @Test
   void aProgramThatDiesMidStreamFailsWithItsReasonAfterTheRecordsBefore() {
     ExternalSource source = source(String.join("\n",
+        "echo \"files in $(dirname \"$3\")\"",
         record("users", "{\"id\":1}"),
         USERS_STATE,
         "echo 'Killed: out of memory' >&2",
@@ -266,6 +269,10 @@ class ExternalSourceTest {
         .isInstanceOf(ConnectorException.class).hasMessageContaining("exited with code 137")
         .hasMessageContaining("Killed: out of memory");
     assertThat(output.events).containsExactly("batch users 1", "state STREAM");
+    // The private files go whether the run succeeds or not.
+    String folder = output.logs().stream().filter(line -> line.startsWith("INFO files in ")).findFirst().orElseThrow()
+        .substring("INFO files in ".length());
+    assertThat(Path.of(folder)).doesNotExist();
   }
 
   @Test

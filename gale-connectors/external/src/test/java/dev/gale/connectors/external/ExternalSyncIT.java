@@ -89,7 +89,8 @@ class ExternalSyncIT {
     ReplicationResult result = sync(sampleInto(destination), listener);
 
     assertThat(result.status()).isEqualTo(ReplicationResult.Status.SUCCEEDED);
-    long records = Files.readAllLines(dir.resolve("out")).stream().filter(line -> line.startsWith("{\"type\":\"RECORD\""))
+    long records = Files.readAllLines(dir.resolve("out")).stream()
+        .filter(line -> line.startsWith("{\"type\":\"RECORD\""))
         .count();
     assertThat(records).isPositive().isEqualTo(result.totals().total().recordsCommitted());
     assertThat(listener.committed()).isNotEmpty()

@@ -48,7 +48,8 @@ class MessageDecoderTest {
         + "\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor\":5}}}}");
     ProtocolMessage.State global = (ProtocolMessage.State) decode("{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\","
         + "\"global\":{\"shared_state\":{\"lsn\":7},\"stream_states\":[]}}}");
-    ProtocolMessage.State legacy = (ProtocolMessage.State) decode("{\"type\":\"STATE\",\"state\":{\"data\":{\"a\":1}}}");
+    ProtocolMessage.State legacy =
+        (ProtocolMessage.State) decode("{\"type\":\"STATE\",\"state\":{\"data\":{\"a\":1}}}");
 
     assertThat(stream.state().type()).isEqualTo(AirbyteStateType.STREAM);
     assertThat(global.state().global().sharedState().get("lsn").asInt()).isEqualTo(7);
@@ -65,7 +66,8 @@ class MessageDecoderTest {
   void decodesLogsTracesAndAnswers() {
     assertThat(decode("{\"type\":\"LOG\",\"log\":{\"level\":\"FATAL\",\"message\":\"gone\"}}"))
         .isEqualTo(new ProtocolMessage.Log(LogLevel.ERROR, "gone"));
-    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1,\"error\":{\"message\":\"bad key\","
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1,"
+        + "\"error\":{\"message\":\"bad key\","
         + "\"internal_message\":\"401\",\"failure_type\":\"config_error\"}}}"))
         .isEqualTo(new ProtocolMessage.TraceError("bad key", "401", "config_error"));
     assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"estimate\":{}}}"))
