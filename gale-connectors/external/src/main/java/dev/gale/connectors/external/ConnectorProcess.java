@@ -29,12 +29,11 @@ import java.util.function.UnaryOperator;
  * the messages before and after it were read, as a connector may report one stream's failure and go on with others.
  *
  * <h2>Stopping</h2>
- * A watchdog stops the whole process tree (the program and every process it started, found with
- * {@link ProcessHandle#descendants()}, including those that outlive their parent) when the thread that started the
- * run is interrupted (a cancelled sync), when the connector sent nothing for {@link ExternalCommand#noMessageTimeout}
- * while Gale was not itself holding it up (see {@link #pauseClock}), and on {@link #close}. The read that was waiting
- * then ends, and {@link #next} or {@link #finish} say why: {@link InterruptedException} for a cancel, a
- * {@link ConnectorException} for a timeout.
+ * A watchdog stops the whole process tree (the program and every process it started, including those that outlive
+ * it; see {@link ProcessTree}) when the thread that started the run is interrupted (a cancelled sync), when the
+ * connector sent nothing for {@link ExternalCommand#noMessageTimeout} while Gale was not itself holding it up (see
+ * {@link #pauseClock}), and on {@link #close}. The read that was waiting then ends, and {@link #next} or
+ * {@link #finish} say why: {@link InterruptedException} for a cancel, a {@link ConnectorException} for a timeout.
  *
  * <h2>Secrets</h2>
  * Every line from the connector passes through {@code mask} before it is logged or quoted in a failure, and nothing
@@ -44,8 +43,6 @@ import java.util.function.UnaryOperator;
  */
 final class ConnectorProcess implements AutoCloseable {
   private static final int STDERR_LINE_BYTES = 16 * 1024;
-  private static final int ERROR_LINES_KEPT = 5;
-  private static final int ERROR_LINE_CHARS = 500;
 
   enum Stop { CANCELLED, TIMED_OUT, CLOSED }
 
@@ -57,8 +54,8 @@ final class ConnectorProcess implements AutoCloseable {
   private final UnaryOperator<String> mask;
   private final Thread owner;
   private final LineReader stdout;
-  private final List<ProcessHandle> knownDescendants = new ArrayList<>();
-  private final List<String> errorLines = new ArrayList<>();
+  private final ProcessTree tree;
+  private final ErrorLines errorLines = new ErrorLines();
   private final AtomicReference<Stop> stop = new AtomicReference<>();
   private final Thread stderrPump;
   private final Thread watchdog;
@@ -73,6 +70,7 @@ final class ConnectorProcess implements AutoCloseable {
     this.verb = verb;
     this.files = files;
     this.process = process;
+    this.tree = new ProcessTree(process);
     this.log = log;
     this.mask = mask;
     this.owner = Thread.currentThread();
@@ -169,7 +167,7 @@ final class ConnectorProcess implements AutoCloseable {
           String masked = mask.apply(line.message());
           log.accept(line.level(), masked);
           if (line.level() == LogLevel.ERROR) {
-            keepErrorLine(masked);
+            errorLines.add(masked);
           }
         }
         case ProtocolMessage.TraceError error -> {
@@ -205,7 +203,7 @@ final class ConnectorProcess implements AutoCloseable {
       throw TraceErrors.exception(error, display(), mask);
     }
     if (exitCode != 0) {
-      String lines = errorLines();
+      String lines = errorLines.joined();
       throw new ConnectorException(ConnectorException.Kind.SYSTEM, "The connector " + display() + " exited with code "
           + exitCode + (lines.isEmpty() ? " and wrote no error" : "; its last error lines: " + lines), null);
     }
@@ -271,7 +269,7 @@ final class ConnectorProcess implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      rememberDescendants();
+      tree.look();
       if (owner.isInterrupted()) {
         stop(Stop.CANCELLED);
       } else if (!clockPaused && System.nanoTime() - lastActivity > timeout) {
@@ -280,31 +278,11 @@ final class ConnectorProcess implements AutoCloseable {
     }
   }
 
-  // A child that outlives the program is re-parented and no longer its descendant; remembering each child seen
-  // lets a stop reach it anyway. ProcessHandle checks a process's start time, so a reused pid is not killed.
-  private void rememberDescendants() {
-    List<ProcessHandle> now = process.descendants().toList();
-    synchronized (knownDescendants) {
-      for (ProcessHandle handle : now) {
-        if (!knownDescendants.contains(handle)) {
-          knownDescendants.add(handle);
-        }
-      }
-      knownDescendants.removeIf(handle -> !handle.isAlive());
-    }
-  }
-
   private void stop(Stop reason) {
     if (!stop.compareAndSet(null, reason)) {
       return;
     }
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    synchronized (knownDescendants) {
-      knownDescendants.stream().filter(handle -> !tree.contains(handle)).forEach(tree::add);
-    }
-    // The program first, so that it cannot start new children; then everything it started.
-    process.destroyForcibly();
-    tree.forEach(ProcessHandle::destroyForcibly);
+    tree.kill();
   }
 
   private void copyStderr() {
@@ -315,7 +293,7 @@ final class ConnectorProcess implements AutoCloseable {
         String line = mask.apply(new String(stderr.bytes(), 0, length, StandardCharsets.UTF_8));
         log.accept(LogLevel.INFO, line);
         if (!line.isBlank()) {
-          keepErrorLine(line);
+          errorLines.add(line);
         }
       }
     } catch (IOException e) {
@@ -327,20 +305,5 @@ final class ConnectorProcess implements AutoCloseable {
   private static String shortened(String line) {
     return line.length() <= STDERR_LINE_BYTES ? line
         : line.substring(0, STDERR_LINE_BYTES) + "... (" + line.length() + " characters)";
-  }
-
-  private void keepErrorLine(String line) {
-    synchronized (errorLines) {
-      if (errorLines.size() == ERROR_LINES_KEPT) {
-        errorLines.removeFirst();
-      }
-      errorLines.add(line.length() > ERROR_LINE_CHARS ? line.substring(0, ERROR_LINE_CHARS) + "..." : line);
-    }
-  }
-
-  private String errorLines() {
-    synchronized (errorLines) {
-      return String.join(" | ", errorLines);
-    }
   }
 }
