@@ -9,7 +9,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>The {@link Kind} tells the one who runs the sync whether trying again may help: a wrong password or a missing
  * table will not go away by itself ({@link Kind#CONFIG}), an overloaded or unreachable system may
- * ({@link Kind#TRANSIENT}). Any other exception a connector throws counts as a bug, which a retry may also get past.
+ * ({@link Kind#TRANSIENT}). Any other exception a connector throws counts as a bug, which a retry may also get past;
+ * its message stays internal. {@link Kind#SYSTEM} is such a failure whose message is nevertheless safe to show: an
+ * external connector that reports its own internal error (a protocol {@code system_error} trace) says why itself.
  */
 public class ConnectorException extends RuntimeException {
   private final Kind kind;
@@ -38,6 +40,11 @@ public class ConnectorException extends RuntimeException {
     /** The configuration or the data is wrong; retrying as is fails the same way. */
     CONFIG,
     /** The other system failed for now (unreachable, overloaded, rate limited); a later retry may succeed. */
-    TRANSIENT
+    TRANSIENT,
+    /**
+     * The connector failed in itself (a bug, an unexpected answer) and says why in a message fit for the user; a
+     * retry may get past it. Airbyte's {@code system_error}.
+     */
+    SYSTEM
   }
 }

@@ -9,8 +9,8 @@ import java.io.StringWriter;
 /**
  * Turns what went wrong into Airbyte's failure reasons. The origin is where it happened; the type comes from the
  * exception: a {@link ConnectorException} (anywhere in the causes, since connectors wrap) is the user's to fix
- * ({@code CONFIG_ERROR}, not retryable) or a passing trouble ({@code TRANSIENT_ERROR}, retryable) and its message is
- * shown to the user; anything else is a bug or an outage ({@code SYSTEM_ERROR}, retryable) and the user sees a
+ * ({@code CONFIG_ERROR}, not retryable), a passing trouble ({@code TRANSIENT_ERROR}, retryable) or the connector's own
+ * failure it explains itself ({@code SYSTEM_ERROR}, retryable), and its message is shown to the user; anything else is a bug or an outage ({@code SYSTEM_ERROR}, retryable) and the user sees a
  * general message, since only connector exceptions promise messages without secrets.
  */
 final class Failures {
@@ -21,9 +21,12 @@ final class Failures {
     String stacktrace = stacktrace(error);
     ConnectorException connector = connectorCause(error);
     if (connector != null && connector.getMessage() != null) {
-      boolean config = connector.kind() == ConnectorException.Kind.CONFIG;
-      return new Failure(origin, config ? Type.CONFIG_ERROR : Type.TRANSIENT_ERROR, connector.getMessage(),
-          internal, stacktrace, !config);
+      Type type = switch (connector.kind()) {
+        case CONFIG -> Type.CONFIG_ERROR;
+        case TRANSIENT -> Type.TRANSIENT_ERROR;
+        case SYSTEM -> Type.SYSTEM_ERROR;
+      };
+      return new Failure(origin, type, connector.getMessage(), internal, stacktrace, type != Type.CONFIG_ERROR);
     }
     return new Failure(origin, Type.SYSTEM_ERROR, generalMessage(origin), internal, stacktrace, true);
   }

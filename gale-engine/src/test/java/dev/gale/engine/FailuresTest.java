@@ -32,6 +32,16 @@ class FailuresTest {
   }
 
   @Test
+  void aSystemConnectorExceptionIsARetryableSystemErrorWithItsMessageShown() {
+    Failure failure = Failures.of(Origin.SOURCE, new ConnectorException(ConnectorException.Kind.SYSTEM,
+        "the source crashed: division by zero", null));
+
+    assertThat(failure.type()).isEqualTo(Type.SYSTEM_ERROR);
+    assertThat(failure.externalMessage()).isEqualTo("the source crashed: division by zero");
+    assertThat(failure.retryable()).isTrue();
+  }
+
+  @Test
   void aConnectorExceptionAmongTheCausesCounts() {
     Failure failure = Failures.of(Origin.SOURCE, new IllegalStateException("worker failed",
         new ConnectorException("bad credentials for user reader")));

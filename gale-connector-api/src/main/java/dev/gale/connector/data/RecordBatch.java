@@ -62,6 +62,11 @@ public record RecordBatch(RecordSchema schema, List<Object[]> rows, Instant emit
       return rows.size();
     }
 
+    /** The estimated size of the rows added so far, as {@link RecordBatch#estimatedBytes()} will tell it. */
+    public long estimatedBytes() {
+      return bytes;
+    }
+
     public boolean isEmpty() {
       return rows.isEmpty();
     }

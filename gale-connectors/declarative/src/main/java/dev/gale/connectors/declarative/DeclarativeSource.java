@@ -25,7 +25,7 @@ import dev.gale.connectors.declarative.runtime.JdkHttpTransport;
 import dev.gale.connectors.declarative.runtime.RetryBudget;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.RunLog;
-import dev.gale.connectors.declarative.runtime.Secrets;
+import dev.gale.connector.config.Secrets;
 import dev.gale.connectors.declarative.runtime.Sleeper;
 import dev.gale.connectors.declarative.runtime.StreamSlice;
 import dev.gale.connectors.declarative.stream.DeclarativeStream;

@@ -11,7 +11,7 @@ import dev.gale.connectors.declarative.manifest.ManifestModel;
 import dev.gale.connectors.declarative.runtime.ExchangeListener;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.RunLog;
-import dev.gale.connectors.declarative.runtime.Secrets;
+import dev.gale.connector.config.Secrets;
 import dev.gale.connectors.declarative.runtime.Sleeper;
 import dev.gale.connectors.declarative.stream.DeclarativeStream;
 import dev.gale.connectors.declarative.ManifestException;

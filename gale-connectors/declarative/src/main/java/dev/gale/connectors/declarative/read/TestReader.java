@@ -10,7 +10,7 @@ import dev.gale.connectors.declarative.requester.HttpRequester;
 import dev.gale.connectors.declarative.runtime.HttpCall;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.Run;
-import dev.gale.connectors.declarative.runtime.Secrets;
+import dev.gale.connector.config.Secrets;
 import dev.gale.connectors.declarative.runtime.StreamSlice;
 import dev.gale.connectors.declarative.stream.DeclarativeStream;
 import java.nio.charset.StandardCharsets;

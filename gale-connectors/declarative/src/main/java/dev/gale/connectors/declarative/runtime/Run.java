@@ -2,6 +2,7 @@ package dev.gale.connectors.declarative.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.connector.config.Secrets;
 import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connectors.declarative.interpolation.Interpolation;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package dev.gale.connectors.declarative.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gale.connector.config.Secrets;
 import dev.gale.connectors.declarative.testing.TestInterpolations;
 import dev.gale.connectors.declarative.testing.TestRuns;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import dev.gale.connectors.declarative.runtime.HttpCall;
 import dev.gale.connectors.declarative.runtime.HttpResult;
 import dev.gale.connectors.declarative.runtime.Run;
 import dev.gale.connectors.declarative.runtime.RunLog;
-import dev.gale.connectors.declarative.runtime.Secrets;
+import dev.gale.connector.config.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -1,8 +1,7 @@
-package dev.gale.connectors.declarative.read;
+package dev.gale.connector.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gale.connectors.declarative.runtime.Secrets;
 import dev.gale.protocol.Json;
 import org.junit.jupiter.api.Test;
 

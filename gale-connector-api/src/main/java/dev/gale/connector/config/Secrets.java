@@ -1,4 +1,4 @@
-package dev.gale.connectors.declarative.runtime;
+package dev.gale.connector.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;

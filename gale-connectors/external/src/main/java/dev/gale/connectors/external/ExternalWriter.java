@@ -1,0 +1,209 @@
+package dev.gale.connectors.external;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.ConnectorException;
+import dev.gale.connector.data.DestinationWriter;
+import dev.gale.connector.data.RecordBatch;
+import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.data.WriteContext;
+import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.AirbyteStateType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes one sync into a destination program ({@code write --config --catalog}), records going to its stdin as
+ * RECORD messages.
+ *
+ * <h2>Acknowledgement</h2>
+ * An Airbyte destination acknowledges by echoing a STATE message once every record before it is durable. Gale's
+ * engine commits a state right after {@link #flush()} returns, so {@code flush()} sends a STATE of Gale's own (a
+ * GLOBAL state numbered by flush, see {@link RecordEncoder#state}) and returns only once the destination has echoed
+ * it: then everything written before is durable, which is exactly what the engine's commit needs. The source's own
+ * states never reach the destination (they carry source-side stream names and are the engine's to keep), so the SPI
+ * needs no change. A destination that never echoes makes {@code flush()} wait until the no-message timeout stops it,
+ * and the sync fails without committing; one that exits first fails the flush with its reason.
+ *
+ * <h2>Threads</h2>
+ * The engine's sync thread writes; a reader thread takes the program's stdout (logs, echoed states), so that a
+ * destination blocked writing its output never blocks Gale's writing into it.
+ */
+final class ExternalWriter implements DestinationWriter {
+  private final ConnectorProcess process;
+  private final WriteContext context;
+  private final RecordEncoder encoder;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Thread reader;
+  private long sent;
+  private long recordsSinceState;
+  // Guarded by lock.
+  private long acknowledged;
+  private boolean outputEnded;
+  private RuntimeException readerFailure;
+
+  private ExternalWriter(ConnectorProcess process, WriteContext context) {
+    this.process = process;
+    this.context = context;
+    this.encoder = new RecordEncoder(process.input());
+    // A destination waits quietly for as long as the source takes to send it something: the no-message clock runs
+    // only while Gale waits on the destination (a write into a full pipe, a flush, the end).
+    process.pauseClock();
+    this.reader = Thread.ofVirtual().name("gale-destination-" + process.pid()).start(this::readOutput);
+  }
+
+  static ExternalWriter start(ConnectorProcess process, WriteContext context) {
+    return new ExternalWriter(requireNonNull(process, "process is null"), requireNonNull(context, "context is null"));
+  }
+
+  @Override
+  public void write(RecordBatch batch) throws Exception {
+    process.resumeClock();
+    try {
+      encoder.records(batch);
+    } catch (IOException e) {
+      throw ended("stopped reading its input", e);
+    } finally {
+      process.pauseClock();
+    }
+    recordsSinceState += batch.size();
+  }
+
+  /** Sends a state and waits for its echo; see the class comment. */
+  @Override
+  public void flush() throws Exception {
+    long flush = ++sent;
+    process.resumeClock();
+    try {
+      try {
+        encoder.state(flush, recordsSinceState);
+        process.input().flush();
+      } catch (IOException e) {
+        throw ended("stopped reading its input", e);
+      }
+      recordsSinceState = 0;
+      if (!awaitAcknowledgement(flush)) {
+        throw ended("ended without acknowledging the records written", null);
+      }
+    } finally {
+      process.pauseClock();
+    }
+  }
+
+  private boolean awaitAcknowledgement(long flush) throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (acknowledged < flush && !outputEnded && readerFailure == null) {
+        changed.await();
+      }
+      return acknowledged >= flush;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Ends the input, which tells the destination the sync is complete, and waits for it to exit well. */
+  @Override
+  public void complete() throws Exception {
+    process.resumeClock();
+    try {
+      process.input().close();
+    } catch (IOException e) {
+      throw ended("stopped reading its input", e);
+    }
+    awaitOutputEnd();
+    throwReaderFailure();
+    process.finish();
+  }
+
+  /** Stops the program if it still runs: without {@link #complete}, its input never ends, so it finalizes nothing. */
+  @Override
+  public void close() throws Exception {
+    process.close();
+    reader.join(Duration.ofSeconds(5));
+  }
+
+  private void readOutput() {
+    try {
+      ProtocolMessage message;
+      while ((message = process.next()) != null) {
+        if (message instanceof ProtocolMessage.State state) {
+          acknowledge(state.state());
+        } else {
+          context.log().accept(LogLevel.DEBUG, "ignored a " + message.getClass().getSimpleName() + " message");
+        }
+      }
+    } catch (InterruptedException e) {
+      // Stopped by close, a cancel or a timeout: whoever waits learns why from the process.
+    } catch (RuntimeException e) {
+      lock.lock();
+      try {
+        readerFailure = e;
+      } finally {
+        lock.unlock();
+      }
+    } finally {
+      lock.lock();
+      try {
+        outputEnded = true;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void acknowledge(AirbyteStateMessage state) {
+    JsonNode flush = state.type() == AirbyteStateType.GLOBAL && state.global().sharedState() != null
+        ? state.global().sharedState().get(RecordEncoder.FLUSH_FIELD) : null;
+    if (flush == null || !flush.canConvertToLong()) {
+      context.log().accept(LogLevel.DEBUG, "the destination sent a state Gale did not send; ignored");
+      return;
+    }
+    lock.lock();
+    try {
+      acknowledged = Math.max(acknowledged, flush.longValue());
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitOutputEnd() throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      while (!outputEnded) {
+        changed.await();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void throwReaderFailure() {
+    lock.lock();
+    try {
+      if (readerFailure != null) {
+        throw readerFailure;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The failure to report when the destination went away: its own reason where it gave one (a TRACE error, an exit
+   * code with its last error lines, a timeout), else {@code what} happened.
+   */
+  private Exception ended(String what, IOException cause) throws InterruptedException {
+    awaitOutputEnd();
+    throwReaderFailure();
+    process.finish();
+    return new ConnectorException(ConnectorException.Kind.SYSTEM, "The destination " + process.display() + " " + what,
+        cause);
+  }
+}

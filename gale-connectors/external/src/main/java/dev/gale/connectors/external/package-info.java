@@ -1,0 +1,17 @@
+/**
+ * External connectors: any program that speaks the Airbyte Protocol on stdio, run as a Gale source or destination.
+ *
+ * <p>{@link dev.gale.connectors.external.ExternalSource} and {@link dev.gale.connectors.external.ExternalDestination}
+ * implement the connector SPI for one {@link dev.gale.connectors.external.ExternalCommand}; the engine drives them
+ * as it drives built-in connectors. Each call runs the program once ({@code ConnectorProcess}): its files are private
+ * and removed afterwards, its stdout is decoded line by line ({@code LineReader}, {@code MessageDecoder}), records
+ * are typed into batches on arrival ({@code RecordDecoder}, {@code SourceReading}) or encoded from batches
+ * ({@code RecordEncoder}), and its whole process tree is stopped on cancel, on a no-message timeout and on close.
+ *
+ * <p>A destination's echoed STATE is its acknowledgement: {@code ExternalWriter} sends a state of Gale's own at each
+ * flush and returns from {@code flush()} only once it is echoed, so the engine's commit after a flush holds.
+ *
+ * <p>Not yet here: Docker images, resolving definitions to programs, CONTROL messages (configuration updates),
+ * ESTIMATE and STREAM_STATUS traces (they are logged at DEBUG and ignored).
+ */
+package dev.gale.connectors.external;
