@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.AirbyteConnectionStatus;
+import dev.gale.protocol.AirbyteStream;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import java.time.Duration;
@@ -32,14 +33,17 @@ class DockerConnectorTest {
   }
 
   @Test
-  void runsSpecAndCheckOfAConnectorImage() {
+  void runsSpecCheckAndDiscoverOfAConnectorImage() {
     Invocations invocations = new Invocations(ExternalCommand.docker(DockerImage.of(IMAGE).withLimits("1g", "1"))
         .withNoMessageTimeout(Duration.ofMinutes(5)));
 
     ConnectorSpecification spec = invocations.spec();
     AirbyteConnectionStatus status = invocations.check(CONFIG, Invocations.mask(spec, CONFIG));
+    ProtocolMessage.Catalog catalog = invocations.discover(CONFIG, Invocations.mask(spec, CONFIG));
 
     assertThat(spec.connectionSpecification().path("properties").has("count")).isTrue();
     assertThat(status.status()).isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
+    // Faker's streams; discover reads the mounted config file like check.
+    assertThat(catalog.catalog().streams()).extracting(AirbyteStream::name).contains("users", "products");
   }
 }
