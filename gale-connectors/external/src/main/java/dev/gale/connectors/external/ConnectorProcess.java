@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * One run of an external connector program: {@code <command> <verb> --config <file> ...} with its files in a
- * {@link PrivateFiles} folder, stdout read as protocol messages, stderr copied to the log.
+ * {@link PrivateFiles} folder, stdout read as protocol messages, stderr copied to the log. A Docker image runs the
+ * same way through {@code docker run} (see {@link DockerRun}), with the folder mounted into the container.
  *
  * <h2>Messages</h2>
  * {@link #next} returns the messages its caller acts on (records, states, answers); log lines, text that is no
@@ -32,7 +34,8 @@ import java.util.function.UnaryOperator;
  * A watchdog stops the whole process tree (the program and every process it started, including those that outlive
  * it; see {@link ProcessTree}) when the thread that started the run is interrupted (a cancelled sync), when the
  * connector sent nothing for {@link ExternalCommand#noMessageTimeout} while Gale was not itself holding it up (see
- * {@link #pauseClock}), and on {@link #close}. The read that was waiting then ends, and {@link #next} or
+ * {@link #pauseClock}), and on {@link #close}. A container is stopped through its engine first: killing the
+ * {@code docker} command line leaves the container running. The read that was waiting then ends, and {@link #next} or
  * {@link #finish} say why: {@link InterruptedException} for a cancel, a {@link ConnectorException} for a timeout.
  *
  * <h2>Secrets</h2>
@@ -50,6 +53,7 @@ final class ConnectorProcess implements AutoCloseable {
   private final String verb;
   private final PrivateFiles files;
   private final Process process;
+  private final DockerRun container;
   private final BiConsumer<LogLevel, String> log;
   private final UnaryOperator<String> mask;
   private final Thread owner;
@@ -65,11 +69,12 @@ final class ConnectorProcess implements AutoCloseable {
   private volatile ProtocolMessage.TraceError firstTraceError;
 
   private ConnectorProcess(ExternalCommand command, String verb, PrivateFiles files, Process process,
-                           BiConsumer<LogLevel, String> log, UnaryOperator<String> mask) {
+                           DockerRun container, BiConsumer<LogLevel, String> log, UnaryOperator<String> mask) {
     this.command = command;
     this.verb = verb;
     this.files = files;
     this.process = process;
+    this.container = container;
     this.tree = new ProcessTree(process);
     this.log = log;
     this.mask = mask;
@@ -104,15 +109,17 @@ final class ConnectorProcess implements AutoCloseable {
     requireNonNull(mask, "mask is null");
     PrivateFiles folder = PrivateFiles.create();
     try {
-      List<String> arguments = new ArrayList<>(command.command());
-      arguments.add(verb);
-      files.forEach((name, value) -> {
-        arguments.add("--" + name);
-        arguments.add(folder.write(name + ".json", value).toString());
-      });
+      Map<String, Path> paths = new LinkedHashMap<>();
+      files.forEach((name, value) -> paths.put(name, folder.write(name + ".json", value)));
+      DockerRun container = command.launch() instanceof DockerImage image
+          ? DockerRun.of(image, folder.folder(), verb, List.copyOf(paths.keySet()), command.environment().keySet())
+          : null;
+      List<String> arguments = container != null ? container.arguments()
+          : localArguments((Launch.LocalProgram) command.launch(), verb, paths);
       ProcessBuilder builder = new ProcessBuilder(arguments);
+      // For docker, the command line passes these on to the container by name.
       builder.environment().putAll(command.environment());
-      return new ConnectorProcess(command, verb, folder, builder.start(), log, mask);
+      return new ConnectorProcess(command, verb, folder, builder.start(), container, log, mask);
     } catch (IOException e) {
       folder.close();
       throw new ConnectorException("Cannot start the connector `" + command.display() + "`: " + e.getMessage(), e);
@@ -122,6 +129,16 @@ final class ConnectorProcess implements AutoCloseable {
     }
   }
 
+  private static List<String> localArguments(Launch.LocalProgram program, String verb, Map<String, Path> paths) {
+    List<String> arguments = new ArrayList<>(program.command());
+    arguments.add(verb);
+    paths.forEach((name, path) -> {
+      arguments.add("--" + name);
+      arguments.add(path.toString());
+    });
+    return arguments;
+  }
+
   /** What the run is called in messages: the program, its fixed arguments and the verb (never a file's content). */
   String display() {
     return "`" + command.display() + " " + verb + "`";
@@ -129,6 +146,11 @@ final class ConnectorProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /** The container's name, or {@code null} for a local program. */
+  String containerName() {
+    return container == null ? null : container.containerName();
   }
 
   /** The folder of the run's private files, for tests of their modes. */
@@ -281,6 +303,10 @@ final class ConnectorProcess implements AutoCloseable {
   private void stop(Stop reason) {
     if (!stop.compareAndSet(null, reason)) {
       return;
+    }
+    // A docker command line that has exited saw its container end (and removed it): nothing to stop then.
+    if (container != null && process.isAlive()) {
+      container.image().engine().kill(container);
     }
     tree.kill();
   }

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to run one external connector as a local program: the command that starts it (an executable and any fixed
- * arguments before Airbyte's own, such as {@code node main.js}), extra environment variables, and the limits Gale
- * holds it to. The connector's configuration never goes into the command line or the environment, which other users
+ * How to run one external connector: how it is launched (a local program, or a Docker image, see {@link Launch}),
+ * extra environment variables, and the limits Gale holds it to. The connector's configuration never goes into the command line or the environment, which other users
  * of the machine can read; it goes into a private file (see {@link PrivateFiles}).
  *
  * @param noMessageTimeout a connector that sends nothing on stdout for this long is taken to hang and stopped; time
@@ -17,7 +16,7 @@ import java.util.Map;
  * @param maxLineBytes the longest stdout line accepted, in bytes; one record is one line, so this bounds both the
  *     largest record and the memory one line can take. A longer line fails the run rather than being buffered
  */
-public record ExternalCommand(List<String> command, Map<String, String> environment, Duration noMessageTimeout,
+public record ExternalCommand(Launch launch, Map<String, String> environment, Duration noMessageTimeout,
                               int maxLineBytes) {
   /** Airbyte's own platform waits hours for a quiet source (a slow query); two hours is in that spirit. */
   public static final Duration DEFAULT_NO_MESSAGE_TIMEOUT = Duration.ofHours(2);
@@ -25,10 +24,7 @@ public record ExternalCommand(List<String> command, Map<String, String> environm
   public static final int DEFAULT_MAX_LINE_BYTES = 100 << 20;
 
   public ExternalCommand {
-    command = List.copyOf(requireNonNull(command, "command is null"));
-    if (command.isEmpty()) {
-      throw new IllegalArgumentException("command is empty");
-    }
+    requireNonNull(launch, "launch is null");
     environment = Map.copyOf(requireNonNull(environment, "environment is null"));
     requireNonNull(noMessageTimeout, "noMessageTimeout is null");
     if (noMessageTimeout.isNegative() || noMessageTimeout.isZero()) {
@@ -39,25 +35,37 @@ public record ExternalCommand(List<String> command, Map<String, String> environm
     }
   }
 
-  /** The command with no extra environment and the default limits. */
+  /** The local program with no extra environment and the default limits. */
   public static ExternalCommand of(String... command) {
-    return new ExternalCommand(List.of(command), Map.of(), DEFAULT_NO_MESSAGE_TIMEOUT, DEFAULT_MAX_LINE_BYTES);
+    return of(new Launch.LocalProgram(List.of(command)));
+  }
+
+  /** The Docker image with no extra environment and the default limits. */
+  public static ExternalCommand docker(DockerImage image) {
+    return of(image);
+  }
+
+  private static ExternalCommand of(Launch launch) {
+    return new ExternalCommand(launch, Map.of(), DEFAULT_NO_MESSAGE_TIMEOUT, DEFAULT_MAX_LINE_BYTES);
   }
 
   public ExternalCommand withNoMessageTimeout(Duration timeout) {
-    return new ExternalCommand(command, environment, timeout, maxLineBytes);
+    return new ExternalCommand(launch, environment, timeout, maxLineBytes);
   }
 
   public ExternalCommand withMaxLineBytes(int bytes) {
-    return new ExternalCommand(command, environment, noMessageTimeout, bytes);
+    return new ExternalCommand(launch, environment, noMessageTimeout, bytes);
   }
 
   public ExternalCommand withEnvironment(Map<String, String> variables) {
-    return new ExternalCommand(command, variables, noMessageTimeout, maxLineBytes);
+    return new ExternalCommand(launch, variables, noMessageTimeout, maxLineBytes);
   }
 
-  /** The command as shown in log lines and failure reasons: the program and its fixed arguments, free of secrets. */
+  /**
+   * The command as shown in log lines and failure reasons, free of secrets: the program and its fixed arguments, or
+   * the image.
+   */
   String display() {
-    return String.join(" ", command);
+    return launch.display();
   }
 }

@@ -11,7 +11,11 @@
  * <p>A destination's echoed STATE is its acknowledgement: {@code ExternalWriter} sends a state of Gale's own at each
  * flush and returns from {@code flush()} only once it is echoed, so the engine's commit after a flush holds.
  *
- * <p>Not yet here: Docker images, resolving definitions to programs, CONTROL messages (configuration updates),
+ * <p>A connector is a local program or a Docker image ({@link dev.gale.connectors.external.Launch}); an image runs
+ * through {@code docker run} ({@code DockerRun}) with the private files mounted read-only, and its container is
+ * stopped by name, as killing the {@code docker} command line would leave it running.
+ *
+ * <p>Not yet here: resolving definitions to programs or images, CONTROL messages (configuration updates),
  * ESTIMATE and STREAM_STATUS traces (they are logged at DEBUG and ignored).
  */
 package dev.gale.connectors.external;
