@@ -63,14 +63,7 @@ public enum ValueType {
    * {@code airbyte_type} have a time zone, as Airbyte reads them.
    */
   public static ValueType of(JsonNode property) {
-    List<String> types = new ArrayList<>();
-    JsonNode type = property.path("type");
-    if (type.isTextual()) {
-      types.add(type.textValue());
-    } else {
-      type.forEach(member -> types.add(member.asText()));
-    }
-    types.remove("null");
+    List<String> types = nonNullTypes(property);
     if (types.size() != 1) {
       return JSON;
     }
@@ -83,6 +76,22 @@ public enum ValueType {
       case "number" -> "integer".equals(airbyteType) ? INTEGER : NUMBER;
       default -> JSON;
     };
+  }
+
+  /**
+   * The names a property's {@code type} lists (one name or an array of them), without {@code "null"}, which only
+   * makes the property nullable; empty when it has no {@code type}.
+   */
+  public static List<String> nonNullTypes(JsonNode property) {
+    List<String> types = new ArrayList<>();
+    JsonNode type = property.path("type");
+    if (type.isTextual()) {
+      types.add(type.textValue());
+    } else {
+      type.forEach(member -> types.add(member.asText()));
+    }
+    types.remove("null");
+    return types;
   }
 
   private static ValueType ofString(String format, String airbyteType, String contentEncoding) {

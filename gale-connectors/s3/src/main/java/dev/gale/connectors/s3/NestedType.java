@@ -88,14 +88,7 @@ sealed interface NestedType {
       boolean union = property.has("oneOf") || property.has("anyOf") || property.has("allOf");
       return union || property.has("$ref") ? TEXT : object(property);
     }
-    List<String> types = new ArrayList<>();
-    JsonNode type = property.get("type");
-    if (type.isTextual()) {
-      types.add(type.textValue());
-    } else {
-      type.forEach(member -> types.add(member.asText()));
-    }
-    types.remove("null");
+    List<String> types = ValueType.nonNullTypes(property);
     if (types.size() != 1) {
       return TEXT; // a union of several types (or none): JSON text, see the class comment
     }
