@@ -49,7 +49,7 @@ class FakeDockerTest {
           --rm|-i|--init) shift ;;
           --name) name=$2; shift 2 ;;
           -v) mount=$2; shift 2 ;;
-          --log-driver|--network|--memory|--cpus|-e) shift 2 ;;
+          --log-driver|--network|--user|--memory|--cpus|-e) shift 2 ;;
           *) break ;;
         esac
       done
@@ -106,7 +106,7 @@ class FakeDockerTest {
       process.finish();
     }
 
-    DockerRun expected = new DockerRun((DockerImage) command.launch(), name, folder, "check", List.of("config"),
+    DockerRun expected = new DockerRun((DockerImage) command.launch(), name, folder, ownerOfThisProcess(), "check", List.of("config"),
         Set.of("API_TOKEN"));
     // The fake records its arguments, without its own path.
     assertThat(calls()).containsExactly(String.join(" ", expected.arguments().subList(1, expected.arguments().size())));
@@ -195,6 +195,16 @@ class FakeDockerTest {
 
   private long containerPid(String name) throws Exception {
     return Scripts.pids(dir.resolve("containers").resolve(name), 1).getFirst();
+  }
+
+  /** Who owns what this test process creates: the user a container must run as. */
+  private static String ownerOfThisProcess() throws Exception {
+    Path file = Files.createTempFile("gale-owner", ".probe");
+    try {
+      return DockerRun.owner(file);
+    } finally {
+      Files.delete(file);
+    }
   }
 
   private List<String> calls() throws Exception {
