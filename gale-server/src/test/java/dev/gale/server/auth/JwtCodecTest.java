@@ -59,16 +59,17 @@ class JwtCodecTest {
     String header = B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(UTF_8));
     String payload = codec.sign(claims(NOW.plusSeconds(900))).split("\\.")[1];
 
-    assertRefused(header + "." + payload + ".", "Bad token signature");
+    // Not a signed token at all, so not one of ours.
+    assertRefused(header + "." + payload + ".", "Malformed token");
   }
 
   @Test
   void otherAlgorithmIsRefusedEvenWithOurSignature() throws Exception {
-    // Correctly signed with our key, but the header names another algorithm: only HS256 is ever accepted.
-    String header = B64.encodeToString("{\"alg\":\"none\"}".getBytes(UTF_8));
+    // Correctly signed with our key, but with another algorithm: only HS256 is ever accepted.
+    String header = B64.encodeToString("{\"alg\":\"HS512\"}".getBytes(UTF_8));
     String payload = codec.sign(claims(NOW.plusSeconds(900))).split("\\.")[1];
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+    Mac mac = Mac.getInstance("HmacSHA512");
+    mac.init(new SecretKeySpec(KEY, "HmacSHA512"));
     String signature = B64.encodeToString(mac.doFinal((header + "." + payload).getBytes(UTF_8)));
 
     assertRefused(header + "." + payload + "." + signature, "Unsupported token algorithm");
@@ -91,6 +92,20 @@ class JwtCodecTest {
         NOW.plusSeconds(900), "id"));
 
     assertRefused(token, "Token claims missing or foreign");
+  }
+
+  @Test
+  void ourSignatureOverIncompleteClaimsIsRefused() throws Exception {
+    String header = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(UTF_8));
+    for (String claims : new String[] {"{\"iss\":\"gale\",\"iat\":0,\"exp\":9999999999}",
+        "{\"iss\":\"gale\",\"sub\":\"client\",\"iat\":0}", "{\"sub\":\"client\",\"iat\":0,\"exp\":9999999999}"}) {
+      String payload = B64.encodeToString(claims.getBytes(UTF_8));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+      String signature = B64.encodeToString(mac.doFinal((header + "." + payload).getBytes(UTF_8)));
+
+      assertRefused(header + "." + payload + "." + signature, "Token claims missing or foreign");
+    }
   }
 
   @Test
