@@ -22,6 +22,7 @@ import dev.gale.server.domain.SupportLevel;
 import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestManifests;
+import dev.gale.server.testing.TestPrograms;
 import dev.gale.server.testing.TestingStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,7 +98,8 @@ class ConnectorCatalogIT {
   private ConnectorCatalog catalog(DeclarativeSource... catalogSources) {
     List<CatalogEntry.Loaded> entries = Arrays.stream(catalogSources)
         .map(source -> new CatalogEntry.Loaded(Path.of("catalog", source.descriptor().name()), source)).toList();
-    return new ConnectorCatalog(builtIns, entries, declaratives, LOADER);
+    return new ConnectorCatalog(builtIns, entries, declaratives, LOADER,
+        TestPrograms.none(), Path.of("catalog"));
   }
 
   private static DeclarativeSource catalogSource(UUID id, String repository) {

@@ -184,5 +184,11 @@ public final class ExternalLaunches {
     public Optional<Launch> found() {
       return Optional.ofNullable(launch);
     }
+
+    /** The launch found, as a command with no extra environment and the default limits. */
+    public Optional<ExternalCommand> command() {
+      return found().map(found -> new ExternalCommand(found, Map.of(), ExternalCommand.DEFAULT_NO_MESSAGE_TIMEOUT,
+          ExternalCommand.DEFAULT_MAX_LINE_BYTES));
+    }
   }
 }
