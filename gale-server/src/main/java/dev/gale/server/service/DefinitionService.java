@@ -377,7 +377,7 @@ public final class DefinitionService {
     ExternalCommand command = search.command().orElseThrow(() -> new InvalidInputException(property, repository,
         catalog.unrunnable(type, repository, tag, search)));
     BoundedCall.Result<ConnectorSpecification> result = BoundedCall.run(
-        () -> ExternalConnectors.readSpec(type, command), specTimeout, "spec of " + repository + ":" + tag);
+        () -> ExternalConnectors.readSpec(type, repository, tag, command), specTimeout, "spec of " + repository + ":" + tag);
     if (!result.succeeded()) {
       LOG.warn("Reading the spec of {}:{} ({}) failed: {}", repository, tag, command.launch().display(),
           result.failure(), result.cause());

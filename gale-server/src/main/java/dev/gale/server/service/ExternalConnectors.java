@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connector.Connector;
 import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connectors.external.CustomDescriptors;
 import dev.gale.connectors.external.ExternalCommand;
 import dev.gale.connectors.external.ExternalDestination;
 import dev.gale.connectors.external.ExternalLaunches;
@@ -42,8 +43,10 @@ final class ExternalConnectors {
    *
    * @throws dev.gale.connector.ConnectorException when the program fails or gives no specification
    */
-  static ConnectorSpecification readSpec(ActorType type, ExternalCommand command) {
-    ConnectorDescriptor descriptor = descriptor(UUID.randomUUID(), type, "spec", "spec", "spec", null, null);
+  static ConnectorSpecification readSpec(ActorType type, String repository, String tag, ExternalCommand command) {
+    // Only the program's answer is kept; the descriptor names it in its log lines and failures.
+    ConnectorDescriptor descriptor = CustomDescriptors.of(UUID.randomUUID(), kind(type), repository, repository, tag,
+        null, null);
     return type == ActorType.SOURCE ? ExternalSource.load(descriptor, command).spec()
         : ExternalDestination.load(descriptor, command).spec();
   }
@@ -72,18 +75,11 @@ final class ExternalConnectors {
   private static Connector connector(DefinitionWithVersion definition, ExternalCommand command) {
     var d = definition.definition();
     var version = definition.version();
-    ConnectorDescriptor descriptor = descriptor(d.id(), d.actorType(), d.name(), version.dockerRepository(),
-        version.dockerImageTag(), version.documentationUrl(), d.icon());
+    ConnectorDescriptor descriptor = CustomDescriptors.of(d.id(), kind(d.actorType()), d.name(),
+        version.dockerRepository(), version.dockerImageTag(), version.documentationUrl(), d.icon());
     ConnectorSpecification spec = Json.convert(version.spec(), ConnectorSpecification.class);
     return d.actorType() == ActorType.SOURCE ? new ExternalSource(descriptor, command, spec)
         : new ExternalDestination(descriptor, command, spec);
-  }
-
-  private static ConnectorDescriptor descriptor(UUID id, ActorType type, String name, String repository, String tag,
-                                                String documentationUrl, String icon) {
-    return new ConnectorDescriptor(id, kind(type), name, repository, tag,
-        documentationUrl == null ? "" : documentationUrl, icon, ConnectorDescriptor.ReleaseStage.CUSTOM,
-        ConnectorDescriptor.SupportLevel.NONE, type == ActorType.SOURCE ? ConnectorDescriptor.SourceType.CUSTOM : null);
   }
 
   static ConnectorDescriptor.Kind kind(ActorType type) {
