@@ -64,6 +64,7 @@ class ExternalDefinitionsApiIT {
         case "$1" in
           spec) echo '{"type":"SPEC","spec":{"connectionSpecification":{"type":"object","properties":{}},\
         "supported_destination_sync_modes":["append"]}}' ;;
+          check) echo '{"type":"CONNECTION_STATUS","connectionStatus":{"status":"SUCCEEDED"}}' ;;
         esac
         """);
     TestPrograms.script(bin, "source-sleepy", "sleep 60");
@@ -101,6 +102,9 @@ class ExternalDefinitionsApiIT {
     JsonNode discovered = api.post("/api/v1/sources/discover_schema", Map.of("sourceId", source)).expect(200);
     assertThat(discovered.at("/catalog/streams/0/stream/name").asText()).isEqualTo("rows");
     assertThat(discovered.toString()).doesNotContain(TOKEN);
+    JsonNode unsaved = api.post("/api/v1/scheduler/sources/discover_schema", Map.of("workspaceId", workspace,
+        "sourceDefinitionId", definition, "connectionConfiguration", Map.of("door", "open"))).expect(200);
+    assertThat(unsaved.path("catalog").path("streams").findValuesAsText("name")).containsExactly("rows");
 
     String destination = api.post("/api/v1/destinations/create", Map.of("workspaceId", workspace, "name", "nowhere",
         "destinationDefinitionId", DevNullDestination.DEFINITION_ID.toString(), "connectionConfiguration",
@@ -142,6 +146,9 @@ class ExternalDefinitionsApiIT {
         definition, "workspaceId", workspace)).expect(200);
     assertThat(StreamSupport.stream(spec.path("supportedDestinationSyncModes").spliterator(), false)
         .map(JsonNode::asText).toList()).containsExactly("append");
+    JsonNode check = api.post("/api/v1/scheduler/destinations/check_connection", Map.of("workspaceId", workspace,
+        "destinationDefinitionId", definition, "connectionConfiguration", Map.of())).expect(200);
+    assertThat(check.path("status").asText()).isEqualTo("succeeded");
     // A destination program is no source, whatever its name on the PATH.
     createSource(workspace, "someone/destination-tiny", "0.1").expectError(422);
   }
