@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -52,21 +52,32 @@ final class NamedConnectors {
   }
 
   Source source(String option, String name) {
-    Optional<Source> builtIn = find(name).filter(Source.class::isInstance).map(Source.class::cast);
-    if (builtIn.isPresent()) {
-      return builtIn.get();
-    }
-    return external(option, name, ConnectorDescriptor.Kind.SOURCE, registry.sources(),
-        command -> ExternalSource.load(descriptor(name, ConnectorDescriptor.Kind.SOURCE), command));
+    return find(option, name, Source.class, ConnectorDescriptor.Kind.SOURCE, registry.sources(), ExternalSource::load);
   }
 
   Destination destination(String option, String name) {
-    Optional<Destination> builtIn = find(name).filter(Destination.class::isInstance).map(Destination.class::cast);
+    return find(option, name, Destination.class, ConnectorDescriptor.Kind.DESTINATION, registry.destinations(),
+        ExternalDestination::load);
+  }
+
+  /** The built-in of that name and type, else the external program that runs the image, its {@code spec} read. */
+  private <T extends Connector> T find(String option, String name, Class<T> type, ConnectorDescriptor.Kind kind,
+                                       List<? extends Connector> builtIns,
+                                       BiFunction<ConnectorDescriptor, ExternalCommand, T> load) {
+    Optional<T> builtIn = find(name).filter(type::isInstance).map(type::cast);
     if (builtIn.isPresent()) {
       return builtIn.get();
     }
-    return external(option, name, ConnectorDescriptor.Kind.DESTINATION, registry.destinations(),
-        command -> ExternalDestination.load(descriptor(name, ConnectorDescriptor.Kind.DESTINATION), command));
+    Image image = image(name);
+    ExternalLaunches.Search search = launches.find(kind, image.repository(), image.tag());
+    ExternalCommand command = search.command().orElseThrow(() -> unknown(option, name, kind, builtIns, search));
+    try {
+      return load.apply(descriptor(image, kind), command);
+    } catch (ConnectorException e) {
+      // The program was found but gave no specification: the user named something that is not a connector.
+      throw new ParameterException(commandLine, option + ": " + name + " (" + command.launch().display()
+          + ") answered no spec: " + e.getMessage(), e);
+    }
   }
 
   private Optional<Connector> find(String name) {
@@ -77,23 +88,7 @@ final class NamedConnectors {
     }
   }
 
-  private <T extends Connector> T external(String option, String name, ConnectorDescriptor.Kind kind,
-                                           List<? extends Connector> builtIns,
-                                           Function<ExternalCommand, T> load) {
-    Image image = image(name);
-    ExternalLaunches.Search search = launches.find(kind, image.repository(), image.tag());
-    ExternalCommand command = search.command().orElseThrow(() -> unknown(option, name, kind, builtIns, search));
-    try {
-      return load.apply(command);
-    } catch (ConnectorException e) {
-      // The program was found but gave no specification: the user named something that is not a connector.
-      throw new ParameterException(commandLine, option + ": " + name + " (" + command.launch().display()
-          + ") answered no spec: " + e.getMessage(), e);
-    }
-  }
-
-  private static ConnectorDescriptor descriptor(String name, ConnectorDescriptor.Kind kind) {
-    Image image = image(name);
+  private static ConnectorDescriptor descriptor(Image image, ConnectorDescriptor.Kind kind) {
     return CustomDescriptors.of(UUID.nameUUIDFromBytes(image.repository().getBytes(StandardCharsets.UTF_8)), kind,
         image.repository(), image.repository(), image.tag(), null, null);
   }
