@@ -10,8 +10,8 @@ import dev.gale.connectors.external.ExternalLaunches;
 import dev.gale.server.catalog.CatalogEntry;
 import dev.gale.server.catalog.CatalogSelection;
 import dev.gale.server.catalog.ManifestLoader;
-import dev.gale.server.domain.DeclarativeManifest;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.DeclarativeManifest;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.store.DeclarativeSourceRepository;
 import java.nio.file.Path;
@@ -142,12 +142,16 @@ public final class ConnectorCatalog {
     String label = kind == ConnectorDescriptor.Kind.SOURCE ? "source" : "destination";
     List<String> builtIns = shipped.stream().filter(c -> c.descriptor().kind() == kind)
         .map(c -> c.descriptor().dockerRepository()).sorted().toList();
-    return ("Gale cannot pull or run %s:%s: %s. A %s runs here as one of: a connector this Gale ships, by its "
-        + "repository %s; a manifest-only source in the connector catalog folder %s; a command configured for its "
-        + "repository in the file %s names; an executable named %s-xyz on the PATH for an image like "
-        + "owner/%s-xyz; or its image, where a Docker engine answers").formatted(repository, tag,
-        String.join("; ", search.tried()), label, builtIns, catalogFolder, ExternalLaunches.COMMANDS_VARIABLE, label,
-        label);
+    List<String> options = new ArrayList<>();
+    options.add("a connector this Gale ships, by its repository " + builtIns);
+    if (kind == ConnectorDescriptor.Kind.SOURCE) {
+      options.add("a manifest-only source in the connector catalog folder " + catalogFolder);
+    }
+    options.add("a command configured for its repository in the file " + ExternalLaunches.COMMANDS_VARIABLE + " names");
+    options.add("an executable named %s-xyz on the PATH for an image like owner/%s-xyz".formatted(label, label));
+    options.add("its image, where a Docker engine answers");
+    return "Gale cannot pull or run %s:%s: %s. A %s runs here as one of: %s".formatted(repository, tag,
+        String.join("; ", search.tried()), label, String.join("; ", options));
   }
 
   private Resolution storedManifest(DefinitionWithVersion definition) {
