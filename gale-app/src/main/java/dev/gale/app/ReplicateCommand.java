@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +29,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gale replicate}: one sync between two built-in connectors, in this process, without a server or store.
+ * {@code gale replicate}: one sync between two connectors (built-in, or external programs, see {@link NamedConnectors}),
+ * in this process, without a server or store.
  * Progress and log lines go to standard error, the summary to standard output; neither ever shows a configuration
  * value. Exit codes: 0 succeeded, 1 failed (the failure's message is printed), 2 usage.
  */
 @Command(name = "replicate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Runs one sync from a built-in source to a built-in destination, without a server.",
+    description = {"Runs one sync from a source to a destination, without a server.",
         "Connectors are named by their Airbyte image (airbyte/source-postgres) or definition id.",
+        "An image Gale does not ship runs as a program: the command GALE_CONNECTOR_COMMANDS configures for it,",
+        "else source-xyz (destination-xyz) on the PATH for owner/source-xyz, else the image where Docker answers.",
         "Exit codes: 0 succeeded, 1 the sync failed, 2 usage error."})
 final class ReplicateCommand implements Callable<Integer> {
   @Option(names = "--source", required = true, paramLabel = "CONNECTOR",
@@ -84,11 +88,14 @@ final class ReplicateCommand implements Callable<Integer> {
   /** Where '-' configurations come from; tests replace it. */
   InputStream stdin = System.in;
 
+  /** Where external connectors are found ({@code GALE_CONNECTOR_COMMANDS}, {@code PATH}); tests replace it. */
+  Map<String, String> environment = System.getenv();
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    BuiltInConnectors connectors = BuiltInConnectors.load(spec.commandLine());
+    NamedConnectors connectors = NamedConnectors.load(spec.commandLine(), environment);
     Source sourceConnector = connectors.source("--source", source);
     Destination destinationConnector = connectors.destination("--destination", destination);
     JsonInputs inputs = new JsonInputs(spec.commandLine(), stdin);

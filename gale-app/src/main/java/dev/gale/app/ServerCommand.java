@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
         "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY, GALE_WORKERS,",
         "GALE_TOKEN_TTL (seconds a bearer token lives, 900 by default),",
         "GALE_HTTP_REQUEST_TIMEOUT (seconds a request may take to arrive, 30 by default),",
-        "GALE_CONNECTORS (the connector catalog folder, <data dir>/connectors by default; see gale connectors)."})
+        "GALE_CONNECTORS (the connector catalog folder, <data dir>/connectors by default; see gale connectors),",
+        "GALE_CONNECTOR_COMMANDS (a file of 'repository = command line' lines: how images Gale does not ship run;",
+        "otherwise source-xyz/destination-xyz on the PATH, else Docker where an engine answers),",
+        "GALE_CONNECTOR_SPEC_TIMEOUT (seconds such a program's spec may take, 300 by default)."})
 final class ServerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: $GALE_PORT or 8000).")
   Integer port;

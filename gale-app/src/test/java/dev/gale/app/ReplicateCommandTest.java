@@ -12,8 +12,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -127,6 +129,37 @@ class ReplicateCommandTest {
   }
 
   @Test
+  void anImageGaleDoesNotShipRunsFromThePathUnderItsShortName() throws IOException {
+    Path bin = Files.createDirectories(directory.resolve("bin"));
+    Path program = Files.writeString(bin.resolve("source-tiny"), """
+        #!/usr/bin/env bash
+        case "$1" in
+          spec) echo '{"type":"SPEC","spec":{"connectionSpecification":{"type":"object","properties":{}}}}' ;;
+          discover) echo '{"type":"CATALOG","catalog":{"streams":[{"name":"rows","json_schema":{"type":"object",\
+        "properties":{"id":{"type":"integer"}}},"supported_sync_modes":["full_refresh"]}]}}' ;;
+          read) for i in 1 2 3; do echo "{\\"type\\":\\"RECORD\\",\\"record\\":{\\"stream\\":\\"rows\\",\\"emitted_at\\":1,\\"data\\":{\\"id\\":$i}}}"; done ;;
+        esac
+        """);
+    Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
+    String destination = write("dest.json", "{\"destination_path\": \"/local/tiny\"}").toString();
+
+    Run run = runIn(Map.of("PATH", bin.toString()), "replicate", "--source", "someone/source-tiny:1.0",
+        "--source-config", write("source.json", "{}").toString(), "--destination", "airbyte/destination-local-json",
+        "--destination-config", destination);
+    Run nowhere = runIn(Map.of("PATH", bin.toString()), "replicate", "--source", "someone/source-nowhere",
+        "--source-config", write("source.json", "{}").toString(), "--destination", "airbyte/destination-local-json",
+        "--destination-config", destination);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(lines(root.resolve("tiny").resolve("_airbyte_raw_rows.jsonl")))
+        .extracting(line -> line.path("_airbyte_data").path("id").asInt()).containsExactly(1, 2, 3);
+    assertThat(nowhere.exit).isEqualTo(2);
+    assertThat(nowhere.err).contains("--source: no built-in source 'someone/source-nowhere'", "airbyte/source-faker",
+        "no command is configured for someone/source-nowhere in GALE_CONNECTOR_COMMANDS",
+        "no executable source-nowhere is on the PATH", "Docker");
+  }
+
+  @Test
   void aFailedSyncExitsWithOneAndItsMessageButNoConfigurationValue() throws IOException {
     Run run = run(null, "replicate", "--source", "airbyte/source-faker", "--source-config",
         write("source.json", SAMPLE).toString(), "--destination", "airbyte/destination-local-json",
@@ -161,8 +194,17 @@ class ReplicateCommandTest {
     return lines;
   }
 
-  /** Runs the gale command with {@code stdin} (or nothing) as standard input, capturing both outputs. */
   private static Run run(String stdin, String... args) {
+    return run(stdin, System.getenv(), args);
+  }
+
+  /** Runs the gale command in {@code environment}, as far as finding external connectors goes. */
+  private static Run runIn(Map<String, String> environment, String... args) {
+    return run(null, environment, args);
+  }
+
+  /** Runs the gale command with {@code stdin} (or nothing) as standard input, capturing both outputs. */
+  private static Run run(String stdin, Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     InputStream input = new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8));
@@ -173,6 +215,7 @@ class ReplicateCommandTest {
         K created = defaults.create(type);
         if (created instanceof ReplicateCommand replicate) {
           replicate.stdin = input;
+          replicate.environment = environment;
         }
         return created;
       }

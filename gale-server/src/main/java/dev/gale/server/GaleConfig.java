@@ -2,6 +2,7 @@ package dev.gale.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.connectors.external.ExternalLaunches;
 import dev.gale.server.http.HttpLimits;
 import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
@@ -21,12 +22,19 @@ import java.util.Optional;
  * @param http how long and large a request may be ({@code GALE_HTTP_REQUEST_TIMEOUT}, seconds)
  * @param connectors the connector catalog: a folder of Airbyte manifest-only sources ({@code GALE_CONNECTORS}),
  *     loaded at start; it need not exist
+ * @param launches how custom definitions of images Gale does not ship run: the commands of the file
+ *     {@code GALE_CONNECTOR_COMMANDS} names, executables on the {@code PATH}, Docker (see {@link ExternalLaunches});
+ *     an operator setting only, which no API request can change
+ * @param specTimeout how long such a program's {@code spec} may take when a definition is created
+ *     ({@code GALE_CONNECTOR_SPEC_TIMEOUT}, seconds)
  */
 public record GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth,
                          Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl, User user,
-                         HttpLimits http, Path connectors) {
+                         HttpLimits http, Path connectors, ExternalLaunches launches, Duration specTimeout) {
   public static final int DEFAULT_PORT = 8000;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
+  /** Long enough for Docker to pull an image before its first run answers. */
+  public static final Duration DEFAULT_SPEC_TIMEOUT = Duration.ofMinutes(5);
 
   public GaleConfig {
     requireNonNull(host, "host is null");
@@ -39,6 +47,11 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     requireNonNull(user, "user is null");
     requireNonNull(http, "http is null");
     requireNonNull(connectors, "connectors is null");
+    requireNonNull(launches, "launches is null");
+    requireNonNull(specTimeout, "specTimeout is null");
+    if (specTimeout.isNegative() || specTimeout.isZero()) {
+      throw new IllegalArgumentException("specTimeout must be positive, got " + specTimeout);
+    }
     if (tokenTtl.isNegative() || tokenTtl.isZero()) {
       throw new IllegalArgumentException("tokenTtl must be positive, got " + tokenTtl);
     }
@@ -47,11 +60,11 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
     }
   }
 
-  /** With the default token lifetime and user. */
+  /** With the default token lifetime and user, and this process's {@code GALE_CONNECTOR_COMMANDS} and PATH. */
   public GaleConfig(String host, int port, Path dataDir, Database.Settings database, Auth auth, Optional<String> secretKey,
                     WorkerSettings jobs) {
     this(host, port, dataDir, database, auth, secretKey, jobs, DEFAULT_TOKEN_TTL, User.DEFAULT, HttpLimits.DEFAULT,
-        defaultConnectors(dataDir));
+        defaultConnectors(dataDir), ExternalLaunches.fromEnvironment(System.getenv()), DEFAULT_SPEC_TIMEOUT);
   }
 
   /** With the default {@link WorkerSettings}. */
@@ -60,19 +73,33 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   }
 
   public GaleConfig withJobs(WorkerSettings settings) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user, http, connectors);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, settings, tokenTtl, user, http, connectors,
+        launches, specTimeout);
   }
 
   public GaleConfig withTokenTtl(Duration ttl) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user, http, connectors);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, ttl, user, http, connectors,
+        launches, specTimeout);
   }
 
   public GaleConfig withUser(User newUser) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser, http, connectors);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, newUser, http, connectors,
+        launches, specTimeout);
   }
 
   public GaleConfig withConnectors(Path folder) {
-    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, http, folder);
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, http, folder,
+        launches, specTimeout);
+  }
+
+  public GaleConfig withLaunches(ExternalLaunches externalLaunches) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, http, connectors,
+        externalLaunches, specTimeout);
+  }
+
+  public GaleConfig withSpecTimeout(Duration timeout) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, http, connectors,
+        launches, timeout);
   }
 
   /** Where the connector catalog is when nothing says otherwise: {@code connectors} in the data directory. */
@@ -124,8 +151,9 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
    * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
-   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, {@code GALE_HTTP_REQUEST_TIMEOUT} and
-   * {@code GALE_CONNECTORS} (see {@link #connectorsFolder}).
+   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, {@code GALE_HTTP_REQUEST_TIMEOUT},
+   * {@code GALE_CONNECTORS} (see {@link #connectorsFolder}), {@code GALE_CONNECTOR_COMMANDS} and {@code PATH} (see
+   * {@link ExternalLaunches#fromEnvironment}) and {@code GALE_CONNECTOR_SPEC_TIMEOUT}.
    */
   public static GaleConfig fromEnvironment(Map<String, String> env, Integer portFlag, Path dataDirFlag) {
     int port = portFlag != null ? portFlag : Integer.parseInt(env.getOrDefault("GALE_PORT", String.valueOf(DEFAULT_PORT)));
@@ -141,7 +169,9 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))),
         new User(env.getOrDefault("GALE_USER_NAME", User.DEFAULT.name()), env.getOrDefault("GALE_USER_EMAIL", User.DEFAULT.email())),
-        HttpLimits.fromRequestTimeout(env.get("GALE_HTTP_REQUEST_TIMEOUT")), connectorsFolder(env, dataDir));
+        HttpLimits.fromRequestTimeout(env.get("GALE_HTTP_REQUEST_TIMEOUT")), connectorsFolder(env, dataDir),
+        ExternalLaunches.fromEnvironment(env), Duration.ofSeconds(Long.parseLong(env.getOrDefault(
+            "GALE_CONNECTOR_SPEC_TIMEOUT", String.valueOf(DEFAULT_SPEC_TIMEOUT.toSeconds())))));
   }
 
   private static String defaultDataDir() {
@@ -152,6 +182,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   public String toString() {
     return "GaleConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database=" + database
         + ", auth=" + auth + ", secretKey=" + (secretKey.isPresent() ? "**********" : "<key file>") + ", workers="
-        + jobs.workers() + ", tokenTtl=" + tokenTtl + ", user=" + user + ", connectors=" + connectors + "]";
+        + jobs.workers() + ", tokenTtl=" + tokenTtl + ", user=" + user + ", connectors=" + connectors
+        + ", connectorCommands=" + launches.configuredRepositories() + ", specTimeout=" + specTimeout + "]";
   }
 }

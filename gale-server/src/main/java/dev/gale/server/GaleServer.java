@@ -205,9 +205,10 @@ public final class GaleServer implements AutoCloseable {
 
     ManifestLoader manifests = new ManifestLoader();
     ConnectorCatalog catalog = new ConnectorCatalog(ConnectorRegistry.builtIns(),
-        loadCatalogFolder(config.connectors(), manifests), declarativeRepository, manifests);
+        loadCatalogFolder(config.connectors(), manifests), declarativeRepository, manifests, config.launches(),
+        config.connectors());
     WorkspaceService workspaces = new WorkspaceService(workspaceRepository, connectionRepository, actorRepository, cipher, clock);
-    DefinitionService definitions = new DefinitionService(definitionRepository, catalog, clock);
+    DefinitionService definitions = new DefinitionService(definitionRepository, catalog, clock, config.specTimeout());
     ActorService actors = new ActorService(actorRepository, connectionRepository, definitionRepository, definitions,
         workspaces, new ConfigSecrets(cipher), new ConfigValidator(), clock);
     definitions.registerBuiltIns();

@@ -3,10 +3,12 @@ package dev.gale.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GaleConfigTest {
   private static final Path DIR = Path.of("/tmp/gale-config-test");
@@ -29,5 +31,22 @@ class GaleConfigTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
     assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_USER_NAME", " "), 0, DIR))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+  }
+
+  @Test
+  void externalConnectorsComeFromTheOperatorsCommandsFileAndThePath(@TempDir Path temp) throws Exception {
+    Path commands = Files.writeString(temp.resolve("commands"), "someone/source-tiny = /opt/tiny/run --quiet\n");
+
+    GaleConfig config = GaleConfig.fromEnvironment(Map.of("GALE_CONNECTOR_COMMANDS", commands.toString(),
+        "GALE_CONNECTOR_SPEC_TIMEOUT", "7"), 0, DIR);
+
+    assertThat(config.launches().configuredRepositories()).containsExactly("someone/source-tiny");
+    assertThat(config.specTimeout()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(config.toString()).contains("connectorCommands=[someone/source-tiny]").doesNotContain("/opt/tiny");
+    assertThat(GaleConfig.fromEnvironment(Map.of(), 0, DIR).specTimeout()).isEqualTo(GaleConfig.DEFAULT_SPEC_TIMEOUT);
+    assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_CONNECTOR_COMMANDS",
+        temp.resolve("missing").toString()), 0, DIR)).hasMessageContaining("GALE_CONNECTOR_COMMANDS");
+    assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_CONNECTOR_SPEC_TIMEOUT", "0"), 0, DIR))
+        .hasMessageContaining("specTimeout");
   }
 }

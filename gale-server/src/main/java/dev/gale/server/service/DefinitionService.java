@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.Connector;
 import dev.gale.connector.ConnectorDescriptor;
+import dev.gale.connectors.external.ExternalCommand;
+import dev.gale.connectors.external.ExternalLaunches;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.server.api.model.DefinitionBodies.DefinitionCreate;
@@ -22,6 +24,7 @@ import dev.gale.server.store.DefinitionRepository;
 import dev.gale.server.store.StoreLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * Connector definitions: the ones Gale ships (registered at start from its {@link ConnectorCatalog}: the built-ins and
  * the connector catalog's manifest-only sources) and custom ones a workspace adds. Which connector runs a definition
  * is the catalog's to say ({@link ConnectorCatalog#resolve}).
+ *
+ * <p>A custom definition of an image Gale does not ship gets its specification from the program that runs it: its
+ * {@code spec} runs, bounded in time, when the definition or a new version of it is created, and the answer is stored
+ * with the version (versions are immutable, so a version, once read, keeps its specification).
  */
 public final class DefinitionService {
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionService.class);
@@ -42,11 +49,17 @@ public final class DefinitionService {
   private final DefinitionRepository definitions;
   private final ConnectorCatalog catalog;
   private final Clock clock;
+  private final Duration specTimeout;
 
-  public DefinitionService(DefinitionRepository definitions, ConnectorCatalog catalog, Clock clock) {
+  /**
+   * @param specTimeout how long an external program's {@code spec} may take (a Docker image may be pulled first)
+   */
+  public DefinitionService(DefinitionRepository definitions, ConnectorCatalog catalog, Clock clock,
+                           Duration specTimeout) {
     this.definitions = requireNonNull(definitions, "definitions is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.specTimeout = requireNonNull(specTimeout, "specTimeout is null");
   }
 
   /**
@@ -223,18 +236,22 @@ public final class DefinitionService {
   }
 
   /**
-   * Adds a custom definition granted to one workspace. Gale cannot pull images; a custom definition must name the
-   * docker repository of a connector Gale runs itself (for example to pin a name, icon or documentation link).
+   * Adds a custom definition granted to one workspace. Its docker repository is that of a connector Gale ships (to pin
+   * a name, icon or documentation link), or an image Gale runs as an external program (see {@link ExternalLaunches}),
+   * whose {@code spec} is run now and stored; 422 when nothing runs it or its {@code spec} fails or hangs.
    *
    * @param property where the definition is in the request ({@code sourceDefinition}), or "" when its fields are the
    *     request's own, for the paths of input errors
    */
   public DefinitionWithVersion createCustom(ActorType type, UUID workspaceId, DefinitionCreate request, String property) {
-    Connector connector = runnable(type, request.dockerRepository(), join(property, "dockerRepository"));
+    String repositoryProperty = join(property, "dockerRepository");
+    String repository = requireText(request.dockerRepository(), repositoryProperty);
+    String tag = requireText(request.dockerImageTag(), join(property, "dockerImageTag"));
+    String documentationUrl = requireFits(request.documentationUrl(), join(property, "documentationUrl"));
+    ConnectorSpecification spec = specOf(type, repository, tag, repositoryProperty);
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
-    ActorDefinitionVersion version = customVersion(id, request.dockerRepository(), request.dockerImageTag(),
-        requireFits(request.documentationUrl(), join(property, "documentationUrl")), connector, now);
+    ActorDefinitionVersion version = customVersion(id, repository, tag, documentationUrl, spec, now);
     ActorDefinition definition = new ActorDefinition(id, type, requireText(request.name(), join(property, "name")),
         request.icon(), type == ActorType.SOURCE ? SourceType.CUSTOM : null, true, false, false, version.id(),
         request.resourceRequirements(), now, now);
@@ -244,8 +261,9 @@ public final class DefinitionService {
   }
 
   /**
-   * Changes the version tag and resource requirements. A custom definition gets a new default version; a built-in
-   * one runs the version this Gale ships, so only that tag is accepted for it.
+   * Changes the version tag and resource requirements. A custom definition gets a new default version (an external
+   * program's {@code spec} is run for a tag it has no version of yet); a built-in one runs the version this Gale
+   * ships, so only that tag is accepted for it.
    */
   public DefinitionWithVersion update(ActorType type, UUID definitionId, String dockerImageTag, JsonNode resourceRequirements) {
     return update(live(type, definitionId), null, dockerImageTag, resourceRequirements);
@@ -310,10 +328,11 @@ public final class DefinitionService {
         throw new InvalidInputException("dockerImageTag", dockerImageTag, "%s is built into Gale at version %s; it cannot run another version"
             .formatted(d.name(), current.version().dockerImageTag()));
       }
-      Connector connector = runnableImplementation(current, "dockerImageTag");
+      String repository = current.version().dockerRepository();
       ActorDefinitionVersion version = definitions.findVersion(definitionId, dockerImageTag).orElseGet(() -> {
-        ActorDefinitionVersion created = customVersion(definitionId, current.version().dockerRepository(), dockerImageTag,
-            current.version().documentationUrl(), connector, clock.instant());
+        ActorDefinitionVersion created = customVersion(definitionId, repository, dockerImageTag,
+            current.version().documentationUrl(), specOf(type, repository, dockerImageTag, "dockerImageTag"),
+            clock.instant());
         definitions.insertVersion(created);
         return created;
       });
@@ -340,22 +359,37 @@ public final class DefinitionService {
     definitions.revoke(definitionId, workspaceId);
   }
 
-  private Connector runnable(ActorType type, String dockerRepository, String property) {
-    Connector connector = catalog.shippedByDockerRepository(requireText(dockerRepository, property))
-        .filter(c -> actorType(c.descriptor().kind()) == type)
-        .orElseThrow(() -> new InvalidInputException(property, dockerRepository,
-            "Gale cannot pull or run the image '%s'; custom definitions must use the repository of a %s it ships: %s"
-                .formatted(dockerRepository, label(type), catalog.shipped().stream()
-                    .filter(c -> actorType(c.descriptor().kind()) == type)
-                    .map(c -> c.descriptor().dockerRepository()).sorted().toList())));
-    return connector;
+  /**
+   * The specification of {@code repository:tag}: the shipped connector's, or what the external program that runs the
+   * image answers to {@code spec} within the time limit. 422 on {@code property} when the repository is a shipped
+   * connector of the other type, when nothing runs the image, and when its {@code spec} fails or does not answer.
+   */
+  private ConnectorSpecification specOf(ActorType type, String repository, String tag, String property) {
+    Optional<Connector> shipped = catalog.shippedByDockerRepository(repository);
+    if (shipped.isPresent()) {
+      if (actorType(shipped.get().descriptor().kind()) != type) {
+        throw new InvalidInputException(property, repository, "%s is a connector this Gale ships, but not a %s"
+            .formatted(repository, label(type)));
+      }
+      return shipped.get().spec();
+    }
+    ExternalLaunches.Search search = catalog.findLaunch(type, repository, tag);
+    ExternalCommand command = search.command().orElseThrow(() -> new InvalidInputException(property, repository,
+        catalog.unrunnable(type, repository, tag, search)));
+    BoundedCall.Result<ConnectorSpecification> result = BoundedCall.run(
+        () -> ExternalConnectors.readSpec(type, repository, tag, command), specTimeout, "spec of " + repository + ":" + tag);
+    if (!result.succeeded()) {
+      LOG.warn("Reading the spec of {}:{} ({}) failed: {}", repository, tag, command.launch().display(),
+          result.failure(), result.cause());
+      throw new InvalidInputException(property, repository, result.failure());
+    }
+    return result.value();
   }
 
   private static ActorDefinitionVersion customVersion(UUID definitionId, String repository, String tag, String documentationUrl,
-                                                      Connector connector, Instant now) {
+                                                      ConnectorSpecification spec, Instant now) {
     return new ActorDefinitionVersion(versionId(definitionId, requireText(tag, "dockerImageTag")), definitionId, repository, tag,
-        documentationUrl, Json.tree(connector.spec()), protocolVersion(connector.spec()), ReleaseStage.CUSTOM, null,
-        SupportLevel.NONE, now);
+        documentationUrl, Json.tree(spec), protocolVersion(spec), ReleaseStage.CUSTOM, null, SupportLevel.NONE, now);
   }
 
   /** Version ids are derived from definition and tag, so every Gale process registers the same rows. */

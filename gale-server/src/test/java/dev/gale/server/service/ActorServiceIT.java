@@ -17,9 +17,12 @@ import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.testing.SecretApiSource;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
+import dev.gale.server.testing.TestPrograms;
 import dev.gale.server.testing.TestingStore;
 import dev.gale.server.testing.TickingClock;
 import dev.gale.server.validation.ConfigValidator;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +53,8 @@ class ActorServiceIT {
     TickingClock clock = TickingClock.startingAt2025();
     SecretCipher cipher = SecretCipher.fromBase64Key(SecretCipher.generateBase64Key());
     definitions = new DefinitionService(store.definitions, new ConnectorCatalog(ConnectorRegistry.builtIns(), List.of(),
-        new DeclarativeSourceRepository(db.database()), new ManifestLoader()), clock);
+        new DeclarativeSourceRepository(db.database()), new ManifestLoader(), TestPrograms.none(), Path.of("connectors")),
+        clock, Duration.ofSeconds(5));
     definitions.registerBuiltIns();
     WorkspaceService workspaces = new WorkspaceService(store.workspaces, store.connections, store.actors, cipher, clock);
     actors = new ActorService(store.actors, store.connections, store.definitions, definitions, workspaces,

@@ -7,7 +7,9 @@ import dev.gale.connector.Connector;
 import dev.gale.connector.ConnectorDescriptor;
 import dev.gale.connector.ConnectorRegistry;
 import dev.gale.connectors.declarative.DeclarativeSource;
+import dev.gale.connectors.external.ExternalSource;
 import dev.gale.connectors.sample.SampleDataSource;
+import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
 import dev.gale.server.catalog.CatalogEntry;
 import dev.gale.server.catalog.ManifestLoader;
@@ -22,6 +24,7 @@ import dev.gale.server.domain.SupportLevel;
 import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestManifests;
+import dev.gale.server.testing.TestPrograms;
 import dev.gale.server.testing.TestingStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What runs a definition: built-ins first, then the catalog's sources, stored manifests, and shipped images. */
 class ConnectorCatalogIT {
@@ -61,6 +65,30 @@ class ConnectorCatalogIT {
     ConnectorCatalog.Resolution none = catalog.resolve(definition(UUID.randomUUID(), "airbyte/source-elsewhere", "1"));
     assertThat(none.found()).isEmpty();
     assertThat(none.problem()).contains("No connector of this Gale runs", "airbyte/source-elsewhere");
+  }
+
+  @Test
+  void aCustomDefinitionOfAnImageNotShippedRunsItsProgramWithTheStoredSpecOncePerVersion(@TempDir Path bin)
+      throws Exception {
+    // The program refuses spec: the connector must come from the stored one, not from running spec again.
+    TestPrograms.script(bin, "source-tiny", "exit 7");
+    ConnectorCatalog catalog = new ConnectorCatalog(builtIns, List.of(), declaratives, LOADER, TestPrograms.onPath(bin),
+        Path.of("catalog"));
+    JsonNode spec = Json.parse("{\"connectionSpecification\":{\"type\":\"object\",\"properties\":{}}}");
+    DefinitionWithVersion first = custom(UUID.randomUUID(), "someone/source-tiny", "1.0", spec);
+
+    Connector connector = catalog.resolve(first).connector();
+    assertThat(connector).isInstanceOf(ExternalSource.class);
+    assertThat(connector.spec()).isEqualTo(Json.convert(spec, ConnectorSpecification.class));
+    assertThat(connector.descriptor().dockerImageTag()).isEqualTo("1.0");
+    assertThat(catalog.resolve(first).connector()).as("cached").isSameAs(connector);
+    DefinitionWithVersion second = custom(first.definition().id(), "someone/source-tiny", "2.0", spec);
+    assertThat(catalog.resolve(second).connector()).isNotSameAs(connector);
+
+    ConnectorCatalog.Resolution none = catalog.resolve(custom(UUID.randomUUID(), "someone/source-gone", "1.0", spec));
+    assertThat(none.found()).isEmpty();
+    assertThat(none.problem()).contains("someone/source-gone:1.0", "no executable source-gone is on the PATH",
+        "airbyte/source-faker", "connector catalog folder catalog", "GALE_CONNECTOR_COMMANDS");
   }
 
   @Test
@@ -97,7 +125,7 @@ class ConnectorCatalogIT {
   private ConnectorCatalog catalog(DeclarativeSource... catalogSources) {
     List<CatalogEntry.Loaded> entries = Arrays.stream(catalogSources)
         .map(source -> new CatalogEntry.Loaded(Path.of("catalog", source.descriptor().name()), source)).toList();
-    return new ConnectorCatalog(builtIns, entries, declaratives, LOADER);
+    return new ConnectorCatalog(builtIns, entries, declaratives, LOADER, TestPrograms.none(), Path.of("catalog"));
   }
 
   private static DeclarativeSource catalogSource(UUID id, String repository) {
@@ -124,6 +152,13 @@ class ConnectorCatalogIT {
         true, false, null, null, Instant.now(), Instant.now());
     return new DefinitionWithVersion(definition, new ActorDefinitionVersion(UUID.randomUUID(), id, repository, tag,
         null, Json.object(), "0.2.0", ReleaseStage.ALPHA, null, SupportLevel.COMMUNITY, Instant.now()));
+  }
+
+  private static DefinitionWithVersion custom(UUID id, String repository, String tag, JsonNode spec) {
+    ActorDefinition definition = new ActorDefinition(id, ActorType.SOURCE, repository, null, SourceType.CUSTOM, true,
+        false, false, null, null, Instant.now(), Instant.now());
+    return new DefinitionWithVersion(definition, new ActorDefinitionVersion(DefinitionService.versionId(id, tag), id,
+        repository, tag, null, spec, "0.2.0", ReleaseStage.CUSTOM, null, SupportLevel.NONE, Instant.now()));
   }
 
   private ActorDefinitionVersion version(UUID definitionId, long manifestVersion) {

@@ -15,7 +15,10 @@
  * through {@code docker run} ({@code DockerRun}) with the private files mounted read-only, and its container is
  * stopped by name, as killing the {@code docker} command line would leave it running.
  *
- * <p>Not yet here: resolving definitions to programs or images, CONTROL messages (configuration updates),
+ * <p>{@link dev.gale.connectors.external.ExternalLaunches} finds how an image Gale does not ship runs: a command the
+ * operator configured, {@code source-xyz} on the PATH, or Docker.
+ *
+ * <p>Not yet here: CONTROL messages (configuration updates),
  * ESTIMATE and STREAM_STATUS traces (they are logged at DEBUG and ignored).
  */
 package dev.gale.connectors.external;
