@@ -78,6 +78,7 @@ import dev.gale.server.store.PrivateFiles;
 import dev.gale.server.store.SecretKeyCheck;
 import dev.gale.server.store.DeclarativeSourceRepository;
 import dev.gale.server.store.DefinitionRepository;
+import dev.gale.server.store.HistoryPruning;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobRepository;
 import dev.gale.server.store.OperationRepository;
@@ -227,7 +228,8 @@ public final class GaleServer implements AutoCloseable {
     JobRepository jobRepository = new JobRepository(database);
     JobQueue queue = new JobQueue(database);
     JobRuntime jobs = JobRuntime.start(config.jobs(), new JobRuntime.Parts(jobRepository, queue, stateRepository,
-        new StreamGenerationRepository(database), connectionRepository, connections, actors, definitions),
+        new StreamGenerationRepository(database), connectionRepository, connections, actors, definitions,
+        new HistoryPruning(database)),
         config.dataDir(), clock);
     JobService jobService = new JobService(jobRepository, queue, connections, actors, jobs.localJobs(),
         config.jobs().cancelWait(), clock);

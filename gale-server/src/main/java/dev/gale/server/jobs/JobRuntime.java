@@ -7,6 +7,7 @@ import dev.gale.server.service.ActorService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.store.ConnectionRepository;
+import dev.gale.server.store.HistoryPruning;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobRepository;
 import dev.gale.server.store.StateRepository;
@@ -21,31 +22,36 @@ import java.time.Clock;
 public final class JobRuntime implements AutoCloseable {
   private final WorkerPool workers;
   private final JobScheduler scheduler;
+  private final Housekeeping housekeeping;
 
-  private JobRuntime(WorkerPool workers, JobScheduler scheduler) {
+  private JobRuntime(WorkerPool workers, JobScheduler scheduler, Housekeeping housekeeping) {
     this.workers = workers;
     this.scheduler = scheduler;
+    this.housekeeping = housekeeping;
   }
 
   /** What the runtime runs jobs with. */
   public record Parts(JobRepository jobs, JobQueue queue, StateRepository states, StreamGenerationRepository generations,
                       ConnectionRepository connectionRepository, ConnectionService connections, ActorService actors,
-                      DefinitionService definitions) {}
+                      DefinitionService definitions, HistoryPruning pruning) {}
 
-  /** Starts {@code settings.workers()} workers and the scheduler. */
+  /** Starts {@code settings.workers()} workers, the scheduler and housekeeping. */
   public static JobRuntime start(WorkerSettings settings, Parts parts, Path dataDir, Clock clock) {
     requireNonNull(settings, "settings is null");
     requireNonNull(parts, "parts is null");
     SyncPlanner planner = new SyncPlanner(parts.connections(), parts.actors(), parts.definitions(), parts.states(),
         parts.generations());
+    Path attemptLogs = dataDir.resolve("logs").resolve("jobs");
     AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), planner,
-        new ReplicationEngine(settings.engine()), settings, dataDir.resolve("logs").resolve("jobs"), clock);
+        new ReplicationEngine(settings.engine()), settings, attemptLogs, clock);
     WorkerPool workers = new WorkerPool(parts.queue(), runner, settings);
     workers.start();
     JobScheduler scheduler = new JobScheduler(parts.connectionRepository(), parts.jobs(), parts.queue(), workers,
         settings.schedulerTick(), clock);
     scheduler.start();
-    return new JobRuntime(workers, scheduler);
+    Housekeeping housekeeping = new Housekeeping(parts.pruning(), settings.retention(), attemptLogs, clock);
+    housekeeping.start();
+    return new JobRuntime(workers, scheduler, housekeeping);
   }
 
   /** How the API reaches the jobs this process runs. */
@@ -55,6 +61,7 @@ public final class JobRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    housekeeping.close();
     scheduler.close();
     workers.close();
   }

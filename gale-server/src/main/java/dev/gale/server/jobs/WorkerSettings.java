@@ -17,10 +17,11 @@ import java.util.Map;
  * @param lease how long a job stays a worker's without a heartbeat; after that another worker takes it over
  * @param schedulerTick how often the scheduler looks for connections whose schedule is due
  * @param cancelWait how long {@code jobs/cancel} waits for a job this process runs to end before answering
+ * @param retention how long job history is kept ({@link Housekeeping})
  */
 public record WorkerSettings(int workers, Duration pollInterval, Duration heartbeatInterval, Duration lease,
                              Duration schedulerTick, Duration cancelWait, RetryPolicy retryPolicy,
-                             EngineOptions engine) {
+                             EngineOptions engine, Retention retention) {
   public WorkerSettings {
     if (workers < 0) {
       throw new IllegalArgumentException("workers must not be negative");
@@ -32,21 +33,29 @@ public record WorkerSettings(int workers, Duration pollInterval, Duration heartb
     requireNonNull(cancelWait, "cancelWait is null");
     requireNonNull(retryPolicy, "retryPolicy is null");
     requireNonNull(engine, "engine is null");
+    requireNonNull(retention, "retention is null");
     if (lease.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
       throw new IllegalArgumentException("the lease must last at least three heartbeats, or a slow one loses the job");
     }
   }
 
-  /** Four workers, a heartbeat a second, a one-minute lease, Airbyte's retry policy. */
+  /** With the default {@link Retention}. */
+  public WorkerSettings(int workers, Duration pollInterval, Duration heartbeatInterval, Duration lease,
+                        Duration schedulerTick, Duration cancelWait, RetryPolicy retryPolicy, EngineOptions engine) {
+    this(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, engine,
+        Retention.defaults());
+  }
+
+  /** Four workers, a heartbeat a second, a one-minute lease, Airbyte's retry policy, 30 days of history. */
   public static WorkerSettings defaults() {
     return new WorkerSettings(4, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMinutes(1),
         Duration.ofSeconds(10), Duration.ofSeconds(5), RetryPolicy.airbyteDefaults(), EngineOptions.defaults());
   }
 
-  /** The defaults with {@code GALE_WORKERS} applied. */
+  /** The defaults with {@code GALE_WORKERS} and {@code GALE_RETENTION_DAYS} applied. */
   public static WorkerSettings fromEnvironment(Map<String, String> env) {
     String workers = env.get("GALE_WORKERS");
-    WorkerSettings defaults = defaults();
+    WorkerSettings defaults = defaults().withRetention(Retention.fromEnvironment(env));
     if (workers == null || workers.isBlank()) {
       return defaults;
     }
@@ -58,22 +67,32 @@ public record WorkerSettings(int workers, Duration pollInterval, Duration heartb
   }
 
   public WorkerSettings withWorkers(int count) {
-    return new WorkerSettings(count, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, engine);
+    return new WorkerSettings(count, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, engine,
+        retention);
   }
 
   public WorkerSettings withRetryPolicy(RetryPolicy policy) {
-    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, policy, engine);
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, policy, engine,
+        retention);
   }
 
   public WorkerSettings withSchedulerTick(Duration tick) {
-    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, tick, cancelWait, retryPolicy, engine);
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, tick, cancelWait, retryPolicy, engine,
+        retention);
   }
 
   public WorkerSettings withPolling(Duration poll, Duration heartbeat, Duration leaseDuration) {
-    return new WorkerSettings(workers, poll, heartbeat, leaseDuration, schedulerTick, cancelWait, retryPolicy, engine);
+    return new WorkerSettings(workers, poll, heartbeat, leaseDuration, schedulerTick, cancelWait, retryPolicy, engine,
+        retention);
   }
 
   public WorkerSettings withEngine(EngineOptions options) {
-    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, options);
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, options,
+        retention);
+  }
+
+  public WorkerSettings withRetention(Retention history) {
+    return new WorkerSettings(workers, pollInterval, heartbeatInterval, lease, schedulerTick, cancelWait, retryPolicy, engine,
+        history);
   }
 }
