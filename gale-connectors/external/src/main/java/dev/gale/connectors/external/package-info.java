@@ -15,7 +15,12 @@
  * through {@code docker run} ({@code DockerRun}) with the private files mounted read-only, and its container is
  * stopped by name, as killing the {@code docker} command line would leave it running.
  *
- * <p>Not yet here: resolving definitions to programs or images, CONTROL messages (configuration updates),
- * ESTIMATE and STREAM_STATUS traces (they are logged at DEBUG and ignored).
+ * <p>ESTIMATE and STREAM_STATUS traces and CONTROL configuration updates of a sync's connectors reach the engine
+ * through {@link dev.gale.connector.data.SyncEvents} ({@code EventMessages}); a state's record counts are checked
+ * against Gale's own ({@code SourceReading}, {@code ExternalWriter}).
+ *
+ * <p>Not yet here: resolving definitions to programs or images; CONTROL messages sent during {@code check} or
+ * {@code discover} (they are logged at DEBUG and ignored: the SPI's {@code check} and {@code discover} know no actor
+ * to save a configuration to); other TRACE types (ANALYTICS) and unknown message types, also DEBUG and ignored.
  */
 package dev.gale.connectors.external;
