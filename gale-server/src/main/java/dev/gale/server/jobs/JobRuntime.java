@@ -38,7 +38,7 @@ public final class JobRuntime implements AutoCloseable {
     requireNonNull(parts, "parts is null");
     SyncPlanner planner = new SyncPlanner(parts.connections(), parts.actors(), parts.definitions(), parts.states(),
         parts.generations());
-    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), planner,
+    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), parts.actors(), planner,
         new ReplicationEngine(settings.engine()), settings, dataDir.resolve("logs").resolve("jobs"), clock);
     WorkerPool workers = new WorkerPool(parts.queue(), runner, settings);
     workers.start();
