@@ -56,8 +56,8 @@ final class SideEvents implements SyncEvents {
     try {
       listener.configurationUpdated(side, configuration);
     } catch (RuntimeException e) {
-      // The exception may quote the configuration: only its type goes to the attempt's log.
-      LOG.warn("The listener failed on a configuration update of the {}", label(), e);
+      // The exception may quote the configuration: only its type is logged, here and in the attempt's log.
+      LOG.warn("The listener failed on a configuration update of the {} ({})", label(), e.getClass().getName());
       log(LogLevel.WARN, "the " + label() + "'s configuration update could not be handled ("
           + e.getClass().getSimpleName() + ")");
     }
