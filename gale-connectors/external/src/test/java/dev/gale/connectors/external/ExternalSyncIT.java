@@ -98,6 +98,27 @@ class ExternalSyncIT {
   }
 
   @Test
+  void anExternalSourceIntoAnExternalDestinationCommitsTheSourcesStatesOnceTheDestinationEchoedGales() throws Exception {
+    ExternalDestination destination = destination(ExternalDestinationTest.ECHOING, Duration.ofSeconds(60));
+    Recording listener = new Recording();
+
+    ReplicationResult result = sync(new ReplicationRequest(countingSource(dir), ExternalSourceTest.CONFIG,
+        destination, ExternalDestinationTest.CONFIG, users(), StreamMapping.identity(), List.of(), 6), listener);
+
+    assertThat(result.failure()).isEmpty();
+    assertThat(result.totals().streams().get(StreamDescriptor.of("users")).recordsCommitted()).isEqualTo(3000);
+    List<String> received = Files.readAllLines(dir.resolve("out"));
+    assertThat(received).filteredOn(line -> line.startsWith("{\"type\":\"RECORD\""))
+        .hasSize(3000).last().satisfies(line -> assertThat(Json.parse(line).at("/record/data/id").asInt())
+            .isEqualTo(3000));
+    assertThat(received.getLast()).isEqualTo("input ended");
+    // The source's own states went to the engine, not to the destination, and were committed in order.
+    assertThat(received).noneMatch(line -> line.contains("\"cursor\""));
+    assertThat(listener.committed()).extracting(state -> state.stream().streamState().get("cursor").asInt())
+        .containsExactly(1000, 2000, 3000);
+  }
+
+  @Test
   void aDestinationThatNeverEchoesCommitsNothingAndFailsTheSync() throws Exception {
     ExternalDestination destination = destination(ExternalDestinationTest.SILENT, Duration.ofSeconds(1));
     Recording listener = new Recording();
