@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connectors.postgres.TestingPostgres;
 import dev.gale.connectors.postgres.destination.PostgresDestination;
 import dev.gale.engine.ReplicationEngine;
+import dev.gale.engine.ReplicationListener;
 import dev.gale.engine.ReplicationRequest;
 import dev.gale.engine.ReplicationResult;
 import dev.gale.engine.StreamMapping;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class FarosCdkSourceIT {
   static final TestingPostgres POSTGRES = TestingPostgres.shared();
+  static final String SECRET = "sesame-4417";
 
   @TempDir
   Path dir;
@@ -50,7 +53,7 @@ class FarosCdkSourceIT {
   void writeTheFirstItems() throws Exception {
     items = dir.resolve("items.json");
     writeItems(3);
-    config = Json.object().put("path", items.toString()).put("api_key", "sesame-4417");
+    config = Json.object().put("path", items.toString()).put("api_key", SECRET);
     source = ExternalSource.load(Scripts.source("items"),
         NpmPackages.node("items-source.js").withNoMessageTimeout(Duration.ofSeconds(60)));
   }
@@ -76,7 +79,7 @@ class FarosCdkSourceIT {
 
     assertThat(sync(database, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of()).failure()).isEmpty();
     writeItems(4);
-    ExternalSyncIT.Recording listener = new ExternalSyncIT.Recording();
+    FarosDestinationIT.Listener listener = new FarosDestinationIT.Listener();
     ReplicationResult second = sync(database, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of(),
         listener);
 
@@ -84,6 +87,8 @@ class FarosCdkSourceIT {
     assertThat(second.totals().streams().get(StreamDescriptor.of("items")).recordsCommitted()).isEqualTo(4);
     assertThat(POSTGRES.query(database, "SELECT id, name FROM public.items ORDER BY id")).containsExactly(
         List.of(1L, "item 1"), List.of(2L, "item 2"), List.of(3L, "item 3"), List.of(4L, "item 4"));
+    // The CDK logs its config (redacting by the spec itself); Gale masks the secret too.
+    assertThat(listener.logs()).anyMatch(line -> line.contains("Config: ")).noneMatch(line -> line.contains(SECRET));
   }
 
   @Test
@@ -113,6 +118,28 @@ class FarosCdkSourceIT {
     assertThat(POSTGRES.query(database, "SELECT count(*) FROM public.items")).containsExactly(List.of(5L));
   }
 
+  @Test
+  void theCdkSourceIntoAnExternalDestinationCommitsItsStateOnceTheDestinationEchoedGales() throws Exception {
+    ExternalDestination destination = ExternalDestination.load(Scripts.destination("echoing"),
+        Scripts.script(dir, "destination.sh", ExternalDestinationTest.ECHOING)
+            .withEnvironment(Map.of("OUT", dir.resolve("out").toString())));
+    AirbyteStream stream = source.discover(config).streams().getFirst();
+    ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(ConfiguredAirbyteStream.of(stream,
+        SyncMode.INCREMENTAL, DestinationSyncMode.APPEND).withCursorField(List.of("updated_at"))));
+    ExternalSyncIT.Recording listener = new ExternalSyncIT.Recording();
+
+    ReplicationResult result = new ReplicationEngine(ExternalSyncIT.FLUSH_AT_EVERY_CHECKPOINT)
+        .start(new ReplicationRequest(source, config, destination, ExternalDestinationTest.CONFIG, catalog,
+            StreamMapping.identity(), List.of(), 12), listener)
+        .await(Duration.ofSeconds(120)).orElseThrow();
+
+    assertThat(result.failure()).isEmpty();
+    assertThat(Files.readAllLines(dir.resolve("out")))
+        .filteredOn(line -> line.startsWith("{\"type\":\"RECORD\""))
+        .extracting(line -> Json.parse(line).at("/record/data/id").asInt()).containsExactly(1, 2, 3);
+    assertThat(listener.committed()).isNotEmpty().allMatch(state -> state.type() == AirbyteStateType.LEGACY);
+  }
+
   /** Items 1..count, the later ones updated later, as an API listing them by modification time would give them. */
   private void writeItems(int count) throws Exception {
     StringBuilder json = new StringBuilder("[");
@@ -129,7 +156,7 @@ class FarosCdkSourceIT {
   }
 
   private ReplicationResult sync(String database, SyncMode mode, DestinationSyncMode destinationMode,
-                                 List<AirbyteStateMessage> state, ExternalSyncIT.Recording listener)
+                                 List<AirbyteStateMessage> state, ReplicationListener listener)
       throws Exception {
     AirbyteStream items = source.discover(config).streams().getFirst();
     ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(ConfiguredAirbyteStream.of(items, mode,
