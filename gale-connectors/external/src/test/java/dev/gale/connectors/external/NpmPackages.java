@@ -32,13 +32,25 @@ final class NpmPackages {
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
   private static final String MARKER = ".gale-installed";
   private static Path folder;
+  private static RuntimeException failure;
 
   private NpmPackages() {}
 
-  /** The folder holding {@code node_modules} and the launcher scripts, installing them on first use. */
+  /**
+   * The folder holding {@code node_modules} and the launcher scripts, installing them on first use. A failed install
+   * is not tried again in the same JVM: every later test fails at once with the same reason.
+   */
   static synchronized Path folder() {
+    if (failure != null) {
+      throw failure;
+    }
     if (folder == null) {
-      folder = install();
+      try {
+        folder = install();
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
+      }
     }
     return folder;
   }
