@@ -309,8 +309,7 @@ class ExternalSourceTest {
         "echo '{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":'",
         "echo '{\"type\":\"TRACE\",\"trace\":{\"type\":\"ANALYTICS\",\"emitted_at\":1,"
             + "\"analytics\":{\"type\":\"x\"}}}'",
-        "echo '{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,"
-            + "\"stream_status\":{\"stream_descriptor\":{\"name\":\"users\"},\"status\":\"RUNNING\"}}}'",
+        "echo '{\"type\":\"TRACE\",\"trace\":{\"type\":\"SOMETHING_LATER\",\"emitted_at\":1}}'",
         record("users", "{\"id\":7}"),
         USERS_STATE));
     RecordingOutput output = new RecordingOutput();
