@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.Source;
 import dev.gale.connector.data.Column;
 import dev.gale.connector.data.DestinationWriter;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
+import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connector.data.ValueType;
 import dev.gale.connector.data.WriteContext;
+import dev.gale.connectors.sample.SampleDataSource;
+import dev.gale.engine.EngineOptions;
+import dev.gale.engine.ReplicationEngine;
 import dev.gale.engine.ReplicationListener;
+import dev.gale.engine.ReplicationRequest;
+import dev.gale.engine.ReplicationResult;
+import dev.gale.engine.StreamMapping;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
@@ -25,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +111,41 @@ class FarosDestinationIT {
       assertThat(logs).contains("INFO Read 290 records", "INFO Would write 250 records",
           "INFO Would write records by model: {\"vcs_User\":250}", "INFO Errored 0 records");
     }
+  }
+
+  /**
+   * Through the engine. Faros echoes only the last state it got, and only once its input has ended (it writes a sync
+   * as one revision); Gale's engine flushes at the end of the read and commits only after the flush's state is
+   * echoed, before it ends the destination's input. This test fails until the end of a sync lets a destination echo
+   * after its input ended (see the report of branch issue12-npm).
+   */
+  @Test
+  void theSampleSourceIntoFarosThroughTheEngineCommitsOnceFarosEchoedTheLastState() throws Exception {
+    Source sample = new SampleDataSource();
+    JsonNode sampleConfig = Json.parse("{\"count\":300,\"seed\":1,\"records_per_slice\":100}");
+    ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(sample.discover(sampleConfig).streams().stream()
+        .map(stream -> ConfiguredAirbyteStream.of(stream, SyncMode.INCREMENTAL, DestinationSyncMode.APPEND))
+        .toList());
+    ExternalDestination faros = ExternalDestination.load(Scripts.destination("faros"),
+        NpmPackages.node("faros-destination.js").withNoMessageTimeout(Duration.ofSeconds(20)));
+    Listener listener = new Listener();
+
+    // A short sync with the default flush interval flushes only at the end of the read.
+    ReplicationResult result = new ReplicationEngine(EngineOptions.defaults())
+        .start(new ReplicationRequest(sample, sampleConfig, faros, DRY_RUN, catalog,
+            new StreamMapping(StreamMapping.NamespaceDefinition.SOURCE, null, PREFIX, Map.of()), List.of(), 7),
+            listener)
+        .await(Duration.ofSeconds(150)).orElseThrow();
+
+    assertThat(result.failure()).isEmpty();
+    long sent = result.totals().total().recordsCommitted();
+    assertThat(sent).isPositive();
+    assertThat(listener.logs()).contains("INFO destination: Read " + sent + " records",
+        "INFO destination: Would write 300 records",
+        "INFO destination: Would write records by model: {\"vcs_User\":300}",
+        "INFO destination: Errored 0 records");
+    assertThat(listener.committed()).isNotEmpty()
+        .extracting(state -> state.stream().streamDescriptor().name()).contains("users", "products", "purchases");
   }
 
   private static RecordBatch batch(RecordSchema schema, int rows, LongFunction<Object[]> row) {
