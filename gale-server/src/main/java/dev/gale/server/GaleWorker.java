@@ -63,7 +63,11 @@ public final class GaleWorker implements AutoCloseable {
     return database;
   }
 
-  /** Stops the workers (running attempts end as retryable failures, taken up again by any worker), then the store. */
+  /**
+   * Stops gracefully (a SIGTERM's shutdown hook calls this): the workers claim nothing more, their running syncs stop
+   * at their next committed state within {@code GALE_SHUTDOWN_GRACE} and are taken up at once by another process (see
+   * {@link JobRuntime#close}); then the store closes.
+   */
   @Override
   public void close() {
     jobs.close();
