@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY, GALE_WORKERS,",
         "GALE_TOKEN_TTL (seconds a bearer token lives, 900 by default),",
         "GALE_RETENTION_DAYS (days of job history kept, 30 by default),",
+        "GALE_SHUTDOWN_GRACE (seconds running syncs get to reach a committed state when the server stops, 30 by default),",
         "GALE_HTTP_REQUEST_TIMEOUT (seconds a request may take to arrive, 30 by default),",
         "GALE_CONNECTORS (the connector catalog folder, <data dir>/connectors by default; see gale connectors),",
         "GALE_CONNECTOR_COMMANDS (a file of 'repository = command line' lines: how images Gale does not ship run;",

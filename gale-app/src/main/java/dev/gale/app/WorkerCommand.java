@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = {"Starts a Gale worker: it runs the jobs that servers on the same store queue, and serves no API.",
         "Give it the servers' store (GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD) and secret key",
-        "(GALE_SECRET_KEY, or the same data directory); GALE_WORKERS sets how many jobs it runs at once (4)."})
+        "(GALE_SECRET_KEY, or the same data directory); GALE_WORKERS sets how many jobs it runs at once (4).",
+        "On SIGTERM it stops gracefully: running syncs stop at their next committed state, within GALE_SHUTDOWN_GRACE",
+        "seconds (30), and other processes take their jobs up at once."})
 final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where its logs and, without GALE_SECRET_KEY, the secret key live (default: $GALE_DATA_DIR or ~/.gale).")

@@ -151,7 +151,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
    * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
-   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, {@code GALE_HTTP_REQUEST_TIMEOUT},
+   * {@code GALE_SHUTDOWN_GRACE}, {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, {@code GALE_HTTP_REQUEST_TIMEOUT},
    * {@code GALE_CONNECTORS} (see {@link #connectorsFolder}), {@code GALE_CONNECTOR_COMMANDS} and {@code PATH} (see
    * {@link ExternalLaunches#fromEnvironment}) and {@code GALE_CONNECTOR_SPEC_TIMEOUT}.
    */

@@ -57,7 +57,7 @@ final class AttemptEnds {
     } else {
       List<Boolean> history = new ArrayList<>();
       earlier.stream().filter(a -> a.status() == AttemptStatus.FAILED && a.id() != attempt.id()
-              && !FailureSummaries.shutdown(a.failureSummary()))
+              && !FailureSummaries.isShutdown(a.failureSummary()))
           .forEach(a -> history.add(FailureSummaries.partialSuccess(a.failureSummary())));
       history.add(FailureSummaries.partialSuccess(summary));
       Decision decision = policy.afterFailures(history);

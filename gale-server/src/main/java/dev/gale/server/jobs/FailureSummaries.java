@@ -53,9 +53,12 @@ public final class FailureSummaries {
   }
 
   /** Whether a stored summary is a {@link #shutdown}'s. */
-  static boolean shutdown(JsonNode summary) {
-    JsonNode failure = summary == null ? null : summary.path("failures").path(0);
-    return failure != null && "replication".equals(failure.path("failureOrigin").asText())
+  static boolean isShutdown(JsonNode summary) {
+    if (summary == null) {
+      return false;
+    }
+    JsonNode failure = summary.path("failures").path(0);
+    return "replication".equals(failure.path("failureOrigin").asText())
         && SHUTDOWN_MESSAGE.equals(failure.path("externalMessage").asText());
   }
 
