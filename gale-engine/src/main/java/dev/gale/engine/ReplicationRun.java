@@ -134,7 +134,8 @@ final class ReplicationRun implements RunningReplication {
 
   private DestinationWriter open(StreamMapper mapper) throws StageException, InterruptedException {
     WriteContext context = new WriteContext(request.syncId(),
-        (level, line) -> listener.log(level, "destination: " + line));
+        (level, line) -> listener.log(level, "destination: " + line),
+        new SideEvents(ReplicationListener.Side.DESTINATION, stats, listener));
     DestinationWriter[] writer = new DestinationWriter[1];
     StageException.attribute(Origin.DESTINATION, () -> writer[0] = requireNonNull(request.destination()
         .open(request.destinationConfig(), mapper.destinationCatalog(), context), "the destination opened no writer"));

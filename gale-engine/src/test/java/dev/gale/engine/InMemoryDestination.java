@@ -7,6 +7,7 @@ import dev.gale.connector.Destination;
 import dev.gale.connector.data.DestinationWriter;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
+import dev.gale.connector.data.SyncEvents.StreamStatus;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.ConfiguredAirbyteCatalog;
@@ -80,6 +81,8 @@ final class InMemoryDestination implements Destination {
   public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
     opened = catalog;
     event("open");
+    // As a destination that reports progress does: its own streams, by their destination-side names.
+    catalog.streams().forEach(stream -> context.events().streamStatus(stream.descriptor(), StreamStatus.STARTED));
     return new DestinationWriter() {
       @Override
       public void write(RecordBatch batch) throws InterruptedException {

@@ -116,11 +116,27 @@ class ReplicationEngineIT {
 
     for (StreamDescriptor stream : List.of(A, B)) {
       assertThat(result.totals().streams().get(stream))
-          .isEqualTo(new StreamTotals(1000, destination.bytes(stream), 1000, destination.bytes(stream), 4));
+          .isEqualTo(new StreamTotals(1000, destination.bytes(stream), 1000, destination.bytes(stream), 4, 1000, 0));
     }
     assertThat(result.totals().total().recordsEmitted()).isEqualTo(2000);
+    assertThat(result.totals().total().estimatedRecords()).isEqualTo(2000);
     assertThat(listener.progress()).isNotNull();
     assertThat(listener.progress().total().recordsEmitted()).isBetween(1L, 2000L);
+  }
+
+  @Test
+  void theListenerHearsTheStreamStatusesOfBothSides() throws Exception {
+    ScriptedSource source = new ScriptedSource(Script.of(2, 10, 1, "a"));
+    StreamMapping mapping = new StreamMapping(NamespaceDefinition.CUSTOMFORMAT, "raw", "gale_", Map.of());
+    RecordingListener listener = new RecordingListener();
+
+    ReplicationResult result = new ReplicationEngine()
+        .start(Syncs.scripted(source, new InMemoryDestination(), mapping), listener)
+        .await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(listener.events()).containsExactly("DESTINATION raw.gale_a STARTED", "SOURCE a STARTED",
+        "SOURCE a COMPLETE");
   }
 
   @Test

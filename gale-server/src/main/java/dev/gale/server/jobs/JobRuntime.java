@@ -48,7 +48,7 @@ public final class JobRuntime implements AutoCloseable {
     SyncPlanner planner = new SyncPlanner(parts.connections(), parts.actors(), parts.definitions(), parts.states(),
         parts.generations());
     Path attemptLogs = dataDir.resolve("logs").resolve("jobs");
-    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), planner,
+    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), parts.actors(), planner,
         new ReplicationEngine(settings.engine()), settings, attemptLogs, clock);
     WorkerPool workers = new WorkerPool(parts.queue(), runner, settings);
     metrics.bindWorkers(settings.workers(), workers::running);

@@ -9,9 +9,12 @@ import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.AirbyteStateStats;
 import dev.gale.protocol.AirbyteStateType;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,6 +31,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * needs no change. A destination that never echoes makes {@code flush()} wait until the no-message timeout stops it,
  * and the sync fails without committing; one that exits first fails the flush with its reason.
  *
+ * <h2>Record counts</h2>
+ * Gale's state says how many records it covers ({@code sourceStats.recordCount}: those sent since the previous
+ * state), which newer destinations check. When the echo says how many the destination took
+ * ({@code destinationStats.recordCount}), fewer fails the flush: the engine would otherwise commit a source state
+ * past records the destination says it does not have, and no later sync would read them again; a retry from the
+ * last committed state re-sends them. More is a warning only (a destination that counts retried rows twice loses
+ * nothing).
+ *
+ * <h2>Other messages</h2>
+ * Stream statuses and configuration updates the destination sends go to {@link WriteContext#events()}; its logs go
+ * to the attempt's log.
+ *
  * <h2>Threads</h2>
  * The engine's sync thread writes; a reader thread takes the program's stdout (logs, echoed states), so that a
  * destination blocked writing its output never blocks Gale's writing into it.
@@ -41,6 +56,8 @@ final class ExternalWriter implements DestinationWriter {
   private final Thread reader;
   private long sent;
   private long recordsSinceState;
+  // Written by the sync thread before the state is sent, read by the reader thread once it is echoed.
+  private final Map<Long, Long> recordsPerFlush = new ConcurrentHashMap<>();
   // Guarded by lock.
   private long acknowledged;
   private boolean outputEnded;
@@ -80,6 +97,7 @@ final class ExternalWriter implements DestinationWriter {
     process.resumeClock();
     try {
       try {
+        recordsPerFlush.put(flush, recordsSinceState);
         encoder.state(flush, recordsSinceState);
         process.input().flush();
       } catch (IOException e) {
@@ -133,7 +151,7 @@ final class ExternalWriter implements DestinationWriter {
       while ((message = process.next()) != null) {
         if (message instanceof ProtocolMessage.State state) {
           acknowledge(state.state());
-        } else {
+        } else if (!EventMessages.deliver(message, context.events(), context.log())) {
           context.log().accept(LogLevel.DEBUG, "ignored a " + message.getClass().getSimpleName() + " message");
         }
       }
@@ -164,12 +182,32 @@ final class ExternalWriter implements DestinationWriter {
       context.log().accept(LogLevel.DEBUG, "the destination sent a state Gale did not send; ignored");
       return;
     }
+    checkRecordCount(flush.longValue(), state.destinationStats());
     lock.lock();
     try {
       acknowledged = Math.max(acknowledged, flush.longValue());
       changed.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Compares the destination's count with what Gale sent before that state; see the class comment. */
+  private void checkRecordCount(long flush, AirbyteStateStats destinationStats) {
+    Long sentBefore = recordsPerFlush.remove(flush);
+    if (sentBefore == null || destinationStats == null || destinationStats.recordCount() == null) {
+      return;
+    }
+    double taken = destinationStats.recordCount();
+    if (taken < sentBefore) {
+      throw new ConnectorException(ConnectorException.Kind.SYSTEM, "The destination " + process.display()
+          + " acknowledged " + (long) taken + " of the " + sentBefore + " records Gale sent before its state "
+          + "(destinationStats.recordCount); the sync stops rather than commit a state past records the destination "
+          + "says it does not have", null);
+    }
+    if (taken > sentBefore) {
+      context.log().accept(LogLevel.WARN, "the destination counts " + (long) taken + " records for a state that covers "
+          + sentBefore + " (destinationStats.recordCount)");
     }
   }
 

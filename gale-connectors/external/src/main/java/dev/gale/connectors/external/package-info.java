@@ -18,7 +18,12 @@
  * <p>{@link dev.gale.connectors.external.ExternalLaunches} finds how an image Gale does not ship runs: a command the
  * operator configured, {@code source-xyz} on the PATH, or Docker.
  *
- * <p>Not yet here: CONTROL messages (configuration updates),
- * ESTIMATE and STREAM_STATUS traces (they are logged at DEBUG and ignored).
+ * <p>ESTIMATE and STREAM_STATUS traces and CONTROL configuration updates of a sync's connectors reach the engine
+ * through {@link dev.gale.connector.data.SyncEvents} ({@code EventMessages}); a state's record counts are checked
+ * against Gale's own ({@code SourceReading}, {@code ExternalWriter}).
+ *
+ * <p>Not yet here: CONTROL messages sent during {@code check} or {@code discover} (they are logged at DEBUG and
+ * ignored: the SPI's {@code check} and {@code discover} know no actor to save a configuration to); other TRACE types
+ * (ANALYTICS) and unknown message types, also DEBUG and ignored.
  */
 package dev.gale.connectors.external;

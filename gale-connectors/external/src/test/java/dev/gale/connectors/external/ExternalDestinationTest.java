@@ -32,6 +32,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 // A test whose program outlives what it checks fails here rather than waiting for the program to end by itself.
 @Timeout(30)
@@ -190,6 +192,60 @@ class ExternalDestinationTest {
       assertThatThrownBy(writer::complete).isInstanceOf(ConnectorException.class).hasMessage("schema mismatch")
           .extracting(e -> ((ConnectorException) e).kind()).isEqualTo(ConnectorException.Kind.CONFIG);
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"config_error, CONFIG", "transient_error, TRANSIENT", "system_error, SYSTEM"})
+  void aTraceErrorOfEachFailureTypeFailsTheFlushWithThatKind(String failureType, ConnectorException.Kind kind)
+      throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write)
+            read -r line
+            echo '{"type":"TRACE","trace":{"type":"ERROR","emitted_at":1,"error":{"message":"write refused","failure_type":"%s"}}}'
+            exit 1
+            ;;
+        esac
+        """.formatted(Scripts.SPEC, failureType), Duration.ofSeconds(30));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1));
+      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class).hasMessage("write refused")
+          .extracting(e -> ((ConnectorException) e).kind()).isEqualTo(kind);
+    }
+  }
+
+  @Test
+  void textBrokenJsonAndUnknownMessagesBeforeTheEchoDoNotKeepAFlushFromReturning() throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write)
+            while IFS= read -r line; do
+              case "$line" in
+                '{"type":"STATE"'*)
+                  echo 'flushing to the warehouse...'
+                  echo '{"type":"STATE","state":'
+                  echo '{"type":"SOMETHING_NEW","x":1}'
+                  echo '{"type":"TRACE","trace":{"type":"ANALYTICS","emitted_at":1,"analytics":{"type":"x"}}}'
+                  echo '{"type":"LOG","log":{"level":"INFO","message":"flushed"}}'
+                  echo "$line"
+                  ;;
+                *) echo "$line" >> "$OUT" ;;
+              esac
+            done
+            ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(30));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1, 2));
+      writer.flush();
+      writer.complete();
+    }
+
+    assertThat(Files.readAllLines(dir.resolve("out"))).hasSize(2);
   }
 
   @Test
