@@ -254,6 +254,32 @@ class JobQueueIT {
     assertThat(ended.failureSummary().at("/failures/0/failureType").asText()).isEqualTo("manual_cancellation");
   }
 
+  @Test
+  void theObserverIsToldOfEachAttemptTheQueueEndsOnceAndOfNoOther() {
+    List<String> told = new ArrayList<>();
+    JobQueue observed = new JobQueue(db.database(), (jobId, attemptId, status) -> told.add(jobId + "/" + attemptId + " " + status));
+    Job ran = newJob("observed run");
+    observed.claim("w1", LEASE).orElseThrow();
+    Attempt attempt = store.jobs.createAttempt(ran.id(), null);
+
+    assertThat(observed.end(ran.id(), "w2", attempt.id(), succeeded())).as("not w2's to end").isFalse();
+    assertThat(told).isEmpty();
+    assertThat(observed.end(ran.id(), "w1", attempt.id(), succeeded())).isTrue();
+    assertThat(observed.end(ran.id(), "w1", attempt.id(), succeeded())).as("ended already").isFalse();
+    Job abandoned = newJob("observed cancel");
+    observed.claim("dead", LEASE).orElseThrow();
+    Attempt left = store.jobs.createAttempt(abandoned.id(), null);
+    CLOCK.advance(LEASE.plusSeconds(1));
+    assertThat(observed.requestCancel(abandoned.id(), json("{\"failures\":[]}"))).isEqualTo(Cancel.CANCELLED);
+    Job cancelledBeforeAnAttempt = newJob("observed cancel before an attempt");
+    observed.claim("w1", LEASE).orElseThrow();
+    assertThat(observed.end(cancelledBeforeAnAttempt.id(), "w1", null,
+        new AttemptEnd(AttemptStatus.FAILED, null, null, JobStatus.CANCELLED, null))).isTrue();
+
+    assertThat(told).containsExactly(ran.id() + "/" + attempt.id() + " SUCCEEDED",
+        abandoned.id() + "/" + left.id() + " FAILED");
+  }
+
   private Job newJob(String name) {
     return created(queue.enqueue(store.newConnection(name).id(), JobConfigType.SYNC, null, Optional.empty()));
   }
