@@ -118,7 +118,7 @@ public final class JobMetrics implements JobQueue.AttemptEnded {
           .register(registry)
           .increment(total.bytesCommitted());
     } catch (RuntimeException e) {
-      LOG.debug("Cannot count attempt {} of job {}", attemptId, jobId, e);
+      LOG.warn("Cannot count attempt {} of job {} in the metrics: {}", attemptId, jobId, e.getMessage());
     }
   }
 

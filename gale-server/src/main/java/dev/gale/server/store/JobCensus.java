@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Counts over the jobs table for metrics: jobs by status and type, the jobs waiting for a worker, and the worker
@@ -37,7 +38,8 @@ public final class JobCensus {
    */
   public record Count(Map<JobStatus, Map<JobConfigType, Long>> jobs, long waiting, int liveWorkerProcesses) {
     public Count {
-      jobs = Map.copyOf(jobs);
+      jobs = jobs.entrySet().stream()
+          .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, byType -> Map.copyOf(byType.getValue())));
     }
 
     public long jobs(JobStatus status, JobConfigType type) {
