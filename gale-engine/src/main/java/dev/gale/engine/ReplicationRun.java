@@ -106,6 +106,7 @@ final class ReplicationRun implements RunningReplication {
       loop.run();
       if (failure.get() == null && !cancelled) {
         StageException.attribute(Origin.DESTINATION, writer::complete);
+        loop.completed();
         // Complete has applied everything written; all of it now counts as committed.
         loop.written().forEach(stats::committed);
         completed = true;

@@ -105,6 +105,48 @@ class ReplicationEngineIT {
   }
 
   @Test
+  void aDestinationThatAcknowledgesOnlyAtTheEndHasEveryStateCommittedThenInOrder() throws Exception {
+    ScriptedSource source = new ScriptedSource(Script.of(4, 10, 1, "a"));
+    InMemoryDestination destination = new InMemoryDestination()
+        .acknowledging(InMemoryDestination.Acknowledgement.ONLY_WHEN_COMPLETE);
+    List<String> early = new ArrayList<>();
+    RecordingListener listener = new RecordingListener(state -> {
+      if (!destination.events().contains("complete")) {
+        early.add(state.stream().streamState().toString());
+      }
+    });
+
+    ReplicationResult result = new ReplicationEngine(FLUSH_AT_EVERY_CHECKPOINT)
+        .start(Syncs.scripted(source, destination, StreamMapping.identity()), listener)
+        .await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+    // Four flushes went by unacknowledged, and the sync neither waited on them nor committed early.
+    assertThat(destination.events()).filteredOn("flush"::equals).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(early).as("states committed before the destination acknowledged them").isEmpty();
+    assertThat(listener.committed()).containsExactly(ScriptedSource.state(A, 10), ScriptedSource.state(A, 20),
+        ScriptedSource.state(A, 30), ScriptedSource.state(A, 40));
+    assertThat(result.totals().streams().get(A).recordsCommitted()).isEqualTo(40);
+  }
+
+  @Test
+  void statesADestinationNeverAcknowledgesAreNotCommittedAndTheLogSaysSo() throws Exception {
+    ScriptedSource source = new ScriptedSource(Script.of(3, 10, 1, "a"));
+    InMemoryDestination destination = new InMemoryDestination()
+        .acknowledging(InMemoryDestination.Acknowledgement.NEVER);
+    RecordingListener listener = new RecordingListener();
+
+    ReplicationResult result = new ReplicationEngine(FLUSH_AT_EVERY_CHECKPOINT)
+        .start(Syncs.scripted(source, destination, StreamMapping.identity()), listener)
+        .await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(listener.committed()).isEmpty();
+    assertThat(listener.logs()).contains("WARN the destination ended without acknowledging 3 state(s); they are not "
+        + "committed, and the next sync reads their records again");
+  }
+
+  @Test
   void statsCountRecordsBytesAndStatesPerSourceStream() throws Exception {
     ScriptedSource source = new ScriptedSource(Script.of(10, 100, 3, "a", "b"));
     InMemoryDestination destination = new InMemoryDestination();

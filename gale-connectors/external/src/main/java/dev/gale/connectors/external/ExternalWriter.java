@@ -23,13 +23,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * RECORD messages.
  *
  * <h2>Acknowledgement</h2>
- * An Airbyte destination acknowledges by echoing a STATE message once every record before it is durable. Gale's
- * engine commits a state right after {@link #flush()} returns, so {@code flush()} sends a STATE of Gale's own (a
- * GLOBAL state numbered by flush, see {@link RecordEncoder#state}) and returns only once the destination has echoed
- * it: then everything written before is durable, which is exactly what the engine's commit needs. The source's own
- * states never reach the destination (they carry source-side stream names and are the engine's to keep), so the SPI
- * needs no change. A destination that never echoes makes {@code flush()} wait until the no-message timeout stops it,
- * and the sync fails without committing; one that exits first fails the flush with its reason.
+ * An Airbyte destination acknowledges by echoing a STATE message once every record before it is durable, when it
+ * likes: some echo at once, some batch, and some (Faros) only once their input has ended. So this writer
+ * {@linkplain #acknowledgesLater acknowledges later}: {@code flush()} sends a STATE of Gale's own (a GLOBAL state
+ * numbered by flush, see {@link RecordEncoder#state}) and returns; the reader thread counts the echoes, and the
+ * engine commits the source states a flush covered once {@link #acknowledgedFlushes} reaches it. The source's own
+ * states never reach the destination (they carry source-side stream names and are the engine's to keep). A
+ * destination that ends without echoing some states leaves them uncommitted; one that goes away fails the next
+ * write, flush or {@code complete()} with its reason.
  *
  * <h2>Record counts</h2>
  * Gale's state says how many records it covers ({@code sourceStats.recordCount}: those sent since the previous
@@ -90,35 +91,34 @@ final class ExternalWriter implements DestinationWriter {
     recordsSinceState += batch.size();
   }
 
-  /** Sends a state and waits for its echo; see the class comment. */
+  /** Sends a state for the destination to echo once the records before it are durable; see the class comment. */
   @Override
   public void flush() throws Exception {
     long flush = ++sent;
     process.resumeClock();
     try {
-      try {
-        recordsPerFlush.put(flush, recordsSinceState);
-        encoder.state(flush, recordsSinceState);
-        process.input().flush();
-      } catch (IOException e) {
-        throw ended("stopped reading its input", e);
-      }
-      recordsSinceState = 0;
-      if (!awaitAcknowledgement(flush)) {
-        throw ended("ended without acknowledging the records written", null);
-      }
+      recordsPerFlush.put(flush, recordsSinceState);
+      encoder.state(flush, recordsSinceState);
+      process.input().flush();
+    } catch (IOException e) {
+      throw ended("stopped reading its input", e);
     } finally {
       process.pauseClock();
     }
+    recordsSinceState = 0;
+    throwReaderFailure();
   }
 
-  private boolean awaitAcknowledgement(long flush) throws InterruptedException {
-    lock.lockInterruptibly();
+  @Override
+  public boolean acknowledgesLater() {
+    return true;
+  }
+
+  @Override
+  public long acknowledgedFlushes() {
+    lock.lock();
     try {
-      while (acknowledged < flush && !outputEnded && readerFailure == null) {
-        changed.await();
-      }
-      return acknowledged >= flush;
+      return acknowledged;
     } finally {
       lock.unlock();
     }
@@ -195,6 +195,9 @@ final class ExternalWriter implements DestinationWriter {
   /** Compares the destination's count with what Gale sent before that state; see the class comment. */
   private void checkRecordCount(long flush, AirbyteStateStats destinationStats) {
     Long sentBefore = recordsPerFlush.remove(flush);
+    // Counts are per state (Airbyte's destinations count the records since the state before): the states a
+    // destination did not echo on their own are covered by this echo and need no check.
+    recordsPerFlush.keySet().removeIf(earlier -> earlier < flush);
     if (sentBefore == null || destinationStats == null || destinationStats.recordCount() == null) {
       return;
     }

@@ -9,7 +9,8 @@
  * ({@code RecordEncoder}), and its whole process tree is stopped on cancel, on a no-message timeout and on close.
  *
  * <p>A destination's echoed STATE is its acknowledgement: {@code ExternalWriter} sends a state of Gale's own at each
- * flush and returns from {@code flush()} only once it is echoed, so the engine's commit after a flush holds.
+ * flush, and the engine commits the source states that flush covered once it is echoed, whenever the destination
+ * echoes (some only at the end of their input).
  *
  * <p>A connector is a local program or a Docker image ({@link dev.gale.connectors.external.Launch}); an image runs
  * through {@code docker run} ({@code DockerRun}) with the private files mounted read-only, and its container is

@@ -108,18 +108,22 @@ class ExternalDestinationTest {
   }
 
   @Test
-  void aFlushReturnsOnceTheDestinationEchoedItsStateAndCompleteEndsTheInput() throws Exception {
+  void eachFlushIsAcknowledgedOnceTheDestinationEchoesItsStateAndCompleteEndsTheInput() throws Exception {
     ExternalDestination destination = destination(ECHOING, Duration.ofSeconds(30));
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      assertThat(writer.acknowledgesLater()).isTrue();
       writer.write(batch(1, 2));
       writer.flush();
-      List<String> afterFirstFlush = Files.readAllLines(dir.resolve("out"));
+      awaitAcknowledged(writer, 1);
+      // The echo follows the records it covers: they are in the destination's hands.
+      List<String> afterFirstAcknowledgement = Files.readAllLines(dir.resolve("out"));
       writer.write(batch(3));
       writer.flush();
       writer.complete();
 
-      assertThat(afterFirstFlush).hasSize(2);
+      assertThat(afterFirstAcknowledgement).hasSize(2);
+      assertThat(writer.acknowledgedFlushes()).isEqualTo(2);
     }
 
     List<String> lines = Files.readAllLines(dir.resolve("out"));
@@ -134,12 +138,61 @@ class ExternalDestinationTest {
   }
 
   @Test
-  void aDestinationThatNeverEchoesNeverLetsAFlushReturn() throws Exception {
-    ExternalDestination destination = destination(SILENT, Duration.ofSeconds(1));
+  void aDestinationThatNeverEchoesAcknowledgesNothing() throws Exception {
+    ExternalDestination destination = destination(SILENT, Duration.ofSeconds(30));
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
-      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class)
+      writer.flush();
+      writer.complete();
+
+      assertThat(writer.acknowledgedFlushes()).isZero();
+    }
+  }
+
+  @Test
+  void aDestinationThatEchoesOnlyWhenItsInputEndsAcknowledgesEveryFlushThen() throws Exception {
+    // As Faros does: it keeps the last state and echoes it once the input has ended.
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write)
+            last=""
+            while IFS= read -r line; do
+              case "$line" in
+                '{"type":"STATE"'*) last="$line" ;;
+              esac
+            done
+            echo "$last"
+            ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(30));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1));
+      writer.flush();
+      writer.write(batch(2));
+      writer.flush();
+      assertThat(writer.acknowledgedFlushes()).isZero();
+      writer.complete();
+
+      assertThat(writer.acknowledgedFlushes()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aDestinationThatStopsAnsweringAfterItsInputEndedIsStopped() throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write) cat > /dev/null; sleep 60 ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(1));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1));
+      writer.flush();
+      assertThatThrownBy(writer::complete).isInstanceOf(ConnectorException.class)
           .hasMessageContaining("sent no message for 1 seconds");
     }
   }
@@ -160,7 +213,7 @@ class ExternalDestinationTest {
   }
 
   @Test
-  void aDestinationThatExitsBeforeEchoingFailsTheFlushWithItsReason() throws Exception {
+  void aDestinationThatExitsBeforeEchoingFailsTheSyncWithItsReason() throws Exception {
     ExternalDestination destination = destination("""
         case "$1" in
           spec) echo '%s' ;;
@@ -170,8 +223,9 @@ class ExternalDestinationTest {
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
-      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class)
+      assertThatThrownBy(() -> flushAndComplete(writer)).isInstanceOf(ConnectorException.class)
           .hasMessageContaining("exited with code 2").hasMessageContaining("cannot reach the warehouse");
+      assertThat(writer.acknowledgedFlushes()).isZero();
     }
   }
 
@@ -196,7 +250,7 @@ class ExternalDestinationTest {
 
   @ParameterizedTest
   @CsvSource({"config_error, CONFIG", "transient_error, TRANSIENT", "system_error, SYSTEM"})
-  void aTraceErrorOfEachFailureTypeFailsTheFlushWithThatKind(String failureType, ConnectorException.Kind kind)
+  void aTraceErrorOfEachFailureTypeFailsTheSyncWithThatKind(String failureType, ConnectorException.Kind kind)
       throws Exception {
     ExternalDestination destination = destination("""
         case "$1" in
@@ -211,13 +265,14 @@ class ExternalDestinationTest {
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
-      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class).hasMessage("write refused")
+      assertThatThrownBy(() -> flushAndComplete(writer)).isInstanceOf(ConnectorException.class)
+          .hasMessage("write refused")
           .extracting(e -> ((ConnectorException) e).kind()).isEqualTo(kind);
     }
   }
 
   @Test
-  void textBrokenJsonAndUnknownMessagesBeforeTheEchoDoNotKeepAFlushFromReturning() throws Exception {
+  void textBrokenJsonAndUnknownMessagesBeforeTheEchoDoNotKeepItFromCounting() throws Exception {
     ExternalDestination destination = destination("""
         case "$1" in
           spec) echo '%s' ;;
@@ -242,6 +297,7 @@ class ExternalDestinationTest {
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1, 2));
       writer.flush();
+      awaitAcknowledged(writer, 1);
       writer.complete();
     }
 
@@ -255,9 +311,26 @@ class ExternalDestinationTest {
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
       writer.flush();
+      awaitAcknowledged(writer, 1);
     }
 
     // Killed, not told the input ended: an Airbyte destination then finalizes nothing.
     assertThat(Files.readAllLines(dir.resolve("out"))).hasSize(1).noneMatch(line -> line.equals("input ended"));
+  }
+
+  private static void flushAndComplete(DestinationWriter writer) throws Exception {
+    writer.flush();
+    writer.complete();
+  }
+
+  /** Waits for the destination's echo, which comes on its own time. */
+  private static void awaitAcknowledged(DestinationWriter writer, long flushes) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (writer.acknowledgedFlushes() < flushes) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("flush " + flushes + " was not acknowledged within 10 s");
+      }
+      Thread.sleep(10);
+    }
   }
 }

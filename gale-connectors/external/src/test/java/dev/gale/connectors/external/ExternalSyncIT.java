@@ -119,8 +119,27 @@ class ExternalSyncIT {
   }
 
   @Test
-  void aDestinationThatNeverEchoesCommitsNothingAndFailsTheSync() throws Exception {
-    ExternalDestination destination = destination(ExternalDestinationTest.SILENT, Duration.ofSeconds(1));
+  void aDestinationThatEndsWellWithoutEchoingCommitsNothingAndSaysSo() throws Exception {
+    // The protocol commits only echoed states: the data is written, and the next sync reads it again.
+    ExternalDestination destination = destination(ExternalDestinationTest.SILENT, Duration.ofSeconds(30));
+    Recording listener = new Recording();
+
+    ReplicationResult result = sync(sampleInto(destination), listener);
+
+    assertThat(result.failure()).isEmpty();
+    assertThat(listener.committed()).isEmpty();
+    assertThat(listener.logs()).anyMatch(line -> line.contains("the destination ended without acknowledging")
+        && line.contains("not committed"));
+  }
+
+  @Test
+  void aDestinationThatStopsAnsweringFailsTheSyncWithoutCommitting() throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write) cat > /dev/null; sleep 60 ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(1));
     Recording listener = new Recording();
 
     ReplicationResult result = sync(sampleInto(destination), listener);
@@ -258,6 +277,7 @@ class ExternalSyncIT {
   /** Keeps the committed states; log lines are dropped. */
   static final class Recording implements ReplicationListener {
     private final List<AirbyteStateMessage> committed = new ArrayList<>();
+    private final List<String> logs = new ArrayList<>();
 
     @Override
     public synchronized void commitState(AirbyteStateMessage state) {
@@ -265,10 +285,16 @@ class ExternalSyncIT {
     }
 
     @Override
-    public void log(LogLevel level, String message) {}
+    public synchronized void log(LogLevel level, String message) {
+      logs.add(level + " " + message);
+    }
 
     synchronized List<AirbyteStateMessage> committed() {
       return List.copyOf(committed);
+    }
+
+    synchronized List<String> logs() {
+      return List.copyOf(logs);
     }
   }
 }

@@ -115,9 +115,8 @@ class FarosDestinationIT {
 
   /**
    * Through the engine. Faros echoes only the last state it got, and only once its input has ended (it writes a sync
-   * as one revision); Gale's engine flushes at the end of the read and commits only after the flush's state is
-   * echoed, before it ends the destination's input. This test fails until the end of a sync lets a destination echo
-   * after its input ended (see the report of branch issue12-npm).
+   * as one revision). The engine flushes at every checkpoint here and never waits for an echo: it commits the
+   * source's states once Faros's single echo has acknowledged every flush, after its input ended.
    */
   @Test
   void theSampleSourceIntoFarosThroughTheEngineCommitsOnceFarosEchoedTheLastState() throws Exception {
@@ -130,8 +129,8 @@ class FarosDestinationIT {
         NpmPackages.node("faros-destination.js").withNoMessageTimeout(Duration.ofSeconds(20)));
     Listener listener = new Listener();
 
-    // A short sync with the default flush interval flushes only at the end of the read.
-    ReplicationResult result = new ReplicationEngine(EngineOptions.defaults())
+    // A flush at every checkpoint: each sends Faros a state it keeps without echoing.
+    ReplicationResult result = new ReplicationEngine(EngineOptions.defaults().withFlushInterval(Duration.ZERO))
         .start(new ReplicationRequest(sample, sampleConfig, faros, DRY_RUN, catalog,
             new StreamMapping(StreamMapping.NamespaceDefinition.SOURCE, null, PREFIX, Map.of()), List.of(), 7),
             listener)

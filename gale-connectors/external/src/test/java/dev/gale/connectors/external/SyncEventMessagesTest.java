@@ -167,11 +167,15 @@ class SyncEventMessagesTest {
   }
 
   @Test
-  void aDestinationThatCountsFewerRecordsThanSentFailsTheFlushAsDataLoss() throws Exception {
+  void aDestinationThatCountsFewerRecordsThanSentFailsTheSyncAsDataLossWithoutAcknowledging() throws Exception {
     try (DestinationWriter writer = open(1)) {
       writer.write(ExternalDestinationTest.batch(1, 2, 3));
-      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class)
+      assertThatThrownBy(() -> {
+        writer.flush();
+        writer.complete();
+      }).isInstanceOf(ConnectorException.class)
           .hasMessageContaining("acknowledged 2 of the 3 records Gale sent before its state");
+      assertThat(writer.acknowledgedFlushes()).isZero();
     }
   }
 
