@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
     description = {"Starts a Gale worker: it runs the jobs that servers on the same store queue, and serves no API.",
         "Give it the servers' store (GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD) and secret key",
         "(GALE_SECRET_KEY, or the same data directory); GALE_WORKERS sets how many jobs it runs at once (4).",
-        "On a port of its own (--port, GALE_WORKER_PORT, 8001 by default) it serves its health (/api/v1/health)",
-        "and Prometheus metrics (/metrics), without credentials."})
+        "On a port of its own (--port, GALE_WORKER_PORT, 8001 by default) it serves its health (/api/v1/health) "
+            + "and Prometheus metrics (/metrics), without credentials."})
 final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",
       description = "Port for its health and metrics (default: $GALE_WORKER_PORT or 8001).")
