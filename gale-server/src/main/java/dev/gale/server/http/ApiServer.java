@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gale.protocol.Json;
+import dev.gale.server.metrics.HttpMetrics;
 import dev.gale.server.store.TamperedRowException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,16 +38,19 @@ public final class ApiServer implements AutoCloseable {
 
   private final Router router;
   private final List<Authenticator> authenticators;
+  private final HttpMetrics metrics;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
    * @param authenticators tried in order; an empty list switches auth off (only when configured explicitly)
+   * @param metrics told of every exchange once it ended
    */
-  public ApiServer(String host, int port, Router router, List<Authenticator> authenticators, HttpLimits limits)
-      throws IOException {
+  public ApiServer(String host, int port, Router router, List<Authenticator> authenticators, HttpLimits limits,
+                   HttpMetrics metrics) throws IOException {
     this.router = requireNonNull(router, "router is null");
     this.authenticators = List.copyOf(authenticators);
+    this.metrics = requireNonNull(metrics, "metrics is null");
     requireNonNull(limits, "limits is null").applyToJdkServer();
     this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
     server.setExecutor(executor);
@@ -68,12 +72,15 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
+    long started = System.nanoTime();
+    String route = HttpMetrics.UNMATCHED;
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       try {
         refuseOversizedBody(exchange);
         Router.Match match = routeFor(exchange, method, path);
+        route = match.route().path();
         Principal principal = match.route().open() ? Principal.ANONYMOUS : authenticate(exchange);
         Object answer = invoke(match, exchange, principal);
         if (match.route().answersNoContent()) {
@@ -102,6 +109,8 @@ public final class ApiServer implements AutoCloseable {
       }
     } catch (IOException e) {
       LOG.debug("Client went away: {}", e.getMessage());
+    } finally {
+      metrics.record(route, exchange.getRequestMethod(), exchange.getResponseCode(), System.nanoTime() - started);
     }
   }
 

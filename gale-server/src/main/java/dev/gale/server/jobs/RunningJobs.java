@@ -81,14 +81,14 @@ final class RunningJobs {
     running.values().forEach(entry -> entry.drain(drainDeadline));
   }
 
-  /** How many jobs run now. */
-  int size() {
-    return running.size();
-  }
-
   void end(long jobId, Entry entry) {
     running.remove(jobId, entry);
     entry.ended.complete(null);
+  }
+
+  /** How many jobs run here now. */
+  int count() {
+    return running.size();
   }
 
   Optional<CompletableFuture<Void>> cancel(long jobId) {

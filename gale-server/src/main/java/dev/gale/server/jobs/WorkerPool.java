@@ -64,6 +64,11 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
     }
   }
 
+  /** How many jobs this process's workers run now. */
+  int running() {
+    return running.count();
+  }
+
   @Override
   public Optional<CompletableFuture<Void>> cancel(long jobId) {
     return running.cancel(jobId);
@@ -138,7 +143,7 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
     // Idle workers see `closed` at once; workers running a sync stop at its next committed state.
     wake();
     Duration grace = settings.shutdownGrace();
-    int syncs = running.size();
+    int syncs = running.count();
     if (syncs > 0) {
       LOG.info("Stopping: {} running job(s) stop at their next committed state, within {} s", syncs,
           grace.toSeconds());
