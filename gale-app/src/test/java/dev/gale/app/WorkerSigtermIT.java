@@ -117,7 +117,8 @@ class WorkerSigtermIT {
   private static Process startWorkerProcess(Database.Settings store, Path dataDir) throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp",
-        System.getProperty("java.class.path"), GaleCommand.class.getName(), "worker", "--port", "0", "--data-dir", dataDir.toString()));
+        System.getProperty("java.class.path"), GaleCommand.class.getName(), "worker", "--port", "0",
+        "--data-dir", dataDir.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dataDir.resolve("worker.out").toFile());
     builder.environment().putAll(Map.of("GALE_DATABASE_URL", store.url(), "GALE_DATABASE_USER", store.user(),

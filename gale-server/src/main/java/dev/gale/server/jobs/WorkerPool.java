@@ -140,6 +140,7 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    long began = System.nanoTime();
     // Idle workers see `closed` at once; workers running a sync stop at its next committed state.
     wake();
     Duration grace = settings.shutdownGrace();
@@ -157,8 +158,10 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
       if (!join(cancelling)) {
         threads.stream().filter(Thread::isAlive).forEach(thread -> LOG.warn(
             "Worker {} did not stop in time; its job is retried when its lease expires", thread.getName()));
+        return;
       }
     }
+    LOG.info("Workers stopped in {} ms", Duration.ofNanos(System.nanoTime() - began).toMillis());
   }
 
   // Waits for every worker to end within `timeout`; false when some did not.
