@@ -9,13 +9,14 @@ public interface RunningReplication {
   void cancel();
 
   /**
-   * Asks the sync to stop at its next committed state, for a process that shuts down: states already waiting for a
-   * flush are flushed and committed at once; otherwise the destination flushes at the source's next checkpoint
-   * (whatever {@link EngineOptions#flushInterval} says) and its state is committed. The sync then ends
-   * {@code STOPPED}, without {@code complete()}, and the next sync resumes from that state. When nothing was written
-   * since the last commit, it stops at once. When that has not happened within {@code grace}, the sync is cancelled
-   * as by {@link #cancel()} and ends {@code CANCELLED}. A sync that succeeds or fails meanwhile ends as it would have.
-   * Returns at once; calling it again, or after {@code cancel()}, changes nothing.
+   * Asks the sync to stop at its next committed state, for a process that shuts down. The sync stops as soon as
+   * committed states cover everything it wrote: at once when they already do (states waiting for a flush are flushed
+   * and committed first); else the destination flushes at the source's next checkpoint after which no written stream
+   * is left uncovered (whatever {@link EngineOptions#flushInterval} says), and its states are committed. The sync then
+   * ends {@code STOPPED}, without {@code complete()}, and the next sync resumes from those states. When that has not
+   * happened within {@code grace}, the sync is cancelled as by {@link #cancel()} and ends {@code CANCELLED}. A sync
+   * that succeeds or fails meanwhile ends as it would have. Returns at once; calling it again, or after
+   * {@code cancel()}, changes nothing.
    */
   void drain(Duration grace);
 
