@@ -48,7 +48,10 @@ class ContainerRecipesTest {
     assertThat(COMPOSE.at("/services/minio/image").asText()).startsWith("minio/minio");
     assertThat(COMPOSE.at("/services/gale-server/command/0").asText()).isEqualTo("server");
     assertThat(COMPOSE.at("/services/gale-worker/command/0").asText()).isEqualTo("worker");
-    assertThat(COMPOSE.at("/services/gale-server/build/dockerfile").asText()).isEqualTo("deploy/Dockerfile");
+    for (String gale : List.of("gale-server", "gale-worker")) {
+      assertThat(COMPOSE.at("/services/" + gale + "/build/dockerfile").asText()).isEqualTo("deploy/Dockerfile");
+      assertThat(COMPOSE.at("/services/" + gale + "/image").asText()).isEqualTo("gale:0.1.0");
+    }
   }
 
   @Test
