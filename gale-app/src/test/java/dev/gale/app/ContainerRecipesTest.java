@@ -30,6 +30,9 @@ class ContainerRecipesTest {
         .contains("${GALE_WORKER_PORT:-" + GaleConfig.DEFAULT_WORKER_PORT + "}").contains("/api/v1/health");
     assertThat(instructions("ENTRYPOINT")).containsExactly("[\"gale\"]");
     assertThat(instructions("USER")).containsExactly("10001:10001");
+    // The data directory is a folder of the volume that Gale makes itself (0700), as the chart mounts it too.
+    assertThat(instructions("VOLUME")).containsExactly("/data");
+    assertThat(DOCKERFILE).contains("GALE_DATA_DIR=/data/gale");
   }
 
   @Test
@@ -80,6 +83,9 @@ class ContainerRecipesTest {
         COMPOSE.at("/services/gale-worker/environment/GALE_WORKER_PORT").asText());
     assertThat(COMPOSE.at("/services/gale-server/ports/0").asText())
         .isEqualTo(GaleConfig.DEFAULT_PORT + ":" + COMPOSE.at("/services/gale-server/environment/GALE_PORT").asText());
+    for (String gale : List.of("gale-server", "gale-worker")) {
+      assertThat(COMPOSE.at("/services/" + gale + "/volumes/0").asText()).endsWith(":/data");
+    }
     assertThat(healthCheck("postgres")).contains("pg_isready");
     assertThat(healthCheck("minio")).isNotEmpty();
 

@@ -107,6 +107,10 @@ class HelmChartTest {
 
   private static void assertProbedOnItsPort(JsonNode deployment, String command, String portVariable) {
     JsonNode container = container(deployment);
+    // The image's user (the Dockerfile's USER), and its data volume where the image keeps the data directory.
+    assertThat(deployment.at("/spec/template/spec/securityContext/runAsUser").asText()).isEqualTo("10001");
+    assertThat(container.at("/volumeMounts/0/mountPath").asText()).isEqualTo("/data");
+    assertThat(env(container).get("GALE_DATA_DIR")).isEqualTo("/data/gale");
     assertThat(container.at("/args/0").asText()).isEqualTo(command);
     JsonNode port = container.at("/ports/0");
     assertThat(port.path("containerPort").asText()).isEqualTo(env(container).get(portVariable));
