@@ -50,7 +50,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   public static final SortedSet<String> ENVIRONMENT = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
       "GALE_PORT", "GALE_WORKER_PORT", "GALE_HOST", "GALE_DATA_DIR", "GALE_DATABASE_URL", "GALE_DATABASE_USER",
       "GALE_DATABASE_PASSWORD", "GALE_AUTH_ENABLED", "GALE_AUTH_USERNAME", "GALE_AUTH_PASSWORD", "GALE_SECRET_KEY",
-      "GALE_WORKERS", Retention.DAYS_VARIABLE, "GALE_TOKEN_TTL", "GALE_USER_NAME", "GALE_USER_EMAIL",
+      "GALE_WORKERS", Retention.DAYS_VARIABLE, WorkerSettings.SHUTDOWN_GRACE_VARIABLE, "GALE_TOKEN_TTL", "GALE_USER_NAME", "GALE_USER_EMAIL",
       "GALE_HTTP_REQUEST_TIMEOUT", "GALE_CONNECTORS", ExternalLaunches.COMMANDS_VARIABLE, "PATH",
       "GALE_CONNECTOR_SPEC_TIMEOUT")));
 
