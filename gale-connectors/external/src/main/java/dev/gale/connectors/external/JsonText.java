@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
  * generator and one buffer reused for every value: the nested values of every record take this way into their
  * {@code JSON} columns, and a generator per value would cost more than the copying. The text is what Jackson's
  * {@code JsonNode.toString()} gives for the same value (numbers as the parser types them, the default escaping), so
- * a record reads the same as when it went through a tree. Not thread-safe: one per reading thread.
+ * a record reads the same as when it went through a tree; only an object that repeats a name keeps both here, where
+ * a tree keeps the last. Not thread-safe: one per reading thread.
  */
 final class JsonText {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
