@@ -14,9 +14,9 @@ import java.util.Objects;
 /**
  * Decodes the stdout lines of a read, where nearly every line is a RECORD: such a line is parsed once, as a stream of
  * tokens, and its {@code data} typed straight into a row by its stream's {@link RecordDecoder} (no string, no tree).
- * This covers records as connectors write them, {@code type} first and the stream named before {@code data}; any
- * other line, and any record in another shape (fields in another order, repeated, of unexpected types, a stream
- * outside the catalog, broken JSON), takes {@link MessageDecoder}'s tree path, whose answer is the rule: a record
+ * This covers records as connectors write them, the stream (and namespace) named before {@code data}; any other
+ * line, and any record in another shape ({@code data} first, fields repeated or of unexpected types, a stream outside
+ * the catalog, broken JSON), takes {@link MessageDecoder}'s tree path, whose answer is the rule: a record
  * decoded there is then typed from its tree by the same {@link RecordDecoder}. Not thread-safe: one per read.
  */
 final class ReadMessageDecoder implements ConnectorProcess.LineDecoder {
@@ -45,29 +45,38 @@ final class ReadMessageDecoder implements ConnectorProcess.LineDecoder {
     return message instanceof ProtocolMessage.Record tree ? typed(tree) : message;
   }
 
-  /** The typed record of a line in the common shape, or null for the tree path to decide. */
+  /**
+   * The typed record of a line in the common shape, or null for the tree path to decide. {@code type} may stand
+   * before or after {@code record} (JavaScript connectors write it last); a {@code record} met first is typed on the
+   * guess that the message is a RECORD, and dropped when it is not.
+   */
   private ProtocolMessage.TypedRecord record(JsonParser parser) throws IOException {
-    if (parser.nextToken() != JsonToken.START_OBJECT || !"type".equals(parser.nextFieldName())
-        || !"RECORD".equals(parser.nextTextValue())) {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
+    boolean isRecord = false;
     ProtocolMessage.TypedRecord record = null;
     String field;
     while ((field = parser.nextFieldName()) != null) {
       JsonToken token = parser.nextToken();
-      if (field.equals("record") && record == null && token == JsonToken.START_OBJECT) {
-        record = recordObject(parser);
-        if (record == null) {
-          return null;
+      switch (field) {
+        case "type" -> {
+          if (isRecord || token != JsonToken.VALUE_STRING || !parser.getText().equals("RECORD")) {
+            return null; // Another type, or repeated: the tree path's answer.
+          }
+          isRecord = true;
         }
-      } else if (field.equals("record") || field.equals("type")) {
-        return null; // Repeated, or not an object: the tree path's answer.
-      } else {
-        parser.skipChildren();
+        case "record" -> {
+          record = record == null && token == JsonToken.START_OBJECT ? recordObject(parser) : null;
+          if (record == null) {
+            return null;
+          }
+        }
+        default -> parser.skipChildren();
       }
     }
     // The tree path refuses content after the message (the line is then text), so this does too.
-    if (record == null || parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+    if (!isRecord || record == null || parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
       return null;
     }
     last.reportMisfits(); // The decoder that typed the row.

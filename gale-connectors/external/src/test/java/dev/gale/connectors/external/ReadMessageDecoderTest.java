@@ -78,6 +78,17 @@ class ReadMessageDecoderTest {
   }
 
   @Test
+  void aRecordObjectBeforeATypeThatIsNoRecordCountsForNothing() {
+    ProtocolMessage message = decode("{\"record\":{\"stream\":\"users\",\"data\":{\"id\":\"seven\"}},"
+        + "\"type\":\"STATE\",\"state\":{\"data\":{\"cursor\":1}}}");
+
+    assertThat(message).isInstanceOf(ProtocolMessage.State.class);
+    assertThat(logs).isEmpty();
+    assertThat(decode("{\"record\":{\"stream\":\"users\",\"data\":{}},\"type\":\"RECORD\",\"type\":\"LOG\","
+        + "\"log\":{\"message\":\"last type wins\"}}")).isInstanceOf(ProtocolMessage.Log.class);
+  }
+
+  @Test
   void aNamespaceSelectsItsStreamWhereverItStands() {
     for (String line : List.of(
         "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"crm\",\"stream\":\"accounts\",\"data\":{\"id\":3}}}",
