@@ -158,13 +158,29 @@ final class ConnectorProcess implements AutoCloseable {
     return files.folder();
   }
 
+  /** Turns one stdout line, {@code bytes[offset, offset + length)}, into a message. */
+  @FunctionalInterface
+  interface LineDecoder {
+    ProtocolMessage decode(byte[] bytes, int offset, int length);
+  }
+
   /**
-   * The next message to act on, or {@code null} once stdout has ended.
+   * The next message to act on, decoded by {@link MessageDecoder}, or {@code null} once stdout has ended.
    *
    * @throws InterruptedException when the run was cancelled
    * @throws ConnectorException on a line over the limit, an invalid message, or when the run timed out
    */
   ProtocolMessage next() throws InterruptedException {
+    return next(MessageDecoder::decode);
+  }
+
+  /**
+   * The next message to act on, decoded by {@code decoder}, or {@code null} once stdout has ended.
+   *
+   * @throws InterruptedException when the run was cancelled
+   * @throws ConnectorException on a line over the limit, an invalid message, or when the run timed out
+   */
+  ProtocolMessage next(LineDecoder decoder) throws InterruptedException {
     while (true) {
       int length;
       try {
@@ -182,7 +198,7 @@ final class ConnectorProcess implements AutoCloseable {
         return null;
       }
       lastActivity = System.nanoTime();
-      ProtocolMessage message = MessageDecoder.decode(stdout.bytes(), length);
+      ProtocolMessage message = decoder.decode(stdout.bytes(), stdout.offset(), length);
       switch (message) {
         case ProtocolMessage.Text text -> log.accept(LogLevel.INFO, shortened(mask.apply(text.line())));
         case ProtocolMessage.Log line -> {
@@ -316,7 +332,7 @@ final class ConnectorProcess implements AutoCloseable {
     try {
       int length;
       while ((length = stderr.next()) >= 0) {
-        String line = mask.apply(new String(stderr.bytes(), 0, length, StandardCharsets.UTF_8));
+        String line = mask.apply(new String(stderr.bytes(), stderr.offset(), length, StandardCharsets.UTF_8));
         log.accept(LogLevel.INFO, line);
         if (!line.isBlank()) {
           errorLines.add(line);

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * What happens to a longer line is the caller's choice: {@link OnLongLine#FAIL} stops with
  * {@link LineTooLongException}, {@link OnLongLine#TRUNCATE} keeps its start and skips the rest (for log text). The
  * line's bytes are reused by the next call. Not thread-safe.
+ *
+ * <p>A line that lies whole in the read buffer is handed out where it lies, as a slice of that buffer: a connector's
+ * output is mostly such lines (records of a few hundred bytes), and copying each would cost as much as finding it.
+ * Only a line that straddles two reads is gathered into a separate array.
  */
 final class LineReader {
   enum OnLongLine { FAIL, TRUNCATE }
@@ -24,6 +28,9 @@ final class LineReader {
   private int limit;
   private byte[] line = new byte[8 * 1024];
   private int length;
+  /** Where the current line lies: in {@link #buffer} for a whole line, else in {@link #line}. */
+  private byte[] lineBytes = line;
+  private int lineOffset;
 
   LineReader(InputStream in, int maxLineBytes, OnLongLine onLongLine) {
     this.in = requireNonNull(in, "in is null");
@@ -35,12 +42,27 @@ final class LineReader {
   }
 
   /**
-   * Reads the next line into {@link #bytes()}.
+   * Reads the next line into {@link #bytes()} from {@link #offset()}.
    *
    * @return its length in bytes, or -1 at the end of the stream
    * @throws LineTooLongException with {@link OnLongLine#FAIL}, when a line is longer than the limit
    */
   int next() throws IOException {
+    int newline = position < limit ? indexOfNewline() : -1;
+    if (newline >= 0 && newline - position <= maxLineBytes) {
+      lineBytes = buffer;
+      lineOffset = position;
+      length = newline - position;
+      position = newline + 1;
+      return trimmed();
+    }
+    return gathered();
+  }
+
+  // The line's start is in the buffer but not its end (or it is over the limit): it is copied, read by read.
+  private int gathered() throws IOException {
+    lineBytes = line;
+    lineOffset = 0;
     length = 0;
     boolean truncated = false;
     while (true) {
@@ -70,9 +92,14 @@ final class LineReader {
     }
   }
 
-  /** The bytes of the line {@link #next} read; valid until the next call. */
+  /** The array that holds the line {@link #next} read, from {@link #offset()}; valid until the next call. */
   byte[] bytes() {
-    return line;
+    return lineBytes;
+  }
+
+  /** Where the line {@link #next} read starts in {@link #bytes()}. */
+  int offset() {
+    return lineOffset;
   }
 
   private int indexOfNewline() {
@@ -90,10 +117,11 @@ final class LineReader {
     }
     System.arraycopy(buffer, position, line, length, count);
     length += count;
+    lineBytes = line;
   }
 
   private int trimmed() {
-    return length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+    return length > 0 && lineBytes[lineOffset + length - 1] == '\r' ? length - 1 : length;
   }
 
   /** A line longer than the limit; its text is not kept. */

@@ -1,5 +1,6 @@
 package dev.gale.connectors.external;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,17 +40,27 @@ final class MessageDecoder {
     return mapper.reader();
   }
 
+  /** The factory of parsers over single lines, with the same limits as the tree path's. */
+  static JsonFactory factory() {
+    return READER.getFactory();
+  }
+
   static ProtocolMessage decode(byte[] bytes, int length) {
+    return decode(bytes, 0, length);
+  }
+
+  /** The message of the line at {@code bytes[offset, offset + length)}. */
+  static ProtocolMessage decode(byte[] bytes, int offset, int length) {
     JsonNode message;
     try {
-      message = READER.readTree(bytes, 0, length);
+      message = READER.readTree(bytes, offset, length);
     } catch (JsonProcessingException e) {
-      return new ProtocolMessage.Text(new String(bytes, 0, length, StandardCharsets.UTF_8));
+      return new ProtocolMessage.Text(new String(bytes, offset, length, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
     if (message == null || !message.isObject() || !message.path("type").isTextual()) {
-      return new ProtocolMessage.Text(new String(bytes, 0, length, StandardCharsets.UTF_8));
+      return new ProtocolMessage.Text(new String(bytes, offset, length, StandardCharsets.UTF_8));
     }
     String type = message.get("type").textValue();
     return switch (type) {

@@ -3,6 +3,7 @@ package dev.gale.connectors.external;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gale.connector.data.RecordSchema;
 import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connector.data.SyncEvents;
 import dev.gale.protocol.AirbyteCatalog;
@@ -14,11 +15,22 @@ import dev.gale.protocol.StreamDescriptor;
 /** One line of a connector's stdout, as far as Gale acts on it. */
 sealed interface ProtocolMessage {
 
-  /** A record; {@code data} is the JSON object as sent, typed later against the stream's schema. */
+  /**
+   * A record as a tree: {@code data} is the JSON object as sent. What the decoder of a read gives only for a stream it
+   * has no schema for (see {@link TypedRecord}), and what messages are decoded to outside a read.
+   */
   record Record(StreamDescriptor stream, JsonNode data, long emittedAt) implements ProtocolMessage {
     public Record {
       requireNonNull(stream, "stream is null");
       requireNonNull(data, "data is null");
+    }
+  }
+
+  /** A record of a stream the read knows, its {@code data} already typed into a row of the stream's schema. */
+  record TypedRecord(RecordSchema schema, Object[] row, long emittedAt) implements ProtocolMessage {
+    public TypedRecord {
+      requireNonNull(schema, "schema is null");
+      requireNonNull(row, "row is null");
     }
   }
 

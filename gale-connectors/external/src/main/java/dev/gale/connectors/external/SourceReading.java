@@ -12,14 +12,16 @@ import dev.gale.protocol.ConfiguredAirbyteCatalog;
 import dev.gale.protocol.ConfiguredAirbyteStream;
 import dev.gale.protocol.StreamDescriptor;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The read loop of an external source: RECORD messages typed and gathered into one batch per stream, STATE messages
- * passed on as checkpoints. Before a checkpoint, every stream's pending records are emitted, so a state always
- * follows the records it covers (whatever their stream) and a connector that sends its state first is handled
- * alike. While the engine holds up {@link SourceOutput#emit} (the destination is behind), the connector's
+ * The read loop of an external source: RECORD messages typed as they are decoded ({@link ReadMessageDecoder}) and
+ * gathered into one batch per stream, STATE messages passed on as checkpoints. Before a checkpoint, every stream's
+ * pending records are emitted, so a state always follows the records it covers (whatever their stream) and a
+ * connector that sends its state first is handled alike. While the engine holds up {@link SourceOutput#emit} (the destination is behind), the connector's
  * no-message clock is paused. Estimates, stream statuses and configuration updates go to the output's
  * {@link dev.gale.connector.data.SyncEvents} ({@link EventMessages}). Not thread-safe: one per read.
  *
@@ -39,24 +41,31 @@ final class SourceReading {
   private final ConnectorProcess process;
   private final SourceOutput output;
   private final Map<StreamDescriptor, Pending> streams = new HashMap<>();
+  private final ReadMessageDecoder decoder;
   private long recordsSinceAnyState;
 
   SourceReading(ConnectorProcess process, ConfiguredAirbyteCatalog catalog, SourceOutput output) {
     this.process = requireNonNull(process, "process is null");
     this.output = requireNonNull(output, "output is null");
+    List<RecordDecoder> decoders = new ArrayList<>();
     for (ConfiguredAirbyteStream configured : catalog.streams()) {
       StreamDescriptor stream = configured.descriptor();
       RecordSchema schema = RecordSchema.fromJsonSchema(stream, configured.stream().jsonSchema());
-      streams.put(stream, new Pending(new RecordDecoder(schema, output::log), RecordBatch.builder(schema, BATCH_ROWS)));
+      decoders.add(new RecordDecoder(schema, output::log));
+      streams.put(stream, new Pending(RecordBatch.builder(schema, BATCH_ROWS)));
     }
+    this.decoder = new ReadMessageDecoder(decoders);
   }
 
   /** Reads until the connector's stdout ends, then checks how it exited. */
   void run() throws InterruptedException {
     ProtocolMessage message;
-    while ((message = process.next()) != null) {
+    while ((message = process.next(decoder)) != null) {
       switch (message) {
-        case ProtocolMessage.Record record -> record(record);
+        case ProtocolMessage.TypedRecord record -> record(record);
+        case ProtocolMessage.Record record -> throw new ConnectorException(ConnectorException.Kind.SYSTEM,
+            "The connector " + process.display() + " sent a RECORD for stream '" + record.stream() + "', which the"
+                + " configured catalog does not hold", null);
         case ProtocolMessage.State state -> checkpoint(state.state());
         default -> {
           if (!EventMessages.deliver(message, output, output::log)) {
@@ -70,16 +79,13 @@ final class SourceReading {
     process.finish();
   }
 
-  private void record(ProtocolMessage.Record record) throws InterruptedException {
-    Pending pending = streams.get(record.stream());
-    if (pending == null) {
-      throw new ConnectorException(ConnectorException.Kind.SYSTEM, "The connector " + process.display()
-          + " sent a RECORD for stream '" + record.stream() + "', which the configured catalog does not hold", null);
-    }
+  // The decoder types records only of the catalog's streams: each has its pending batch.
+  private void record(ProtocolMessage.TypedRecord record) throws InterruptedException {
+    Pending pending = streams.get(record.schema().stream());
     if (pending.builder.isEmpty()) {
       pending.firstEmittedAt = record.emittedAt();
     }
-    pending.builder.add(pending.decoder.row(record.data()));
+    pending.builder.add(record.row());
     pending.recordsSinceState++;
     recordsSinceAnyState++;
     if (pending.builder.size() >= BATCH_ROWS || pending.builder.estimatedBytes() >= BATCH_BYTES) {
@@ -144,13 +150,11 @@ final class SourceReading {
   }
 
   private static final class Pending {
-    final RecordDecoder decoder;
     final RecordBatch.Builder builder;
     long firstEmittedAt;
     long recordsSinceState;
 
-    Pending(RecordDecoder decoder, RecordBatch.Builder builder) {
-      this.decoder = decoder;
+    Pending(RecordBatch.Builder builder) {
       this.builder = builder;
     }
   }

@@ -4,9 +4,10 @@
  * <p>{@link dev.gale.connectors.external.ExternalSource} and {@link dev.gale.connectors.external.ExternalDestination}
  * implement the connector SPI for one {@link dev.gale.connectors.external.ExternalCommand}; the engine drives them
  * as it drives built-in connectors. Each call runs the program once ({@code ConnectorProcess}): its files are private
- * and removed afterwards, its stdout is decoded line by line ({@code LineReader}, {@code MessageDecoder}), records
- * are typed into batches on arrival ({@code RecordDecoder}, {@code SourceReading}) or encoded from batches
- * ({@code RecordEncoder}), and its whole process tree is stopped on cancel, on a no-message timeout and on close.
+ * and removed afterwards, its stdout is decoded line by line ({@code LineReader}, {@code MessageDecoder}), a read's
+ * records parsed once straight into typed rows of their batches ({@code ReadMessageDecoder}, {@code RecordDecoder},
+ * {@code SourceReading}) and a write's encoded from batches ({@code RecordEncoder}), and its whole process tree is
+ * stopped on cancel, on a no-message timeout and on close.
  *
  * <p>A destination's echoed STATE is its acknowledgement: {@code ExternalWriter} sends a state of Gale's own at each
  * flush, and the engine commits the source states that flush covered once it is echoed, whenever the destination

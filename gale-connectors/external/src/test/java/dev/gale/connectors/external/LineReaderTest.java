@@ -27,6 +27,34 @@ class LineReaderTest {
   }
 
   @Test
+  void linesAcrossReadsAreWholeWhereverTheReadsEnd() throws IOException {
+    // Lines of every length from 0 to 999, so that the read buffer's ends fall at every position within a line,
+    // delivered a few bytes at a time as well as in large reads.
+    List<String> expected = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      String line = "é" + "x".repeat(i) + i;
+      expected.add(line);
+      text.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+
+    assertThat(lines(new ByteArrayInputStream(bytes), 10_000, OnLongLine.FAIL)).containsExactlyElementsOf(expected);
+    assertThat(lines(new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] buffer, int offset, int length) {
+        return super.read(buffer, offset, Math.min(length, 7));
+      }
+    }, 10_000, OnLongLine.FAIL)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void aLineOverTheLimitWithinOneReadIsRefusedOrTruncatedToo() throws IOException {
+    assertThatThrownBy(() -> lines("ok\nabcdefgh\n", 4, OnLongLine.FAIL)).isInstanceOf(LineTooLongException.class);
+    assertThat(lines("ok\nabcdefgh\nij", 4, OnLongLine.TRUNCATE)).containsExactly("ok", "abcd", "ij");
+  }
+
+  @Test
   void failsOnALineOverTheLimitWithoutReadingItWhole() {
     // A stream that never ends: the reader must stop at the limit rather than buffer forever.
     InputStream endless = new InputStream() {
@@ -53,12 +81,15 @@ class LineReaderTest {
   }
 
   private static List<String> lines(String text, int max, OnLongLine onLongLine) throws IOException {
-    LineReader reader = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max,
-        onLongLine);
+    return lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max, onLongLine);
+  }
+
+  private static List<String> lines(InputStream in, int max, OnLongLine onLongLine) throws IOException {
+    LineReader reader = new LineReader(in, max, onLongLine);
     List<String> lines = new ArrayList<>();
     int length;
     while ((length = reader.next()) >= 0) {
-      lines.add(new String(reader.bytes(), 0, length, StandardCharsets.UTF_8));
+      lines.add(new String(reader.bytes(), reader.offset(), length, StandardCharsets.UTF_8));
     }
     return lines;
   }
