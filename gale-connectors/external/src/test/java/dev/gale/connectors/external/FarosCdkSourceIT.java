@@ -79,7 +79,7 @@ class FarosCdkSourceIT {
 
     assertThat(sync(database, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of()).failure()).isEmpty();
     writeItems(4);
-    FarosDestinationIT.Listener listener = new FarosDestinationIT.Listener();
+    ExternalSyncIT.Recording listener = new ExternalSyncIT.Recording();
     ReplicationResult second = sync(database, SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, List.of(),
         listener);
 

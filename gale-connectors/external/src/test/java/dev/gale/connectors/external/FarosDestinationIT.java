@@ -9,18 +9,15 @@ import dev.gale.connector.data.Column;
 import dev.gale.connector.data.DestinationWriter;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
-import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connector.data.ValueType;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.connectors.sample.SampleDataSource;
 import dev.gale.engine.EngineOptions;
 import dev.gale.engine.ReplicationEngine;
-import dev.gale.engine.ReplicationListener;
 import dev.gale.engine.ReplicationRequest;
 import dev.gale.engine.ReplicationResult;
 import dev.gale.engine.StreamMapping;
 import dev.gale.protocol.AirbyteConnectionStatus;
-import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStream;
 import dev.gale.protocol.ConfiguredAirbyteCatalog;
 import dev.gale.protocol.ConfiguredAirbyteStream;
@@ -127,7 +124,7 @@ class FarosDestinationIT {
         .toList());
     ExternalDestination faros = ExternalDestination.load(Scripts.destination("faros"),
         NpmPackages.node("faros-destination.js").withNoMessageTimeout(Duration.ofSeconds(20)));
-    Listener listener = new Listener();
+    ExternalSyncIT.Recording listener = new ExternalSyncIT.Recording();
 
     // A flush at every checkpoint: each sends Faros a state it keeps without echoing.
     ReplicationResult result = new ReplicationEngine(EngineOptions.defaults().withFlushInterval(Duration.ZERO))
@@ -153,29 +150,5 @@ class FarosDestinationIT {
       builder.add(row.apply(id));
     }
     return builder.build(Instant.ofEpochMilli(1_700_000_000_000L));
-  }
-
-  /** Keeps committed states and log lines. */
-  static final class Listener implements ReplicationListener {
-    private final List<AirbyteStateMessage> committed = new ArrayList<>();
-    private final List<String> logs = new ArrayList<>();
-
-    @Override
-    public synchronized void commitState(AirbyteStateMessage state) {
-      committed.add(state);
-    }
-
-    @Override
-    public synchronized void log(LogLevel level, String message) {
-      logs.add(level + " " + message);
-    }
-
-    synchronized List<AirbyteStateMessage> committed() {
-      return List.copyOf(committed);
-    }
-
-    synchronized List<String> logs() {
-      return List.copyOf(logs);
-    }
   }
 }
