@@ -4,6 +4,8 @@
 # (bench/JettyBaselineServer.java), in the same run. The JDK's bare HttpServer (bench/BaselineServer.java) is
 # measured for start and memory too: the floor the earlier figures of bench/startup.sh are quoted against.
 #   bench/http.sh [runs] [seconds]   (default 3 start runs, 10 s of wrk per endpoint; prints Markdown tables)
+#   COMPARE=DIR bench/http.sh ...    also measures DIR's ./gale server the same way (another checkout, such as the
+#                                    commit before a change: `git archive <commit> | tar -x -C DIR`)
 # Needs wrk: when it is absent, Debian's package is installed with apt-get (as root).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,12 +34,19 @@ jvm=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k)
 jetty=("${jvm[@]}" -cp "$work/jetty:$jetty_cp" JettyBaselineServer "$port")
 jdk=("${jvm[@]}" -cp "$work/jdk" BaselineServer "$port")
 gale=("$root/gale" server --port "$port" --data-dir "$work/data")
+compare="${COMPARE:-}"
+if [ -n "$compare" ]; then
+  "$compare/gale" --version >/dev/null
+  other=("$compare/gale" server --port "$port" --data-dir "$work/data-other")
+fi
 
 now_ms() { date +%s%3N; }
 
 # Starts "$@" in the background and waits for the health answer; sets PID and MS (to healthy).
 launch() {
   local start
+  # The previous server's port may linger a moment after its process is gone.
+  while [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; do sleep 0.05; done
   start=$(now_ms)
   "$@" >"$work/server.log" 2>&1 &
   PID=$!
@@ -64,11 +73,15 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 m() { printf '%s\n' "$@" | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a/b}'; }
 
-declare -a g_ms g_rss j_ms j_rss d_ms d_rss
+declare -a g_ms g_rss o_ms o_rss j_ms j_rss d_ms d_rss
 for i in $(seq "$runs"); do
-  rm -rf "$work/data"
+  rm -rf "$work/data" "$work/data-other"
   measure_start "${gale[@]}" >/dev/null   # first start: migrations and built-ins; the restarts are measured
   read -r ms rss < <(measure_start "${gale[@]}"); g_ms+=("$ms"); g_rss+=("$rss")
+  if [ -n "$compare" ]; then
+    measure_start "${other[@]}" >/dev/null
+    read -r ms rss < <(measure_start "${other[@]}"); o_ms+=("$ms"); o_rss+=("$rss")
+  fi
   read -r ms rss < <(measure_start "${jetty[@]}"); j_ms+=("$ms"); j_rss+=("$rss")
   read -r ms rss < <(measure_start "${jdk[@]}"); d_ms+=("$ms"); d_rss+=("$rss")
 done
@@ -101,18 +114,23 @@ throughput() {
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$out"
 }
 
-launch "${gale[@]}"
-curl -sf -u airbyte:password -H 'Content-Type: application/json' -d '{}' \
-  "http://127.0.0.1:$port/api/v1/workspaces/list" >/dev/null || { echo "workspaces/list failed" >&2; exit 1; }
-curl -sf -u airbyte:password -H 'Content-Type: application/json' -d '{"configTypes":["sync"]}' \
-  "http://127.0.0.1:$port/api/v1/jobs/list" >/dev/null || { echo "jobs/list failed" >&2; exit 1; }
-read -r gw_rps gw_p50 gw_p99 gw_bad < <(throughput "$workspaces" /api/v1/workspaces/list)
-read -r gj_rps gj_p50 gj_p99 gj_bad < <(throughput "$jobs" /api/v1/jobs/list)
-busy_rss=$(rss_mb)
-halt
+# Both list calls against a Gale server: prints two rows' figures and the RSS after them.
+gale_throughput() {
+  launch "$@"
+  curl -sf -u airbyte:password -H 'Content-Type: application/json' -d '{}' \
+    "http://127.0.0.1:$port/api/v1/workspaces/list" >/dev/null || { echo "workspaces/list failed" >&2; exit 1; }
+  curl -sf -u airbyte:password -H 'Content-Type: application/json' -d '{"configTypes":["sync"]}' \
+    "http://127.0.0.1:$port/api/v1/jobs/list" >/dev/null || { echo "jobs/list failed" >&2; exit 1; }
+  echo "$(throughput "$workspaces" /api/v1/workspaces/list) $(throughput "$jobs" /api/v1/jobs/list) $(rss_mb)"
+  halt
+}
 launch "${jetty[@]}"
 read -r jw_rps jw_p50 jw_p99 jw_bad < <(throughput "$workspaces" /api/v1/workspaces/list)
 halt
+read -r gw_rps gw_p50 gw_p99 gw_bad gj_rps gj_p50 gj_p99 gj_bad busy_rss < <(gale_throughput "${gale[@]}")
+if [ -n "$compare" ]; then
+  read -r ow_rps ow_p50 ow_p99 ow_bad oj_rps oj_p50 oj_p99 oj_bad other_rss < <(gale_throughput "${other[@]}")
+fi
 
 echo "$(nproc) cores, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), wrk -t2 -c$connections -d${seconds}s"
 echo
@@ -121,8 +139,10 @@ echo
 echo "| server | start to healthy (ms) | vs Jetty | idle RSS (MB) | vs Jetty |"
 echo "|---|---|---|---|---|"
 jm=$(m "${j_ms[@]}"); jr=$(m "${j_rss[@]}")
-for row in "Gale (./gale server)|$(m "${g_ms[@]}")|$(m "${g_rss[@]}")" "Bare Jetty 12, one answer|$jm|$jr" \
-    "Bare JDK HttpServer, one answer|$(m "${d_ms[@]}")|$(m "${d_rss[@]}")"; do
+rows=("Gale (./gale server)|$(m "${g_ms[@]}")|$(m "${g_rss[@]}")")
+[ -z "$compare" ] || rows+=("Gale of $compare|$(m "${o_ms[@]}")|$(m "${o_rss[@]}")")
+rows+=("Bare Jetty 12, one answer|$jm|$jr" "Bare JDK HttpServer, one answer|$(m "${d_ms[@]}")|$(m "${d_rss[@]}")")
+for row in "${rows[@]}"; do
   IFS='|' read -r name ms rss <<<"$row"
   echo "| $name | $ms | $(ratio "$ms" "$jm") | $rss | $(ratio "$rss" "$jr") |"
 done
@@ -133,4 +153,8 @@ echo "| what | requests/s | vs bare Jetty | p50 (ms) | p99 (ms) | non-2xx |"
 echo "|---|---|---|---|---|---|"
 echo "| Gale POST /api/v1/workspaces/list (Basic auth, 1 workspace) | $gw_rps | $(ratio "$gw_rps" "$jw_rps") | $gw_p50 | $gw_p99 | $gw_bad |"
 echo "| Gale POST /api/v1/jobs/list (Basic auth, no jobs) | $gj_rps | $(ratio "$gj_rps" "$jw_rps") | $gj_p50 | $gj_p99 | $gj_bad |"
+if [ -n "$compare" ]; then
+  echo "| Gale of $compare: workspaces/list (RSS after both: $other_rss MB) | $ow_rps | $(ratio "$ow_rps" "$jw_rps") | $ow_p50 | $ow_p99 | $ow_bad |"
+  echo "| Gale of $compare: jobs/list | $oj_rps | $(ratio "$oj_rps" "$jw_rps") | $oj_p50 | $oj_p99 | $oj_bad |"
+fi
 echo "| Bare Jetty 12, the same POST, fixed answer | $jw_rps | 1.00x | $jw_p50 | $jw_p99 | $jw_bad |"
