@@ -16,20 +16,24 @@ final class Banner {
         Gale is running.
           API:          %s/api/v1  (health: %s/api/v1/health, OpenAPI: %s/api/v1/openapi)
           Public API:   %s/api/public/v1
+          Metrics:      %s/metrics  (Prometheus)
           Credentials:  %s
           Application:  './gale credentials' prints a client id and secret for bearer tokens
           Data:         %s
           Store:        %s
-        """.formatted(url, url, url, url, credentials, config.dataDir().toAbsolutePath(), store(config));
+        """.formatted(url, url, url, url, url, credentials, config.dataDir().toAbsolutePath(), store(config));
   }
 
-  static String ofWorker(GaleConfig config, int workers) {
+  static String ofWorker(GaleConfig config, int workers, int port) {
+    String url = "http://localhost:" + port;
     return """
 
         Gale worker is running %d workers; it serves no API.
+          Health:       %s/api/v1/health
+          Metrics:      %s/metrics
           Data:         %s
           Store:        %s
-        """.formatted(workers, config.dataDir().toAbsolutePath(), store(config));
+        """.formatted(workers, url, url, config.dataDir().toAbsolutePath(), store(config));
   }
 
   /** The store's JDBC URL with any password in it hidden: a URL may carry one ({@code ?password=...}). */

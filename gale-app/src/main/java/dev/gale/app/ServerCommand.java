@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code gale server}: API, scheduler and workers in one process, on the embedded store unless told otherwise. */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = {"Starts the Gale server: the Config API on one port, with an embedded H2 store by default.",
+        "It serves /api/v1/health and Prometheus metrics (/metrics) without credentials.",
         "Environment: GALE_PORT, GALE_DATA_DIR, GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD,",
         "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY, GALE_WORKERS,",
         "GALE_TOKEN_TTL (seconds a bearer token lives, 900 by default),",

@@ -14,10 +14,12 @@ class BannerTest {
         "GALE_DATABASE_URL", "jdbc:postgresql://db:5432/gale?user=gale&password=s3cret&ssl=true",
         "GALE_AUTH_PASSWORD", "chosen-one"), 8000, Path.of("/tmp/gale-banner"));
 
-    for (String banner : new String[] {Banner.of(config, 8000), Banner.ofWorker(config, 4)}) {
+    for (String banner : new String[] {Banner.of(config, 8000), Banner.ofWorker(config, 4, 8001)}) {
       assertThat(banner).doesNotContain("s3cret").doesNotContain("chosen-one")
           .contains("jdbc:postgresql://db:5432/gale?user=gale&password=***&ssl=true");
     }
-    assertThat(Banner.ofWorker(config, 4)).contains("4 workers").contains("serves no API");
+    assertThat(Banner.ofWorker(config, 4, 8001)).contains("4 workers").contains("serves no API")
+        .contains("http://localhost:8001/api/v1/health").contains("http://localhost:8001/metrics");
+    assertThat(Banner.of(config, 8000)).contains("http://localhost:8000/metrics");
   }
 }

@@ -13,7 +13,9 @@ import dev.gale.engine.SyncStats.Counts;
 import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStateType;
 import dev.gale.protocol.StreamDescriptor;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,9 @@ import java.util.Map;
  * everything it covers was written before it arrived, so that flush made it durable. Only then is it given to
  * {@link ReplicationListener#commitState}, in emission order. Flushes happen at a checkpoint once
  * {@link EngineOptions#flushInterval} or {@link EngineOptions#flushBytes} is reached, and at the end of the read.
+ * For a writer that {@link DestinationWriter#acknowledgesLater acknowledges later}, "returned" becomes
+ * "acknowledged": the checkpoints a flush covers wait until the writer counts that flush as durable, which is looked
+ * at between batches and once more after {@code complete()} ({@link #completed}).
  */
 final class DestinationLoop {
   private final BatchQueue queue;
@@ -33,6 +38,9 @@ final class DestinationLoop {
   private final SyncStats stats;
   private final EngineOptions options;
   private final PendingStates pending = new PendingStates();
+  /** Checkpoints a flush covered, oldest first, until the writer acknowledges that flush. */
+  private final ArrayDeque<Flushed> unacknowledged = new ArrayDeque<>();
+  private long flushes;
   /** What was handed to the writer, per source-side stream, in source-side byte estimates. */
   private final Map<StreamDescriptor, Counts> written = new HashMap<>();
   private long bytesSinceFlush;
@@ -76,6 +84,7 @@ final class DestinationLoop {
           return;
         }
       }
+      commitAcknowledged();
       reportProgress();
     }
   }
@@ -90,15 +99,47 @@ final class DestinationLoop {
         || System.nanoTime() - lastFlush >= options.flushInterval().toNanos();
   }
 
-  private void flushAndCommit() throws StageException, InterruptedException {
-    StageException.attribute(Origin.DESTINATION, writer::flush);
-    bytesSinceFlush = 0;
-    lastFlush = System.nanoTime();
-    for (Pending checkpoint : pending.drain()) {
-      StageException.attribute(Origin.PERSISTENCE, () -> listener.commitState(checkpoint.state()));
-      checkpoint.covered().forEach(stats::committed);
+  /**
+   * After the writer's {@code complete()}: commits what the destination acknowledged last. A destination that ended
+   * well without acknowledging some states leaves them uncommitted (the protocol commits only echoed states), and the
+   * next sync reads their records again; the log says so.
+   */
+  void completed() throws StageException, InterruptedException {
+    commitAcknowledged();
+    int left = unacknowledged.stream().mapToInt(flushed -> flushed.checkpoints().size()).sum();
+    if (left > 0) {
+      listener.log(LogLevel.WARN, "the destination ended without acknowledging " + left + " state(s); they are not "
+          + "committed, and the next sync reads their records again");
     }
   }
+
+  private void flushAndCommit() throws StageException, InterruptedException {
+    StageException.attribute(Origin.DESTINATION, writer::flush);
+    flushes++;
+    bytesSinceFlush = 0;
+    lastFlush = System.nanoTime();
+    List<Pending> covered = pending.drain();
+    if (!covered.isEmpty()) {
+      unacknowledged.add(new Flushed(flushes, covered));
+    }
+    commitAcknowledged();
+  }
+
+  private void commitAcknowledged() throws StageException, InterruptedException {
+    if (unacknowledged.isEmpty()) {
+      return;
+    }
+    long durable = writer.acknowledgesLater() ? writer.acknowledgedFlushes() : flushes;
+    while (!unacknowledged.isEmpty() && unacknowledged.peek().flush() <= durable) {
+      for (Pending checkpoint : unacknowledged.poll().checkpoints()) {
+        StageException.attribute(Origin.PERSISTENCE, () -> listener.commitState(checkpoint.state()));
+        checkpoint.covered().forEach(stats::committed);
+      }
+    }
+  }
+
+  /** The checkpoints that the {@code flush}-th flush covered. */
+  private record Flushed(long flush, List<Pending> checkpoints) {}
 
   // A stream state covers its stream; global and legacy states cover every stream.
   private Map<StreamDescriptor, Counts> covered(AirbyteStateMessage state) {

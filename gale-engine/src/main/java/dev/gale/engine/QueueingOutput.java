@@ -2,13 +2,16 @@ package dev.gale.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.SourceOutput;
 import dev.gale.engine.Failure.Origin;
 import dev.gale.engine.QueueItem.Checkpoint;
 import dev.gale.engine.QueueItem.Records;
+import dev.gale.engine.ReplicationListener.Side;
 import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.AirbyteStateType;
+import dev.gale.protocol.StreamDescriptor;
 import java.util.function.BiConsumer;
 
 /**
@@ -16,7 +19,8 @@ import java.util.function.BiConsumer;
  * destination stream here, on the source's thread (which spreads the copying of field selection over the source's
  * threads rather than the single destination thread), then queued; checkpoints are queued behind the batches they
  * cover. Both block while the queue is full and throw {@link InterruptedException} once the sync is cancelled or
- * its destination side has stopped.
+ * its destination side has stopped. Estimates, stream statuses and configuration updates bypass the queue
+ * ({@link SideEvents}): they are news about the read, not data to write.
  *
  * <p>Thread-safe, for parallel sources: the queue keeps each thread's order, and a checkpoint queued after a batch
  * (in happens-before order) is taken after it.
@@ -27,6 +31,7 @@ final class QueueingOutput implements SourceOutput {
   private final SyncStats stats;
   private final ReplicationListener listener;
   private final BiConsumer<Origin, Throwable> failures;
+  private final SideEvents events;
   private volatile boolean finished;
 
   QueueingOutput(BatchQueue queue, StreamMapper mapper, SyncStats stats, ReplicationListener listener,
@@ -36,6 +41,7 @@ final class QueueingOutput implements SourceOutput {
     this.stats = requireNonNull(stats, "stats is null");
     this.listener = requireNonNull(listener, "listener is null");
     this.failures = requireNonNull(failures, "failures is null");
+    this.events = new SideEvents(Side.SOURCE, stats, listener);
   }
 
   @Override
@@ -75,6 +81,21 @@ final class QueueingOutput implements SourceOutput {
   @Override
   public void log(LogLevel level, String message) {
     listener.log(level, "source: " + message);
+  }
+
+  @Override
+  public void estimate(Estimate estimate) {
+    events.estimate(estimate);
+  }
+
+  @Override
+  public void streamStatus(StreamDescriptor stream, StreamStatus status) {
+    events.streamStatus(stream, status);
+  }
+
+  @Override
+  public void configurationUpdated(JsonNode configuration) {
+    events.configurationUpdated(configuration);
   }
 
   /** Called once the source's read has returned; anything emitted later is refused. */

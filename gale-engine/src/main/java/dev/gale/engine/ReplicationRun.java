@@ -106,6 +106,7 @@ final class ReplicationRun implements RunningReplication {
       loop.run();
       if (failure.get() == null && !cancelled) {
         StageException.attribute(Origin.DESTINATION, writer::complete);
+        loop.completed();
         // Complete has applied everything written; all of it now counts as committed.
         loop.written().forEach(stats::committed);
         completed = true;
@@ -134,7 +135,8 @@ final class ReplicationRun implements RunningReplication {
 
   private DestinationWriter open(StreamMapper mapper) throws StageException, InterruptedException {
     WriteContext context = new WriteContext(request.syncId(),
-        (level, line) -> listener.log(level, "destination: " + line));
+        (level, line) -> listener.log(level, "destination: " + line),
+        new SideEvents(ReplicationListener.Side.DESTINATION, stats, listener));
     DestinationWriter[] writer = new DestinationWriter[1];
     StageException.attribute(Origin.DESTINATION, () -> writer[0] = requireNonNull(request.destination()
         .open(request.destinationConfig(), mapper.destinationCatalog(), context), "the destination opened no writer"));

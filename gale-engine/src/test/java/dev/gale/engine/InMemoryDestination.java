@@ -7,6 +7,7 @@ import dev.gale.connector.Destination;
 import dev.gale.connector.data.DestinationWriter;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
+import dev.gale.connector.data.SyncEvents.StreamStatus;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.ConfiguredAirbyteCatalog;
@@ -24,7 +25,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A destination for engine tests that keeps rows in memory: written rows are buffered until {@code flush()} makes
- * them durable, so a test can tell what a committed state really covers. It can block or fail its writes on demand.
+ * them durable, so a test can tell what a committed state really covers. It can block or fail its writes on demand,
+ * and act as a destination that {@linkplain DestinationWriter#acknowledgesLater acknowledges later}: only when the
+ * sync completes (making its flushes durable then, as Faros does), or never.
  * One instance per test; what it keeps is read by the test's thread while the sync thread writes, hence the locking.
  */
 final class InMemoryDestination implements Destination {
@@ -38,6 +41,16 @@ final class InMemoryDestination implements Destination {
   private volatile int failingWrite;
   private volatile RuntimeException writeFailure;
   private int writes;
+  private volatile Acknowledgement acknowledgement = Acknowledgement.AT_FLUSH;
+  private long flushes;
+  private boolean completed;
+
+  enum Acknowledgement { AT_FLUSH, ONLY_WHEN_COMPLETE, NEVER }
+
+  InMemoryDestination acknowledging(Acknowledgement when) {
+    this.acknowledgement = when;
+    return this;
+  }
 
   /** Makes every write wait until {@code gate} opens (or the writing thread is interrupted). */
   InMemoryDestination blockWritesUntil(CountDownLatch gate) {
@@ -80,6 +93,8 @@ final class InMemoryDestination implements Destination {
   public DestinationWriter open(JsonNode config, ConfiguredAirbyteCatalog catalog, WriteContext context) {
     opened = catalog;
     event("open");
+    // As a destination that reports progress does: its own streams, by their destination-side names.
+    catalog.streams().forEach(stream -> context.events().streamStatus(stream.descriptor(), StreamStatus.STARTED));
     return new DestinationWriter() {
       @Override
       public void write(RecordBatch batch) throws InterruptedException {
@@ -102,14 +117,34 @@ final class InMemoryDestination implements Destination {
       @Override
       public void flush() {
         synchronized (InMemoryDestination.this) {
-          buffered.forEach((stream, rows) -> durable.computeIfAbsent(stream, s -> new ArrayList<>()).addAll(rows));
-          buffered.clear();
+          flushes++;
+          if (acknowledgement == Acknowledgement.AT_FLUSH) {
+            makeDurable();
+          }
         }
         event("flush");
       }
 
       @Override
+      public boolean acknowledgesLater() {
+        return acknowledgement != Acknowledgement.AT_FLUSH;
+      }
+
+      @Override
+      public long acknowledgedFlushes() {
+        synchronized (InMemoryDestination.this) {
+          return acknowledgement == Acknowledgement.ONLY_WHEN_COMPLETE && completed ? flushes : 0;
+        }
+      }
+
+      @Override
       public void complete() {
+        synchronized (InMemoryDestination.this) {
+          completed = true;
+          if (acknowledgement != Acknowledgement.AT_FLUSH) {
+            makeDurable();
+          }
+        }
         event("complete");
       }
 
@@ -118,6 +153,11 @@ final class InMemoryDestination implements Destination {
         event("close");
       }
     };
+  }
+
+  private synchronized void makeDurable() {
+    buffered.forEach((stream, rows) -> durable.computeIfAbsent(stream, s -> new ArrayList<>()).addAll(rows));
+    buffered.clear();
   }
 
   ConfiguredAirbyteCatalog openedCatalog() {

@@ -105,6 +105,48 @@ class ReplicationEngineIT {
   }
 
   @Test
+  void aDestinationThatAcknowledgesOnlyAtTheEndHasEveryStateCommittedThenInOrder() throws Exception {
+    ScriptedSource source = new ScriptedSource(Script.of(4, 10, 1, "a"));
+    InMemoryDestination destination = new InMemoryDestination()
+        .acknowledging(InMemoryDestination.Acknowledgement.ONLY_WHEN_COMPLETE);
+    List<String> early = new ArrayList<>();
+    RecordingListener listener = new RecordingListener(state -> {
+      if (!destination.events().contains("complete")) {
+        early.add(state.stream().streamState().toString());
+      }
+    });
+
+    ReplicationResult result = new ReplicationEngine(FLUSH_AT_EVERY_CHECKPOINT)
+        .start(Syncs.scripted(source, destination, StreamMapping.identity()), listener)
+        .await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+    // Four flushes went by unacknowledged, and the sync neither waited on them nor committed early.
+    assertThat(destination.events()).filteredOn("flush"::equals).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(early).as("states committed before the destination acknowledged them").isEmpty();
+    assertThat(listener.committed()).containsExactly(ScriptedSource.state(A, 10), ScriptedSource.state(A, 20),
+        ScriptedSource.state(A, 30), ScriptedSource.state(A, 40));
+    assertThat(result.totals().streams().get(A).recordsCommitted()).isEqualTo(40);
+  }
+
+  @Test
+  void statesADestinationNeverAcknowledgesAreNotCommittedAndTheLogSaysSo() throws Exception {
+    ScriptedSource source = new ScriptedSource(Script.of(3, 10, 1, "a"));
+    InMemoryDestination destination = new InMemoryDestination()
+        .acknowledging(InMemoryDestination.Acknowledgement.NEVER);
+    RecordingListener listener = new RecordingListener();
+
+    ReplicationResult result = new ReplicationEngine(FLUSH_AT_EVERY_CHECKPOINT)
+        .start(Syncs.scripted(source, destination, StreamMapping.identity()), listener)
+        .await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(listener.committed()).isEmpty();
+    assertThat(listener.logs()).contains("WARN the destination ended without acknowledging 3 state(s); they are not "
+        + "committed, and the next sync reads their records again");
+  }
+
+  @Test
   void statsCountRecordsBytesAndStatesPerSourceStream() throws Exception {
     ScriptedSource source = new ScriptedSource(Script.of(10, 100, 3, "a", "b"));
     InMemoryDestination destination = new InMemoryDestination();
@@ -116,11 +158,27 @@ class ReplicationEngineIT {
 
     for (StreamDescriptor stream : List.of(A, B)) {
       assertThat(result.totals().streams().get(stream))
-          .isEqualTo(new StreamTotals(1000, destination.bytes(stream), 1000, destination.bytes(stream), 4));
+          .isEqualTo(new StreamTotals(1000, destination.bytes(stream), 1000, destination.bytes(stream), 4, 1000, 0));
     }
     assertThat(result.totals().total().recordsEmitted()).isEqualTo(2000);
+    assertThat(result.totals().total().estimatedRecords()).isEqualTo(2000);
     assertThat(listener.progress()).isNotNull();
     assertThat(listener.progress().total().recordsEmitted()).isBetween(1L, 2000L);
+  }
+
+  @Test
+  void theListenerHearsTheStreamStatusesOfBothSides() throws Exception {
+    ScriptedSource source = new ScriptedSource(Script.of(2, 10, 1, "a"));
+    StreamMapping mapping = new StreamMapping(NamespaceDefinition.CUSTOMFORMAT, "raw", "gale_", Map.of());
+    RecordingListener listener = new RecordingListener();
+
+    ReplicationResult result = new ReplicationEngine()
+        .start(Syncs.scripted(source, new InMemoryDestination(), mapping), listener)
+        .await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(result.status()).isEqualTo(Status.SUCCEEDED);
+    assertThat(listener.events()).containsExactly("DESTINATION raw.gale_a STARTED", "SOURCE a STARTED",
+        "SOURCE a COMPLETE");
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.gale.connector.Source;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
 import dev.gale.connector.data.SourceOutput;
+import dev.gale.connector.data.SyncEvents.Estimate;
+import dev.gale.connector.data.SyncEvents.StreamStatus;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
@@ -27,7 +29,9 @@ import java.util.UUID;
  * A source for engine tests that follows a script: in each round it emits one batch of {@code rows} records per
  * stream (ids counting from 1, columns {@code id, name, price}); after every {@code checkpointEvery} rounds, and after
  * the last, a STREAM state {@code {"last_id": n}} per stream; after {@code failAfter} rounds (when positive) it throws
- * {@code failure}. The script is the test's, so the configuration passed to {@link #read} is not looked at.
+ * {@code failure}. Before its first round it estimates each stream's rows ({@code rounds * rows}, bytes unknown) and
+ * says each stream STARTED; after its last, COMPLETE. The script is the test's, so the configuration passed to
+ * {@link #read} is not looked at.
  */
 final class ScriptedSource implements Source {
   static final String SCHEMA = """
@@ -98,6 +102,10 @@ final class ScriptedSource implements Source {
                    SourceOutput output) throws InterruptedException {
     List<RecordSchema> schemas = catalog.streams().stream()
         .map(stream -> RecordSchema.fromJsonSchema(stream.descriptor(), Json.parse(SCHEMA))).toList();
+    for (RecordSchema schema : schemas) {
+      output.estimate(Estimate.ofStream(schema.stream(), (long) script.rounds() * script.rows(), 0));
+      output.streamStatus(schema.stream(), StreamStatus.STARTED);
+    }
     for (int round = 1; round <= script.rounds(); round++) {
       long first = (long) (round - 1) * script.rows() + 1;
       for (RecordSchema schema : schemas) {
@@ -116,6 +124,7 @@ final class ScriptedSource implements Source {
         throw script.failure();
       }
     }
+    schemas.forEach(schema -> output.streamStatus(schema.stream(), StreamStatus.COMPLETE));
   }
 
   static AirbyteStateMessage state(StreamDescriptor stream, long lastId) {

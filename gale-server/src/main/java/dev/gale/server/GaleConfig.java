@@ -33,6 +33,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
                          Optional<String> secretKey, WorkerSettings jobs, Duration tokenTtl, User user,
                          HttpLimits http, Path connectors, ExternalLaunches launches, Duration specTimeout) {
   public static final int DEFAULT_PORT = 8000;
+  /** A worker process's port for its health and metrics: beside a server's 8000 on one host. */
+  public static final int DEFAULT_WORKER_PORT = 8001;
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
   /** Long enough for Docker to pull an image before its first run answers. */
   public static final Duration DEFAULT_SPEC_TIMEOUT = Duration.ofMinutes(5);
@@ -179,6 +181,16 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         HttpLimits.fromEnvironment(env), connectorsFolder(env, dataDir),
         ExternalLaunches.fromEnvironment(env), Duration.ofSeconds(Long.parseLong(env.getOrDefault(
             "GALE_CONNECTOR_SPEC_TIMEOUT", String.valueOf(DEFAULT_SPEC_TIMEOUT.toSeconds())))));
+  }
+
+  /**
+   * The port a worker process serves its health and metrics on: {@code --port}, else {@code GALE_WORKER_PORT}, else
+   * {@link #DEFAULT_WORKER_PORT}. A worker reads it instead of {@code GALE_PORT}, which a server on the same host and
+   * environment listens on.
+   */
+  public static int workerPort(Map<String, String> env, Integer portFlag) {
+    return portFlag != null ? portFlag
+        : Integer.parseInt(env.getOrDefault("GALE_WORKER_PORT", String.valueOf(DEFAULT_WORKER_PORT)));
   }
 
   private static String defaultDataDir() {

@@ -44,6 +44,11 @@ import dev.gale.server.http.Authenticator;
 import dev.gale.server.http.BasicAuthenticator;
 import dev.gale.server.http.Router;
 import dev.gale.server.jobs.JobRuntime;
+import dev.gale.server.metrics.GaleMetrics;
+import dev.gale.server.metrics.JobMetrics;
+import dev.gale.server.metrics.MetricsApi;
+import dev.gale.server.metrics.StoreGauges;
+import dev.gale.server.store.JobCensus;
 import dev.gale.server.secrets.ConfigSecrets;
 import dev.gale.server.secrets.ConfigurationSeals;
 import dev.gale.server.secrets.SecretCipher;
@@ -116,13 +121,16 @@ public final class GaleServer implements AutoCloseable {
   private final JobRuntime jobs;
   private final ApiServer http;
   private final LogFiles logs;
+  private final GaleMetrics metrics;
 
-  private GaleServer(GaleConfig config, Database database, JobRuntime jobs, ApiServer http, LogFiles logs) {
+  private GaleServer(GaleConfig config, Database database, JobRuntime jobs, ApiServer http, LogFiles logs,
+                     GaleMetrics metrics) {
     this.config = config;
     this.database = database;
     this.jobs = jobs;
     this.http = http;
     this.logs = logs;
+    this.metrics = metrics;
   }
 
   public static GaleServer start(GaleConfig config) {
@@ -130,30 +138,39 @@ public final class GaleServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Database database = openStore(config, clock);
     LogFiles logs = LogFiles.open(config.dataDir());
+    GaleMetrics metrics = new GaleMetrics();
     Wiring wiring = null;
     try {
       Router router = new Router();
-      wiring = wire(router, database, config, clock, logs);
+      wiring = wire(router, database, config, clock, logs, metrics);
       for (ApiModule module : wiring.modules()) {
         module.routes().forEach(router::add);
       }
-      // Basic and bearer both work on both APIs: scripts written for either kind of Airbyte deployment keep working.
-      List<Authenticator> authenticators = config.auth().enabled()
-          ? List.of(new BasicAuthenticator(config.auth().username(), config.auth().password()),
-              new BearerAuthenticator(wiring.tokens()::verify))
-          : List.of();
-      ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators, config.http());
+      ApiServer http = new ApiServer(config.host(), config.port(), router, authenticators(config, wiring.tokens()),
+          config.http(), metrics.http());
       http.start();
       LOG.info("Gale {} serving on port {} (store: {})", VERSION, http.port(), database.vendor());
-      return new GaleServer(config, database, wiring.jobs(), http, logs);
+      return new GaleServer(config, database, wiring.jobs(), http, logs, metrics);
     } catch (IOException | RuntimeException e) {
       if (wiring != null) {
         wiring.jobs().close();
       }
+      metrics.close();
       logs.close();
       database.close();
       throw e instanceof IOException io ? new UncheckedIOException("Cannot listen on port " + config.port(), io) : (RuntimeException) e;
     }
+  }
+
+  /**
+   * Who may call the routes that are not open. Basic and bearer both work on both APIs: scripts written for either
+   * kind of Airbyte deployment keep working. None when auth is switched off.
+   */
+  static List<Authenticator> authenticators(GaleConfig config, TokenService tokens) {
+    return config.auth().enabled()
+        ? List.of(new BasicAuthenticator(config.auth().username(), config.auth().password()),
+            new BearerAuthenticator(tokens::verify))
+        : List.of();
   }
 
   /**
@@ -193,10 +210,12 @@ public final class GaleServer implements AutoCloseable {
 
   /**
    * Builds the repositories and services, brings the store's built-in state up to date, starts the workers and the
-   * scheduler, and lists the APIs.
+   * scheduler, and lists the APIs. The store pool, the jobs and the store-wide gauges report to {@code metrics}.
    */
-  static Wiring wire(Router router, Database database, GaleConfig config, Clock clock, LogFiles logs) {
+  static Wiring wire(Router router, Database database, GaleConfig config, Clock clock, LogFiles logs,
+                     GaleMetrics metrics) {
     SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
+    database.instrument(metrics.registry());
 
     WorkspaceRepository workspaceRepository = new WorkspaceRepository(database);
     DefinitionRepository definitionRepository = new DefinitionRepository(database);
@@ -226,11 +245,13 @@ public final class GaleServer implements AutoCloseable {
     StateRepository stateRepository = new StateRepository(database);
 
     JobRepository jobRepository = new JobRepository(database);
-    JobQueue queue = new JobQueue(database);
+    JobMetrics jobMetrics = new JobMetrics(metrics.registry(), jobRepository);
+    JobQueue queue = new JobQueue(database, jobMetrics);
+    StoreGauges.register(metrics.registry(), new JobCensus(database));
     JobRuntime jobs = JobRuntime.start(config.jobs(), new JobRuntime.Parts(jobRepository, queue, stateRepository,
         new StreamGenerationRepository(database), connectionRepository, connections, actors, definitions,
         new HistoryPruning(database)),
-        config.dataDir(), clock);
+        config.dataDir(), clock, jobMetrics);
     JobService jobService = new JobService(jobRepository, queue, connections, actors, jobs.localJobs(),
         config.jobs().cancelWait(), clock);
     StateService states = new StateService(stateRepository, connections, jobService);
@@ -241,6 +262,7 @@ public final class GaleServer implements AutoCloseable {
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new SystemApi(router, VERSION));
+    modules.add(new MetricsApi(metrics));
     OrganizationService organizations = new OrganizationService(workspaces, config.user().name(), config.user().email());
     modules.add(new WorkspacesApi(workspaces, organizations));
     modules.add(new SourceDefinitionsApi(definitions, workspaces, clock));
@@ -329,6 +351,7 @@ public final class GaleServer implements AutoCloseable {
   public void close() {
     http.close();
     jobs.close();
+    metrics.close();
     logs.close();
     database.close();
   }

@@ -49,4 +49,12 @@ class GaleConfigTest {
     assertThatThrownBy(() -> GaleConfig.fromEnvironment(Map.of("GALE_CONNECTOR_SPEC_TIMEOUT", "0"), 0, DIR))
         .hasMessageContaining("specTimeout");
   }
+
+  @Test
+  void aWorkerServesHealthAndMetricsOnItsFlagsPortElseGaleWorkerPortElse8001() {
+    assertThat(GaleConfig.workerPort(Map.of("GALE_WORKER_PORT", "9101", "GALE_PORT", "8000"), 9200)).isEqualTo(9200);
+    assertThat(GaleConfig.workerPort(Map.of("GALE_WORKER_PORT", "9101", "GALE_PORT", "8000"), null)).isEqualTo(9101);
+    assertThat(GaleConfig.workerPort(Map.of("GALE_PORT", "8000"), null)).isEqualTo(GaleConfig.DEFAULT_WORKER_PORT)
+        .isEqualTo(8001);
+  }
 }

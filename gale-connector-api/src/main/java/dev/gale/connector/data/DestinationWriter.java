@@ -14,6 +14,12 @@ package dev.gale.connector.data;
  * that covers those records, so a destination that acknowledges too early loses data and one that never flushes
  * re-reads everything on retry. Between flushes a writer buffers as it likes; memory must stay bounded.
  *
+ * <p>A writer whose destination acknowledges on its own time (an Airbyte-Protocol program echoes a state once the
+ * records before it are durable, some only when their input ends) says so with {@link #acknowledgesLater}: its
+ * {@code flush} only marks the point, and the engine commits a state once {@link #acknowledgedFlushes} has reached
+ * the flush that followed it. Waiting in {@code flush} instead would stall such a destination, or deadlock one that
+ * acknowledges only at the end.
+ *
  * <h2>Completion</h2>
  * {@link #complete} finishes the sync: overwrite streams replace their previous data atomically, deduplicated
  * streams are merged. {@link #close} without {@code complete} leaves previous data as it was (an overwrite that
@@ -29,6 +35,24 @@ public interface DestinationWriter extends AutoCloseable {
 
   /** Makes everything written so far durable; see the class comment. */
   void flush() throws Exception;
+
+  /**
+   * Whether flushes become durable only when {@link #acknowledgedFlushes} says so, rather than when {@link #flush}
+   * returns; see the class comment. Constant for a writer; false by default.
+   */
+  default boolean acknowledgesLater() {
+    return false;
+  }
+
+  /**
+   * For a writer that {@link #acknowledgesLater}: how many of its {@link #flush} calls so far are durable, counted
+   * in call order (acknowledging one acknowledges those before it). Called by the engine between writes, and after
+   * {@link #complete}, whose return means every acknowledgement the destination will give has arrived. Thread-safe
+   * and quick.
+   */
+  default long acknowledgedFlushes() {
+    throw new UnsupportedOperationException(getClass().getName() + " acknowledges when flush() returns");
+  }
 
   /** Finishes the sync: atomic overwrites, final merges. Called once, after the last flush. */
   void complete() throws Exception;

@@ -17,8 +17,12 @@ import dev.gale.protocol.AirbyteStateMessage;
  * {@link #emit} and {@link #checkpoint} block while the destination is behind, which keeps memory bounded whatever
  * the table size. They throw {@link InterruptedException} when the sync is cancelled; the source then stops at once
  * and lets the exception propagate.
+ *
+ * <h2>Estimates, stream statuses, configuration updates</h2>
+ * The methods of {@link SyncEvents} are here too (a source reports them to the output it writes into); they never
+ * block and never throw for a value the engine cannot use.
  */
-public interface SourceOutput {
+public interface SourceOutput extends SyncEvents {
   /** Hands over a batch of one stream. Empty batches are ignored. */
   void emit(RecordBatch batch) throws InterruptedException;
 

@@ -113,18 +113,18 @@ public abstract class ConnectorContract {
 
   @Test
   void concurrentChecksOfDifferentConfigsDoNotInfluenceEachOther() throws Exception {
-    List<Future<AirbyteConnectionStatus.Status>> valid = new ArrayList<>();
-    List<Future<AirbyteConnectionStatus.Status>> invalid = new ArrayList<>();
+    List<Future<AirbyteConnectionStatus>> valid = new ArrayList<>();
+    List<Future<AirbyteConnectionStatus>> invalid = new ArrayList<>();
     try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
       for (int i = 0; i < 8; i++) {
-        valid.add(executor.submit(() -> connector().check(validConfig()).status()));
-        invalid.add(executor.submit(() -> connector().check(invalidConfig()).status()));
+        valid.add(executor.submit(() -> connector().check(validConfig())));
+        invalid.add(executor.submit(() -> connector().check(invalidConfig())));
       }
-      for (Future<AirbyteConnectionStatus.Status> status : valid) {
-        assertThat(status.get()).isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
+      for (Future<AirbyteConnectionStatus> status : valid) {
+        assertThat(status.get().status()).as(status.get().message()).isEqualTo(AirbyteConnectionStatus.Status.SUCCEEDED);
       }
-      for (Future<AirbyteConnectionStatus.Status> status : invalid) {
-        assertThat(status.get()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
+      for (Future<AirbyteConnectionStatus> status : invalid) {
+        assertThat(status.get().status()).isEqualTo(AirbyteConnectionStatus.Status.FAILED);
       }
     }
   }

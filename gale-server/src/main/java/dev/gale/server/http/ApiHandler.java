@@ -3,6 +3,7 @@ package dev.gale.server.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.protocol.Json;
+import dev.gale.server.metrics.HttpMetrics;
 import dev.gale.server.store.TamperedRowException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,46 +44,74 @@ final class ApiHandler extends Handler.Abstract {
   private final List<Authenticator> authenticators;
   private final long maxBodyBytes;
   private final RequestDeadlines deadlines;
+  private final HttpMetrics metrics;
 
-  ApiHandler(Router router, List<Authenticator> authenticators, HttpLimits limits, RequestDeadlines deadlines) {
+  ApiHandler(Router router, List<Authenticator> authenticators, HttpLimits limits, RequestDeadlines deadlines,
+             HttpMetrics metrics) {
     super(InvocationType.BLOCKING);
     this.router = requireNonNull(router, "router is null");
     this.authenticators = List.copyOf(authenticators);
     this.maxBodyBytes = requireNonNull(limits, "limits is null").maxBodyBytes();
     this.deadlines = requireNonNull(deadlines, "deadlines is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    long started = System.nanoTime();
     String method = request.getMethod();
     String path = request.getHttpURI().getPath();
     RequestHeaders headers = headers(request);
     // While a handler works nothing moves on the connection; the idle timeout is for clients, not for handlers.
     AtomicBoolean working = new AtomicBoolean();
     request.addIdleTimeoutListener(timeout -> !working.get());
+    Answer answer = answer(request, method, path, headers, working, response);
+    working.set(false);
+    Callback counted = counted(callback, answer.route(), method, answer.status(), started);
     try {
-      Answer answer = answer(request, method, path, headers, working, response);
-      working.set(false);
-      send(request, response, answer, callback);
+      if (answer.body() instanceof IOException gone) {
+        throw gone;
+      }
+      send(request, response, answer, counted);
     } catch (IOException e) {
       LOG.debug("Client went away: {}", e.getMessage());
-      callback.failed(e);
+      counted.failed(e);
     }
     return true;
   }
 
-  /** A status with its body (null for none) and media type. */
-  private record Answer(int status, Object body, String mediaType) {}
+  /**
+   * A status with its body (null for none) and media type; or status -1 with the {@link IOException} that ended the
+   * request when the client went away before it was read whole.
+   *
+   * @param route the template of the route the request matched, or {@link HttpMetrics#UNMATCHED}: for the metrics
+   */
+  private record Answer(String route, int status, Object body, String mediaType) {}
+
+  /** The callback that ends the request, telling the metrics first: -1 when the client went away unanswered. */
+  private Callback counted(Callback callback, String route, String method, int status, long started) {
+    return Callback.from(() -> {
+      metrics.record(route, method, status, System.nanoTime() - started);
+      callback.succeeded();
+    }, failure -> {
+      metrics.record(route, method, -1, System.nanoTime() - started);
+      callback.failed(failure);
+    });
+  }
 
   private Answer answer(Request request, String method, String path, RequestHeaders headers, AtomicBoolean working,
-                        Response response) throws IOException {
+                        Response response) {
+    String route = HttpMetrics.UNMATCHED;
     try {
       refuseOversizedBody(request);
       Router.Match match = routeFor(headers, method, path);
+      route = match.route().path();
       Principal principal = match.route().open() ? Principal.ANONYMOUS : authenticate(headers);
       Object answer = invoke(match, request, headers, principal, working);
-      return new Answer(match.route().successStatus(), match.route().answersNoContent() ? null : answer,
+      return new Answer(route, match.route().successStatus(), match.route().answersNoContent() ? null : answer,
           match.route().produces());
+    } catch (IOException e) {
+      return new Answer(route, -1, e, null);
     } catch (ApiException e) {
       if (e instanceof UnauthorizedException) {
         authenticators.forEach(a -> response.getHeaders().add(HttpHeader.WWW_AUTHENTICATE, a.challenge()));
@@ -92,15 +121,15 @@ final class ApiHandler extends Handler.Abstract {
         // The rest of the body stays unread: closing the connection is cheaper than draining it.
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
       }
-      return new Answer(e.status(), ErrorBodies.of(path, e), Route.JSON);
+      return new Answer(route, e.status(), ErrorBodies.of(path, e), Route.JSON);
     } catch (TamperedRowException e) {
       LOG.warn("{} {} refused: {}", method, path, e.getMessage());
-      return new Answer(409, ErrorBodies.of(path, new ConflictException(e.getMessage())), Route.JSON);
+      return new Answer(route, 409, ErrorBodies.of(path, new ConflictException(e.getMessage())), Route.JSON);
     } catch (RuntimeException | Error e) {
       // Whatever failed, the client gets Airbyte's error shape and an incident id, never the failure itself.
       String incident = UUID.randomUUID().toString();
       LOG.error("{} {} failed (incident {})", method, path, incident, e);
-      return new Answer(500, ErrorBodies.internal(path, incident), Route.JSON);
+      return new Answer(route, 500, ErrorBodies.internal(path, incident), Route.JSON);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gale.server.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.server.metrics.HttpMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -32,8 +33,10 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * @param authenticators tried in order; an empty list switches auth off (only when configured explicitly)
+   * @param metrics told of every request the handler answered, once the answer is sent (or the client has gone)
    */
-  public ApiServer(String host, int port, Router router, List<Authenticator> authenticators, HttpLimits limits) {
+  public ApiServer(String host, int port, Router router, List<Authenticator> authenticators, HttpLimits limits,
+                   HttpMetrics metrics) {
     requireNonNull(host, "host is null");
     requireNonNull(limits, "limits is null");
     // Platform threads only select and accept; every request runs on a virtual thread, and may block.
@@ -60,7 +63,7 @@ public final class ApiServer implements AutoCloseable {
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
     server.setErrorHandler(new ProtocolErrors(limits));
-    server.setHandler(new ApiHandler(router, authenticators, limits, deadlines));
+    server.setHandler(new ApiHandler(router, authenticators, limits, deadlines, metrics));
   }
 
   /** Listens and serves; an {@link IOException} when the port cannot be had. */

@@ -2,7 +2,9 @@ package dev.gale.server.jobs;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.data.SyncEvents.StreamStatus;
 import dev.gale.engine.ReplicationListener;
 import dev.gale.engine.StreamTotals;
 import dev.gale.engine.SyncTotals;
@@ -16,14 +18,16 @@ import dev.gale.server.store.JobRepository;
 import dev.gale.server.store.StateRepository;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a running attempt does with the engine's news: commits each state the destination acknowledged (while this
- * worker still holds the job), writes log lines to the attempt's log, and saves the running totals as the attempt's
- * stats so that {@code jobs/get} shows progress.
+ * worker still holds the job), writes log lines to the attempt's log, saves the running totals (with the source's
+ * estimates) as the attempt's stats so that {@code jobs/get} shows progress, writes the connectors' stream statuses
+ * to the attempt's log, and saves a configuration a connector updated ({@link ConnectorConfigUpdates}).
  */
 final class AttemptListener implements ReplicationListener {
   private static final Logger LOG = LoggerFactory.getLogger(AttemptListener.class);
@@ -36,9 +40,10 @@ final class AttemptListener implements ReplicationListener {
   private final JobRepository jobs;
   private final StateRepository states;
   private final AttemptLog log;
+  private final ConnectorConfigUpdates configUpdates;
 
   AttemptListener(UUID connectionId, long jobId, long attemptId, String owner, JobQueue queue, JobRepository jobs,
-                  StateRepository states, AttemptLog log) {
+                  StateRepository states, AttemptLog log, ConnectorConfigUpdates configUpdates) {
     this.connectionId = requireNonNull(connectionId, "connectionId is null");
     this.jobId = jobId;
     this.attemptId = attemptId;
@@ -47,6 +52,7 @@ final class AttemptListener implements ReplicationListener {
     this.jobs = requireNonNull(jobs, "jobs is null");
     this.states = requireNonNull(states, "states is null");
     this.log = requireNonNull(log, "log is null");
+    this.configUpdates = requireNonNull(configUpdates, "configUpdates is null");
   }
 
   /**
@@ -80,7 +86,17 @@ final class AttemptListener implements ReplicationListener {
     }
   }
 
-  /** The engine's totals as an attempt's stats (the engine has no estimates). */
+  @Override
+  public void streamStatus(Side side, dev.gale.protocol.StreamDescriptor stream, StreamStatus status) {
+    log.info("Stream " + stream + " of the " + side.name().toLowerCase(Locale.ROOT) + ": " + status);
+  }
+
+  @Override
+  public void configurationUpdated(Side side, JsonNode configuration) {
+    configUpdates.save(side, configuration);
+  }
+
+  /** The engine's totals as an attempt's stats, estimates included. */
   static AttemptStats stats(SyncTotals totals) {
     List<StreamStats> streams = totals.streams().entrySet().stream()
         .map(entry -> new StreamStats(new StreamDescriptor(entry.getKey().name(), entry.getKey().namespace()),
@@ -93,6 +109,6 @@ final class AttemptListener implements ReplicationListener {
 
   private static SyncStats counters(StreamTotals totals) {
     return new SyncStats(totals.recordsEmitted(), totals.bytesEmitted(), totals.recordsCommitted(),
-        totals.bytesCommitted(), totals.stateMessagesEmitted(), 0, 0);
+        totals.bytesCommitted(), totals.stateMessagesEmitted(), totals.estimatedRecords(), totals.estimatedBytes());
   }
 }

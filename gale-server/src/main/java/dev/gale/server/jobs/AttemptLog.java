@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,7 +36,8 @@ public final class AttemptLog implements AutoCloseable {
 
   private final Path file;
   private final BufferedWriter writer;
-  private final SecretMasker masker;
+  // Grows when a connector sends a configuration with new secret values; read under this object's lock.
+  private SecretMasker masker;
   private final Clock clock;
   private boolean broken;
 
@@ -80,6 +82,16 @@ public final class AttemptLog implements AutoCloseable {
       broken = true;
       LOG.warn("Cannot write the attempt log {}; its further lines are dropped", file, e);
     }
+  }
+
+  /** Masks these values too from now on (a connector's updated configuration brought new secrets). */
+  synchronized void alsoMask(Collection<String> values) {
+    masker = masker.plus(values);
+  }
+
+  /** What this log masks now: the attempt's secrets and any that turned up since. */
+  synchronized SecretMasker masker() {
+    return masker;
   }
 
   void info(String message) {

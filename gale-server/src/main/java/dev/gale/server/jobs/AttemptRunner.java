@@ -16,6 +16,7 @@ import dev.gale.server.domain.JobStatus;
 import dev.gale.server.jobs.SyncPlanner.PlanException;
 import dev.gale.server.jobs.SyncPlanner.SyncPlan;
 import dev.gale.server.secrets.SecretMasker;
+import dev.gale.server.service.ActorService;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.AttemptEnd;
 import dev.gale.server.store.JobQueue.Claim;
@@ -43,6 +44,7 @@ final class AttemptRunner {
   private final JobRepository jobs;
   private final JobQueue queue;
   private final StateRepository states;
+  private final ActorService actors;
   private final SyncPlanner planner;
   private final ReplicationEngine engine;
   private final WorkerSettings settings;
@@ -50,11 +52,12 @@ final class AttemptRunner {
   private final Path logDirectory;
   private final Clock clock;
 
-  AttemptRunner(JobRepository jobs, JobQueue queue, StateRepository states, SyncPlanner planner, ReplicationEngine engine,
-                WorkerSettings settings, Path logDirectory, Clock clock) {
+  AttemptRunner(JobRepository jobs, JobQueue queue, StateRepository states, ActorService actors, SyncPlanner planner,
+                ReplicationEngine engine, WorkerSettings settings, Path logDirectory, Clock clock) {
     this.jobs = requireNonNull(jobs, "jobs is null");
     this.queue = requireNonNull(queue, "queue is null");
     this.states = requireNonNull(states, "states is null");
+    this.actors = requireNonNull(actors, "actors is null");
     this.planner = requireNonNull(planner, "planner is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.settings = requireNonNull(settings, "settings is null");
@@ -104,7 +107,7 @@ final class AttemptRunner {
         // The store failed under the attempt; if ending it fails too, the lease expires and another worker ends it.
         LOG.warn("Attempt {} of job {} failed in the worker", attempt.attemptNumber(), job.id(), e);
         ends.failed(job, attempt, attempts, owner, FailureSummaries.platform(FailureType.SYSTEM_ERROR,
-            "The worker failed while running the attempt", e, true, false, plan.masker(), clock.instant()), log);
+            "The worker failed while running the attempt", e, true, false, log.masker(), clock.instant()), log);
       }
     }
   }
@@ -123,8 +126,10 @@ final class AttemptRunner {
                           RunningJobs.Entry local) throws InterruptedException {
     jobs.saveSyncConfig(attempt.id(), plan.syncConfig());
     describe(job, attempt, plan, log);
+    ConnectorConfigUpdates configUpdates = new ConnectorConfigUpdates(actors, plan.connection().sourceId(),
+        plan.sourceSecrets(), plan.connection().destinationId(), plan.destinationSecrets(), log);
     AttemptListener listener = new AttemptListener(plan.connection().id(), job.id(), attempt.id(), owner, queue, jobs,
-        states, log);
+        states, log, configUpdates);
     RunningReplication running = engine.start(plan.request(), listener);
     local.attach(running);
     Outcome outcome = await(job.id(), owner, running, log, local);
@@ -146,11 +151,12 @@ final class AttemptRunner {
               FailureSummaries.cancelled(partial, clock.instant()), JobStatus.CANCELLED, null));
         } else {
           ends.failed(job, attempt, earlier, owner, FailureSummaries.platform(FailureType.SYSTEM_ERROR,
-              "The worker stopped while the attempt ran", null, true, partial, plan.masker(), clock.instant()), log);
+              "The worker stopped while the attempt ran", null, true, partial, log.masker(), clock.instant()), log);
         }
       }
       case FAILED -> ends.failed(job, attempt, earlier, owner,
-          FailureSummaries.of(result.failure().orElseThrow(), partial, plan.masker(), clock.instant()), log);
+          // The log's masker: it also masks the secrets of a configuration a connector updated during the run.
+          FailureSummaries.of(result.failure().orElseThrow(), partial, log.masker(), clock.instant()), log);
     }
     if (outcome.interrupted()) {
       throw new InterruptedException("the worker was stopped");

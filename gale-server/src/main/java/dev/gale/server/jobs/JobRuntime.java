@@ -3,6 +3,7 @@ package dev.gale.server.jobs;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.engine.ReplicationEngine;
+import dev.gale.server.metrics.JobMetrics;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.ConnectionService;
 import dev.gale.server.service.DefinitionService;
@@ -35,19 +36,25 @@ public final class JobRuntime implements AutoCloseable {
                       ConnectionRepository connectionRepository, ConnectionService connections, ActorService actors,
                       DefinitionService definitions, HistoryPruning pruning) {}
 
-  /** Starts {@code settings.workers()} workers, the scheduler and housekeeping. */
-  public static JobRuntime start(WorkerSettings settings, Parts parts, Path dataDir, Clock clock) {
+  /**
+   * Starts {@code settings.workers()} workers, the scheduler and housekeeping.
+   *
+   * @param metrics counts what the scheduler queues and shows the workers; the attempts are counted by the queue
+   */
+  public static JobRuntime start(WorkerSettings settings, Parts parts, Path dataDir, Clock clock, JobMetrics metrics) {
     requireNonNull(settings, "settings is null");
     requireNonNull(parts, "parts is null");
+    requireNonNull(metrics, "metrics is null");
     SyncPlanner planner = new SyncPlanner(parts.connections(), parts.actors(), parts.definitions(), parts.states(),
         parts.generations());
     Path attemptLogs = dataDir.resolve("logs").resolve("jobs");
-    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), planner,
+    AttemptRunner runner = new AttemptRunner(parts.jobs(), parts.queue(), parts.states(), parts.actors(), planner,
         new ReplicationEngine(settings.engine()), settings, attemptLogs, clock);
     WorkerPool workers = new WorkerPool(parts.queue(), runner, settings);
+    metrics.bindWorkers(settings.workers(), workers::running);
     workers.start();
     JobScheduler scheduler = new JobScheduler(parts.connectionRepository(), parts.jobs(), parts.queue(), workers,
-        settings.schedulerTick(), clock);
+        settings.schedulerTick(), clock, metrics);
     scheduler.start();
     Housekeeping housekeeping = new Housekeeping(parts.pruning(), settings.retention(), attemptLogs, clock);
     housekeeping.start();

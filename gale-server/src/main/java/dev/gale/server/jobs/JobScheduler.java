@@ -7,6 +7,7 @@ import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.metrics.JobMetrics;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.Enqueued;
@@ -35,16 +36,19 @@ final class JobScheduler implements AutoCloseable {
   private final LocalJobs local;
   private final Duration tick;
   private final Clock clock;
+  private final JobMetrics metrics;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Thread thread;
 
-  JobScheduler(ConnectionRepository connections, JobRepository jobs, JobQueue queue, LocalJobs local, Duration tick, Clock clock) {
+  JobScheduler(ConnectionRepository connections, JobRepository jobs, JobQueue queue, LocalJobs local, Duration tick, Clock clock,
+               JobMetrics metrics) {
     this.connections = requireNonNull(connections, "connections is null");
     this.jobs = requireNonNull(jobs, "jobs is null");
     this.queue = requireNonNull(queue, "queue is null");
     this.local = requireNonNull(local, "local is null");
     this.tick = requireNonNull(tick, "tick is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
   }
 
   void start() {
@@ -84,6 +88,7 @@ final class JobScheduler implements AutoCloseable {
       OptionalLong seen = latest.map(job -> OptionalLong.of(job.id())).orElse(OptionalLong.empty());
       if (queue.enqueue(connection.id(), JobConfigType.SYNC, null, Optional.of(seen)) instanceof Enqueued.Created created) {
         LOG.info("Scheduled sync job {} for connection {} (due at {})", created.job().id(), connection.id(), due.get());
+        metrics.scheduled(due.get(), created.job().createdAt());
         local.wake();
       }
     } catch (RuntimeException e) {

@@ -50,6 +50,11 @@ final class RunningJobs {
     entry.ended.complete(null);
   }
 
+  /** How many jobs run here now. */
+  int count() {
+    return running.size();
+  }
+
   Optional<CompletableFuture<Void>> cancel(long jobId) {
     Entry entry = running.get(jobId);
     if (entry == null) {

@@ -66,9 +66,11 @@ final class SyncPlanner {
    * @param masker masks every secret value of both configurations
    * @param streams the source-side streams it syncs or resets
    * @param syncConfig Airbyte's {@code AttemptSyncConfig} with both configurations masked, to keep with the attempt
+   * @param sourceSecrets where the source's configuration holds secrets (for one its connector updates)
+   * @param destinationSecrets the same for the destination
    */
   record SyncPlan(Connection connection, ReplicationRequest request, SecretMasker masker, List<StreamDescriptor> streams,
-                  JsonNode syncConfig) {
+                  JsonNode syncConfig, SecretPaths sourceSecrets, SecretPaths destinationSecrets) {
     boolean reset() {
       return request.source() instanceof ClearingSource;
     }
@@ -113,7 +115,7 @@ final class SyncPlanner {
         new ConfiguredAirbyteCatalog(selection.streams()), mapping, state, job.id());
     List<StreamDescriptor> streams = selection.streams().stream()
         .map(s -> new StreamDescriptor(s.stream().name(), s.stream().namespace())).toList();
-    return new SyncPlan(connection, request, masker, streams, syncConfig);
+    return new SyncPlan(connection, request, masker, streams, syncConfig, source.secrets(), destination.secrets());
   }
 
   /** The streams a reset job names (in its config, as Airbyte's {@code ResetConfig}). */

@@ -65,6 +65,11 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
     }
   }
 
+  /** How many jobs this process's workers run now. */
+  int running() {
+    return running.count();
+  }
+
   @Override
   public Optional<CompletableFuture<Void>> cancel(long jobId) {
     return running.cancel(jobId);

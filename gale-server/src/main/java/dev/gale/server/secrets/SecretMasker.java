@@ -1,6 +1,7 @@
 package dev.gale.server.secrets;
 
 import dev.gale.protocol.Json;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -34,6 +35,13 @@ public final class SecretMasker {
     }
     // Longest first, so a secret that contains another is masked whole rather than in pieces.
     return new SecretMasker(forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+  }
+
+  /** This masker's values and {@code more}: for secrets that turn up later (a configuration a connector updated). */
+  public SecretMasker plus(Collection<String> more) {
+    List<String> values = new ArrayList<>(secrets);
+    values.addAll(more);
+    return of(values);
   }
 
   public String mask(String text) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,6 +165,14 @@ public final class Database implements AutoCloseable {
 
   public Vendor vendor() {
     return vendor;
+  }
+
+  /**
+   * Registers the pool's meters ({@code hikaricp_connections_active}, {@code _pending}, acquire and usage times...)
+   * with {@code registry}; once per store.
+   */
+  public void instrument(MeterRegistry registry) {
+    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(requireNonNull(registry, "registry is null")));
   }
 
   /** The time to stamp rows with, at the precision the database keeps (so it reads back equal). */

@@ -10,6 +10,7 @@ import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,9 +39,28 @@ public final class JobQueue {
       + "AND (lease_expires_at IS NULL OR lease_expires_at < :now) AND (next_attempt_at IS NULL OR next_attempt_at <= :now)";
 
   private final Database database;
+  private final AttemptEnded attemptEnded;
 
   public JobQueue(Database database) {
+    this(database, AttemptEnded.IGNORED);
+  }
+
+  /** @param attemptEnded told of every attempt this queue ends, after its transaction committed (for metrics) */
+  public JobQueue(Database database, AttemptEnded attemptEnded) {
     this.database = requireNonNull(database, "database is null");
+    this.attemptEnded = requireNonNull(attemptEnded, "attemptEnded is null");
+  }
+
+  /**
+   * Told of each attempt ended through this queue: every attempt ends here ({@link #end} by its worker,
+   * {@link #requestCancel} for one a dead worker left), so an observer misses none and sees none twice.
+   */
+  @FunctionalInterface
+  public interface AttemptEnded {
+    AttemptEnded IGNORED = (jobId, attemptId, status) -> { };
+
+    /** Called after the commit; must not throw (a failure here cannot undo the end). */
+    void ended(long jobId, long attemptId, AttemptStatus status);
   }
 
   /** What {@link #enqueue} did. */
@@ -215,7 +235,7 @@ public final class JobQueue {
   public boolean end(long jobId, String owner, Long attemptId, AttemptEnd end) {
     requireNonNull(owner, "owner is null");
     requireNonNull(end, "end is null");
-    return database.jdbi().inTransaction(handle -> {
+    boolean ended = database.jdbi().inTransaction(handle -> {
       Optional<String> holder = handle.createQuery("SELECT lease_owner FROM jobs WHERE id = :id FOR UPDATE")
           .bind("id", jobId)
           .mapTo(String.class)
@@ -230,6 +250,10 @@ public final class JobQueue {
       setJob(handle, jobId, end.jobStatus(), end.nextAttemptAt(), now);
       return true;
     });
+    if (ended && attemptId != null) {
+      attemptEnded.ended(jobId, attemptId, end.attemptStatus());
+    }
+    return ended;
   }
 
   /** What {@link #requestCancel} did. */
@@ -249,7 +273,9 @@ public final class JobQueue {
    * @param failureSummary for an attempt a dead worker left running (Airbyte's {@code AttemptFailureSummary})
    */
   public Cancel requestCancel(long jobId, JsonNode failureSummary) {
-    return database.jdbi().inTransaction(handle -> {
+    List<Long> endedAttempts = new ArrayList<>();
+    Cancel cancel = database.jdbi().inTransaction(handle -> {
+      endedAttempts.clear();
       Instant now = database.now();
       Optional<Lock> lock = handle.createQuery("SELECT status, lease_expires_at FROM jobs WHERE id = :id FOR UPDATE")
           .bind("id", jobId)
@@ -273,10 +299,15 @@ public final class JobQueue {
           .bind("running", AttemptStatus.RUNNING)
           .mapTo(Long.class)
           .list()
-          .forEach(attempt -> endAttempt(handle, attempt, AttemptStatus.FAILED, null, failureSummary, now));
+          .forEach(attempt -> {
+            endAttempt(handle, attempt, AttemptStatus.FAILED, null, failureSummary, now);
+            endedAttempts.add(attempt);
+          });
       setJob(handle, jobId, JobStatus.CANCELLED, null, now);
       return Cancel.CANCELLED;
     });
+    endedAttempts.forEach(attempt -> attemptEnded.ended(jobId, attempt, AttemptStatus.FAILED));
+    return cancel;
   }
 
   private record Lock(JobStatus status, Instant leaseExpiresAt) {}

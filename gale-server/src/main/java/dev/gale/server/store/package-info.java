@@ -21,6 +21,8 @@
  *       paged and counted), attempts and per-attempt stats.
  *   <li>{@link dev.gale.server.store.JobQueue}: the replication jobs workers claim, with row locks
  *       ({@code FOR UPDATE SKIP LOCKED}) and leases; at most one active job per connection.
+ *   <li>{@link dev.gale.server.store.JobCensus}: counts of the jobs table for metrics (by status and type, waiting,
+ *       processes holding leases).
  *   <li>{@link dev.gale.server.store.StreamGenerationRepository}: the generation of each stream's data, bumped by
  *       resets.
  * </ul>

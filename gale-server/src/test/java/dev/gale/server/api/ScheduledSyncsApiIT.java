@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.Json;
 import dev.gale.server.store.Database;
 import dev.gale.server.testing.ApiClient;
+import dev.gale.server.testing.PrometheusSamples;
 import dev.gale.server.testing.TestingGaleServer;
 import dev.gale.server.testing.TestingStore;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +52,11 @@ class ScheduledSyncsApiIT {
         .until(() -> list(hourly), list -> list.path("totalJobCount").asLong() == 1
             && list.at("/jobs/0/job/status").asText().equals("succeeded"));
     assertThat(jobs.at("/jobs/0/job/configType").asText()).isEqualTo("sync");
+    PrometheusSamples metrics = PrometheusSamples.checked(api.withAuthorization(null).get("/metrics").rawBody());
+    assertThat(metrics.sum("gale_scheduler_lag_seconds_count", Map.of())).as("the scheduler measured its lag")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(metrics.sum("gale_scheduler_lag_seconds_bucket", Map.of("le", "60.0")))
+        .as("a tick of a tenth of a second queues a due sync within a minute").isGreaterThanOrEqualTo(1);
 
     await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
         .until(() -> list(hourly).path("totalJobCount").asLong() == 1 && list(manual).path("totalJobCount").asLong() == 0

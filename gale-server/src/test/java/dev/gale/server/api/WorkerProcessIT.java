@@ -5,6 +5,7 @@ import static dev.gale.server.api.JobCalls.id;
 import static dev.gale.server.api.JobCalls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
@@ -13,9 +14,14 @@ import dev.gale.server.GaleWorker;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.store.Database;
 import dev.gale.server.testing.ApiClient;
+import dev.gale.server.testing.ApiResponse;
+import dev.gale.server.testing.PrometheusSamples;
 import dev.gale.server.testing.TestingGaleServer;
 import dev.gale.server.testing.TestingPostgres;
 import dev.gale.server.testing.TestingStore;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +66,38 @@ class WorkerProcessIT {
     Attempt attempt = store.jobs.findAttempt(done.at("/job/id").asLong(), 0).orElseThrow();
     assertThat(store.jobs.findWorkflow(attempt.id())).as("the worker process took it, as the server has none")
         .isPresent();
+  }
+
+  @Test
+  void theWorkerServesItsHealthAndMetricsOnAPortOfItsOwn() {
+    ApiClient workerPort = ApiClient.connect(URI.create("http://127.0.0.1:" + worker.port()), TestingGaleServer.USER,
+        TestingGaleServer.PASSWORD).withAuthorization(null);
+    String connection = JobCalls.connection(store, api, ConnectionFixtures.SAMPLE_DATA, "{\"count\": 10, \"seed\": 2}",
+        "full_refresh", "overwrite", Json.object());
+    assertThat(status(awaitEnd(api, id(JobCalls.sync(api, connection))))).isEqualTo("succeeded");
+
+    assertThat(workerPort.get("/api/v1/health").expect(200).path("available").asBoolean()).isTrue();
+    Map<String, String> succeededSync = Map.of("config_type", "sync", "status", "succeeded");
+    PrometheusSamples metrics = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> scrape(workerPort), scrape -> scrape.sum("gale_attempts_total", succeededSync) >= 1);
+
+    assertThat(metrics.sum("gale_worker_slots", Map.of())).isEqualTo(TestingGaleServer.fastJobs().workers());
+    assertThat(metrics.sum("gale_records_committed_total", Map.of("config_type", "sync"))).isPositive();
+    assertThat(metrics.has("jvm_memory_used_bytes")).isTrue();
+    assertThat(metrics.sum("hikaricp_connections_max", Map.of("pool", "gale-store"))).isPositive();
+    assertThat(metrics.sum("gale_http_requests_seconds_count",
+        Map.of("route", "/api/v1/health", "method", "GET", "status", "200"))).isPositive();
+    PrometheusSamples server = scrape(api.withAuthorization(null));
+    assertThat(server.sum("gale_worker_slots", Map.of())).as("the server runs no workers").isZero();
+    assertThat(server.sum("gale_attempts_total", succeededSync)).as("nor attempts").isZero();
+    // Health and metrics only: the API stays the servers'.
+    assertThat(workerPort.post("/api/v1/workspaces/list", "{}").status()).isEqualTo(401);
+  }
+
+  private static PrometheusSamples scrape(ApiClient client) {
+    ApiResponse response = client.get("/metrics");
+    assertThat(response.status()).isEqualTo(200);
+    return PrometheusSamples.checked(response.rawBody());
   }
 
   @Test

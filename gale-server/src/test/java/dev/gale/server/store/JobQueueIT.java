@@ -254,6 +254,69 @@ class JobQueueIT {
     assertThat(ended.failureSummary().at("/failures/0/failureType").asText()).isEqualTo("manual_cancellation");
   }
 
+  @Test
+  void theObserverIsToldOfEachAttemptTheQueueEndsOnceAndOfNoOther() {
+    List<String> told = new ArrayList<>();
+    JobQueue observed = new JobQueue(db.database(), (jobId, attemptId, status) -> told.add(jobId + "/" + attemptId + " " + status));
+    Job ran = newJob("observed run");
+    observed.claim("w1", LEASE).orElseThrow();
+    Attempt attempt = store.jobs.createAttempt(ran.id(), null);
+
+    assertThat(observed.end(ran.id(), "w2", attempt.id(), succeeded())).as("not w2's to end").isFalse();
+    assertThat(told).isEmpty();
+    assertThat(observed.end(ran.id(), "w1", attempt.id(), succeeded())).isTrue();
+    assertThat(observed.end(ran.id(), "w1", attempt.id(), succeeded())).as("ended already").isFalse();
+    Job abandoned = newJob("observed cancel");
+    observed.claim("dead", LEASE).orElseThrow();
+    Attempt left = store.jobs.createAttempt(abandoned.id(), null);
+    CLOCK.advance(LEASE.plusSeconds(1));
+    assertThat(observed.requestCancel(abandoned.id(), json("{\"failures\":[]}"))).isEqualTo(Cancel.CANCELLED);
+    Job cancelledBeforeAnAttempt = newJob("observed cancel before an attempt");
+    observed.claim("w1", LEASE).orElseThrow();
+    assertThat(observed.end(cancelledBeforeAnAttempt.id(), "w1", null,
+        new AttemptEnd(AttemptStatus.FAILED, null, null, JobStatus.CANCELLED, null))).isTrue();
+
+    assertThat(told).containsExactly(ran.id() + "/" + attempt.id() + " SUCCEEDED",
+        abandoned.id() + "/" + left.id() + " FAILED");
+  }
+
+  @Test
+  void theCensusCountsJobsByStatusAndTypeTheWaitingOnesAndTheProcessesHoldingLeases() {
+    JobCensus census = new JobCensus(db.database());
+    JobCensus.Count before = census.take();
+    Job succeeded = newJob("census succeeded");
+    newJob("census waiting sync");
+    created(queue.enqueue(store.newConnection("census waiting reset").id(), JobConfigType.RESET_CONNECTION, null,
+        Optional.empty()));
+    // Two workers of one process, and one of another: two live processes.
+    queue.claim("host-a@1/p1/worker-0", LEASE).orElseThrow();
+    Attempt attempt = store.jobs.createAttempt(succeeded.id(), null);
+    queue.end(succeeded.id(), "host-a@1/p1/worker-0", attempt.id(),
+        new AttemptEnd(AttemptStatus.SUCCEEDED, null, null, JobStatus.SUCCEEDED, null));
+    queue.claim("host-a@1/p1/worker-0", LEASE).orElseThrow();
+    store.jobs.createAttempt(queue.claim("host-a@1/p1/worker-1", LEASE).orElseThrow().job().id(), null);
+    newJob("census third process");
+    queue.claim("host-b@2/p2/worker-0", LEASE).orElseThrow();
+
+    JobCensus.Count after = census.take();
+
+    assertThat(after.jobs(JobStatus.SUCCEEDED, JobConfigType.SYNC) - before.jobs(JobStatus.SUCCEEDED, JobConfigType.SYNC))
+        .isEqualTo(1);
+    assertThat(after.jobs(JobStatus.RUNNING, JobConfigType.RESET_CONNECTION)
+        - before.jobs(JobStatus.RUNNING, JobConfigType.RESET_CONNECTION)).as("an attempt started").isEqualTo(1);
+    assertThat(after.jobs(JobStatus.PENDING, JobConfigType.SYNC) - before.jobs(JobStatus.PENDING, JobConfigType.SYNC))
+        .as("claimed, no attempt yet").isEqualTo(2);
+    assertThat(after.waiting() - before.waiting()).as("every pending job is held by a lease").isZero();
+    assertThat(after.liveWorkerProcesses() - before.liveWorkerProcesses()).isEqualTo(2);
+
+    CLOCK.advance(LEASE.plusSeconds(1));
+    JobCensus.Count expired = census.take();
+    assertThat(expired.liveWorkerProcesses()).as("the leases of this test expired")
+        .isEqualTo(before.liveWorkerProcesses());
+    assertThat(expired.waiting() - before.waiting()).as("the pending jobs whose leases expired wait again")
+        .isEqualTo(2);
+  }
+
   private Job newJob(String name) {
     return created(queue.enqueue(store.newConnection(name).id(), JobConfigType.SYNC, null, Optional.empty()));
   }

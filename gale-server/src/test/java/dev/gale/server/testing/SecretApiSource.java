@@ -1,6 +1,7 @@
 package dev.gale.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connector.ConnectorCapabilities;
 import dev.gale.connector.ConnectorDescriptor;
 import dev.gale.connector.ConnectorException;
@@ -13,6 +14,7 @@ import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
 import dev.gale.connector.data.SourceOutput;
 import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.data.SyncEvents;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
@@ -24,6 +26,7 @@ import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,13 +38,22 @@ import java.util.UUID;
  * {@code META-INF/services}) so that API tests have a definition with secrets, top-level and nested, the way real
  * API and database connectors declare them. It serves one stream, named by its {@code resource} setting.
  *
- * <p>It reads without calling anything: one page of {@code page_size} items. And it is careless on purpose: its read
- * logs the Authorization header it would send, key included, so that tests can prove the attempt log masks secret
- * values a connector leaks.
+ * <p>It reads without calling anything: one page of {@code page_size} items, announced by an estimate and framed by
+ * the stream's STARTED and COMPLETE statuses. And it is careless on purpose: its read logs the Authorization header
+ * it would send, key included, so that tests can prove the attempt log masks secret values a connector leaks.
+ *
+ * <p>The {@value #ROTATING} resource hands out a new API key at each read ({@link #rotatedKey}), which the source
+ * reports as a configuration update (what an Airbyte connector sends as a CONTROL message), so that tests can see
+ * the platform save it; {@value #ROTATING_BADLY} does the same but loses the required endpoint on the way, an
+ * update the platform must refuse.
  */
 public final class SecretApiSource implements Source {
   public static final UUID DEFINITION_ID = UUID.fromString("5ec7e7a1-7e57-4a9e-8c0d-000000000001");
   public static final String NAME = "Secret API (test)";
+  /** The resource whose read rotates the API key. */
+  public static final String ROTATING = "rotating";
+  /** The resource whose read rotates the API key into an invalid configuration. */
+  public static final String ROTATING_BADLY = "rotating_badly";
   private static final String DOCUMENTATION_URL = "https://docs.example.com/secret-api";
 
   static final ConfigField<String> API_KEY = ConfigField.string("api_key").title("API Key")
@@ -102,7 +114,19 @@ public final class SecretApiSource implements Source {
     ConfigValues values = usable(config);
     output.log(LogLevel.INFO, "Reading " + values.get(RESOURCE) + " from " + values.get(ENDPOINT));
     output.log(LogLevel.DEBUG, "Authorization: Bearer " + values.get(API_KEY));
+    if (values.get(RESOURCE).equals(ROTATING) || values.get(RESOURCE).equals(ROTATING_BADLY)) {
+      ObjectNode updated = config.deepCopy();
+      updated.put(API_KEY.name(), rotatedKey(values.get(API_KEY)));
+      if (values.get(RESOURCE).equals(ROTATING_BADLY)) {
+        updated.remove(ENDPOINT.name());
+      }
+      output.configurationUpdated(updated);
+      // Careless again: the new key, which the platform learnt of only now.
+      output.log(LogLevel.DEBUG, "Authorization from now on: Bearer " + updated.path(API_KEY.name()).asText());
+    }
     for (ConfiguredAirbyteStream stream : catalog.streams()) {
+      output.estimate(SyncEvents.Estimate.ofStream(stream.descriptor(), values.get(PAGE_SIZE), values.get(PAGE_SIZE) * 64));
+      output.streamStatus(stream.descriptor(), SyncEvents.StreamStatus.STARTED);
       RecordSchema schema = RecordSchema.fromJsonSchema(stream.descriptor(), stream.stream().jsonSchema());
       RecordBatch.Builder page = RecordBatch.builder(schema, values.get(PAGE_SIZE).intValue());
       OffsetDateTime updatedAt = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -110,7 +134,13 @@ public final class SecretApiSource implements Source {
         page.add(item(schema, id, updatedAt.plusSeconds(id)));
       }
       output.emit(page.build(Instant.now()));
+      output.streamStatus(stream.descriptor(), SyncEvents.StreamStatus.COMPLETE);
     }
+  }
+
+  /** The key the {@value #ROTATING} resource hands out in place of {@code key}. */
+  public static String rotatedKey(String key) {
+    return "rk-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
   }
 
   /** An item with the columns the stream's schema asks for: the known ones set, the rest null. */

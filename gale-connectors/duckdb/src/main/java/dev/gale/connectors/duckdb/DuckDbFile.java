@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +75,7 @@ final class DuckDbFile {
     }
     Connection connection;
     try {
-      connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+      connection = connect(file);
     } catch (SQLException e) {
       throw new ConnectorException(heldElsewhere(e.getMessage())
           .map(holder -> "destination_path " + file + " is in use by another process" + holder + ": DuckDB lets one "
@@ -93,6 +94,35 @@ final class DuckDbFile {
           + e.getMessage());
     }
   }
+
+  /**
+   * Connects, waiting out this process's own hold on the file. Connections to one file in one process share a
+   * database instance, which DuckDB closes with the last connection: a connection opened while another check or sync
+   * of the file is just closing that instance fails ("Unique file handle conflict: ... is already attached"; 46 of
+   * 1,200 opens by 4 threads in a loop, duckdb_jdbc 2.0.0.1). That passes in milliseconds, so it is tried again for
+   * up to two seconds; another process's lock is reported at once.
+   */
+  private static Connection connect(Path file) throws SQLException {
+    long deadline = System.nanoTime() + OWN_HOLD_WAIT.toNanos();
+    while (true) {
+      try {
+        return DriverManager.getConnection("jdbc:duckdb:" + file);
+      } catch (SQLException e) {
+        boolean ownHold = e.getMessage() != null && e.getMessage().contains("Unique file handle conflict");
+        if (!ownHold || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final Duration OWN_HOLD_WAIT = Duration.ofSeconds(2);
 
   private static final Pattern HOLDER = Pattern.compile("Conflicting lock is held in .*? \\((PID \\d+)\\)");
 

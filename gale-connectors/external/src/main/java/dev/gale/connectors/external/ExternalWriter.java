@@ -9,9 +9,12 @@ import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.protocol.AirbyteStateMessage;
+import dev.gale.protocol.AirbyteStateStats;
 import dev.gale.protocol.AirbyteStateType;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,13 +23,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * RECORD messages.
  *
  * <h2>Acknowledgement</h2>
- * An Airbyte destination acknowledges by echoing a STATE message once every record before it is durable. Gale's
- * engine commits a state right after {@link #flush()} returns, so {@code flush()} sends a STATE of Gale's own (a
- * GLOBAL state numbered by flush, see {@link RecordEncoder#state}) and returns only once the destination has echoed
- * it: then everything written before is durable, which is exactly what the engine's commit needs. The source's own
- * states never reach the destination (they carry source-side stream names and are the engine's to keep), so the SPI
- * needs no change. A destination that never echoes makes {@code flush()} wait until the no-message timeout stops it,
- * and the sync fails without committing; one that exits first fails the flush with its reason.
+ * An Airbyte destination acknowledges by echoing a STATE message once every record before it is durable, when it
+ * likes: some echo at once, some batch, and some (Faros) only once their input has ended. So this writer
+ * {@linkplain #acknowledgesLater acknowledges later}: {@code flush()} sends a STATE of Gale's own (a GLOBAL state
+ * numbered by flush, see {@link RecordEncoder#state}) and returns; the reader thread counts the echoes, and the
+ * engine commits the source states a flush covered once {@link #acknowledgedFlushes} reaches it. The source's own
+ * states never reach the destination (they carry source-side stream names and are the engine's to keep). A
+ * destination that ends without echoing some states leaves them uncommitted; one that goes away fails the next
+ * write, flush or {@code complete()} with its reason.
+ *
+ * <h2>Record counts</h2>
+ * Gale's state says how many records it covers ({@code sourceStats.recordCount}: those sent since the previous
+ * state), which newer destinations check. When the echo says how many the destination took
+ * ({@code destinationStats.recordCount}), fewer fails the flush: the engine would otherwise commit a source state
+ * past records the destination says it does not have, and no later sync would read them again; a retry from the
+ * last committed state re-sends them. More is a warning only (a destination that counts retried rows twice loses
+ * nothing).
+ *
+ * <h2>Other messages</h2>
+ * Stream statuses and configuration updates the destination sends go to {@link WriteContext#events()}; its logs go
+ * to the attempt's log.
  *
  * <h2>Threads</h2>
  * The engine's sync thread writes; a reader thread takes the program's stdout (logs, echoed states), so that a
@@ -41,6 +57,8 @@ final class ExternalWriter implements DestinationWriter {
   private final Thread reader;
   private long sent;
   private long recordsSinceState;
+  // Written by the sync thread before the state is sent, read by the reader thread once it is echoed.
+  private final Map<Long, Long> recordsPerFlush = new ConcurrentHashMap<>();
   // Guarded by lock.
   private long acknowledged;
   private boolean outputEnded;
@@ -73,34 +91,34 @@ final class ExternalWriter implements DestinationWriter {
     recordsSinceState += batch.size();
   }
 
-  /** Sends a state and waits for its echo; see the class comment. */
+  /** Sends a state for the destination to echo once the records before it are durable; see the class comment. */
   @Override
   public void flush() throws Exception {
     long flush = ++sent;
     process.resumeClock();
     try {
-      try {
-        encoder.state(flush, recordsSinceState);
-        process.input().flush();
-      } catch (IOException e) {
-        throw ended("stopped reading its input", e);
-      }
-      recordsSinceState = 0;
-      if (!awaitAcknowledgement(flush)) {
-        throw ended("ended without acknowledging the records written", null);
-      }
+      recordsPerFlush.put(flush, recordsSinceState);
+      encoder.state(flush, recordsSinceState);
+      process.input().flush();
+    } catch (IOException e) {
+      throw ended("stopped reading its input", e);
     } finally {
       process.pauseClock();
     }
+    recordsSinceState = 0;
+    throwReaderFailure();
   }
 
-  private boolean awaitAcknowledgement(long flush) throws InterruptedException {
-    lock.lockInterruptibly();
+  @Override
+  public boolean acknowledgesLater() {
+    return true;
+  }
+
+  @Override
+  public long acknowledgedFlushes() {
+    lock.lock();
     try {
-      while (acknowledged < flush && !outputEnded && readerFailure == null) {
-        changed.await();
-      }
-      return acknowledged >= flush;
+      return acknowledged;
     } finally {
       lock.unlock();
     }
@@ -133,7 +151,7 @@ final class ExternalWriter implements DestinationWriter {
       while ((message = process.next()) != null) {
         if (message instanceof ProtocolMessage.State state) {
           acknowledge(state.state());
-        } else {
+        } else if (!EventMessages.deliver(message, context.events(), context.log())) {
           context.log().accept(LogLevel.DEBUG, "ignored a " + message.getClass().getSimpleName() + " message");
         }
       }
@@ -164,12 +182,35 @@ final class ExternalWriter implements DestinationWriter {
       context.log().accept(LogLevel.DEBUG, "the destination sent a state Gale did not send; ignored");
       return;
     }
+    checkRecordCount(flush.longValue(), state.destinationStats());
     lock.lock();
     try {
       acknowledged = Math.max(acknowledged, flush.longValue());
       changed.signalAll();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Compares the destination's count with what Gale sent before that state; see the class comment. */
+  private void checkRecordCount(long flush, AirbyteStateStats destinationStats) {
+    Long sentBefore = recordsPerFlush.remove(flush);
+    // Counts are per state (Airbyte's destinations count the records since the state before): the states a
+    // destination did not echo on their own are covered by this echo and need no check.
+    recordsPerFlush.keySet().removeIf(earlier -> earlier < flush);
+    if (sentBefore == null || destinationStats == null || destinationStats.recordCount() == null) {
+      return;
+    }
+    double taken = destinationStats.recordCount();
+    if (taken < sentBefore) {
+      throw new ConnectorException(ConnectorException.Kind.SYSTEM, "The destination " + process.display()
+          + " acknowledged " + (long) taken + " of the " + sentBefore + " records Gale sent before its state "
+          + "(destinationStats.recordCount); the sync stops rather than commit a state past records the destination "
+          + "says it does not have", null);
+    }
+    if (taken > sentBefore) {
+      context.log().accept(LogLevel.WARN, "the destination counts " + (long) taken + " records for a state that covers "
+          + sentBefore + " (destinationStats.recordCount)");
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gale.connector.ConnectorException;
 import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.data.SyncEvents;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
@@ -15,6 +16,7 @@ import dev.gale.protocol.Json;
 import dev.gale.protocol.StreamDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -59,6 +61,7 @@ final class MessageDecoder {
       case "CONNECTION_STATUS" -> new ProtocolMessage.ConnectionStatus(
           value(message, "connectionStatus", AirbyteConnectionStatus.class));
       case "CATALOG" -> new ProtocolMessage.Catalog(value(message, "catalog", AirbyteCatalog.class));
+      case "CONTROL" -> control(message.path("control"));
       default -> new ProtocolMessage.Ignored(type);
     };
   }
@@ -90,15 +93,80 @@ final class MessageDecoder {
 
   private static ProtocolMessage trace(JsonNode trace) {
     String traceType = trace.path("type").asText("");
-    if (!traceType.equals("ERROR")) {
-      return new ProtocolMessage.Ignored("TRACE " + traceType);
-    }
+    return switch (traceType) {
+      case "ERROR" -> error(trace);
+      case "ESTIMATE" -> estimate(trace.path("estimate"));
+      case "STREAM_STATUS" -> streamStatus(trace.path("stream_status"));
+      default -> new ProtocolMessage.Ignored("TRACE " + traceType);
+    };
+  }
+
+  private static ProtocolMessage error(JsonNode trace) {
     JsonNode error = trace.path("error");
     if (!error.isObject()) {
       throw invalid("TRACE", "an ERROR trace has no error object");
     }
     return new ProtocolMessage.TraceError(error.path("message").textValue(), error.path("internal_message").textValue(),
         error.path("failure_type").textValue());
+  }
+
+  private static ProtocolMessage estimate(JsonNode estimate) {
+    String type = estimate.path("type").asText("");
+    if (!type.equals("STREAM") && !type.equals("SYNC")) {
+      return new ProtocolMessage.Invalid("TRACE ESTIMATE", "its type is neither STREAM nor SYNC");
+    }
+    long rows = count(estimate.path("row_estimate"));
+    long bytes = count(estimate.path("byte_estimate"));
+    if (rows < 0 || bytes < 0) {
+      return new ProtocolMessage.Invalid("TRACE ESTIMATE", "its row_estimate or byte_estimate is not a count");
+    }
+    if (type.equals("SYNC")) {
+      return new ProtocolMessage.Estimate(SyncEvents.Estimate.ofSync(rows, bytes));
+    }
+    StreamDescriptor stream = stream(estimate.path("name"), estimate.path("namespace"));
+    return stream == null
+        ? new ProtocolMessage.Invalid("TRACE ESTIMATE", "its stream name or namespace is missing or not a string")
+        : new ProtocolMessage.Estimate(SyncEvents.Estimate.ofStream(stream, rows, bytes));
+  }
+
+  /** A count, 0 when absent, -1 when it is no count. */
+  private static long count(JsonNode value) {
+    if (value.isMissingNode() || value.isNull()) {
+      return 0;
+    }
+    return value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : -1;
+  }
+
+  private static ProtocolMessage streamStatus(JsonNode status) {
+    JsonNode descriptor = status.path("stream_descriptor");
+    StreamDescriptor stream = stream(descriptor.path("name"), descriptor.path("namespace"));
+    if (stream == null) {
+      return new ProtocolMessage.Invalid("TRACE STREAM_STATUS", "its stream_descriptor is missing or incomplete");
+    }
+    SyncEvents.StreamStatus value;
+    try {
+      value = SyncEvents.StreamStatus.valueOf(status.path("status").asText(""));
+    } catch (IllegalArgumentException e) {
+      return new ProtocolMessage.Invalid("TRACE STREAM_STATUS", "its status is not one of "
+          + Arrays.toString(SyncEvents.StreamStatus.values()));
+    }
+    return new ProtocolMessage.StreamStatus(stream, value);
+  }
+
+  private static ProtocolMessage control(JsonNode control) {
+    String type = control.path("type").asText("");
+    if (!type.equals("CONNECTOR_CONFIG")) {
+      return new ProtocolMessage.Ignored(type.isEmpty() ? "CONTROL" : "CONTROL " + type);
+    }
+    JsonNode config = control.path("connectorConfig").path("config");
+    return config.isObject() ? new ProtocolMessage.ConfigUpdate(config)
+        : new ProtocolMessage.Invalid("CONTROL CONNECTOR_CONFIG", "its connectorConfig.config is not a JSON object");
+  }
+
+  /** A stream descriptor from its name and optional namespace, or null when they are not strings. */
+  private static StreamDescriptor stream(JsonNode name, JsonNode namespace) {
+    boolean namespaceFine = namespace.isMissingNode() || namespace.isNull() || namespace.isTextual();
+    return name.isTextual() && namespaceFine ? new StreamDescriptor(name.textValue(), namespace.textValue()) : null;
   }
 
   private static <T> T value(JsonNode message, String field, Class<T> type) {

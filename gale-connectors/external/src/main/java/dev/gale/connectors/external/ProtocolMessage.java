@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.data.SyncEvents;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateMessage;
@@ -43,7 +44,43 @@ sealed interface ProtocolMessage {
 
   record Catalog(AirbyteCatalog catalog) implements ProtocolMessage {}
 
-  /** A message this slice does not act on (CONTROL, other TRACE types) or of a type the protocol does not know. */
+  /** A TRACE of type ESTIMATE: how much a stream (or, with no stream, the whole sync) is expected to read. */
+  record Estimate(SyncEvents.Estimate estimate) implements ProtocolMessage {
+    public Estimate {
+      requireNonNull(estimate, "estimate is null");
+    }
+  }
+
+  /** A TRACE of type STREAM_STATUS. */
+  record StreamStatus(StreamDescriptor stream, SyncEvents.StreamStatus status) implements ProtocolMessage {
+    public StreamStatus {
+      requireNonNull(stream, "stream is null");
+      requireNonNull(status, "status is null");
+    }
+  }
+
+  /** A CONTROL message of type CONNECTOR_CONFIG: the connector's whole new configuration, secrets in the clear. */
+  record ConfigUpdate(JsonNode config) implements ProtocolMessage {
+    public ConfigUpdate {
+      requireNonNull(config, "config is null");
+    }
+
+    // A record would print its configuration, secrets included.
+    @Override
+    public String toString() {
+      return "ConfigUpdate[config=<hidden>]";
+    }
+  }
+
+  /**
+   * An ESTIMATE, STREAM_STATUS or CONTROL message that does not follow the protocol. Unlike a malformed RECORD or
+   * STATE, it is dropped with a warning rather than failing the sync: it carries news about the sync, not its data.
+   *
+   * @param problem names the fields, never their values
+   */
+  record Invalid(String type, String problem) implements ProtocolMessage {}
+
+  /** A message Gale does not act on (other TRACE and CONTROL types) or of a type the protocol does not know. */
   record Ignored(String type) implements ProtocolMessage {}
 
   /** A line that is no protocol message at all (not JSON, or JSON without a type): kept as log text. */

@@ -9,7 +9,8 @@
  * ({@code RecordEncoder}), and its whole process tree is stopped on cancel, on a no-message timeout and on close.
  *
  * <p>A destination's echoed STATE is its acknowledgement: {@code ExternalWriter} sends a state of Gale's own at each
- * flush and returns from {@code flush()} only once it is echoed, so the engine's commit after a flush holds.
+ * flush, and the engine commits the source states that flush covered once it is echoed, whenever the destination
+ * echoes (some only at the end of their input).
  *
  * <p>A connector is a local program or a Docker image ({@link dev.gale.connectors.external.Launch}); an image runs
  * through {@code docker run} ({@code DockerRun}) with the private files mounted read-only, and its container is
@@ -18,7 +19,12 @@
  * <p>{@link dev.gale.connectors.external.ExternalLaunches} finds how an image Gale does not ship runs: a command the
  * operator configured, {@code source-xyz} on the PATH, or Docker.
  *
- * <p>Not yet here: CONTROL messages (configuration updates),
- * ESTIMATE and STREAM_STATUS traces (they are logged at DEBUG and ignored).
+ * <p>ESTIMATE and STREAM_STATUS traces and CONTROL configuration updates of a sync's connectors reach the engine
+ * through {@link dev.gale.connector.data.SyncEvents} ({@code EventMessages}); a state's record counts are checked
+ * against Gale's own ({@code SourceReading}, {@code ExternalWriter}).
+ *
+ * <p>Not yet here: CONTROL messages sent during {@code check} or {@code discover} (they are logged at DEBUG and
+ * ignored: the SPI's {@code check} and {@code discover} know no actor to save a configuration to); other TRACE types
+ * (ANALYTICS) and unknown message types, also DEBUG and ignored.
  */
 package dev.gale.connectors.external;

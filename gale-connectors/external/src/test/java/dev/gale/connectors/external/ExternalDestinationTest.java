@@ -32,6 +32,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 // A test whose program outlives what it checks fails here rather than waiting for the program to end by itself.
 @Timeout(30)
@@ -106,18 +108,22 @@ class ExternalDestinationTest {
   }
 
   @Test
-  void aFlushReturnsOnceTheDestinationEchoedItsStateAndCompleteEndsTheInput() throws Exception {
+  void eachFlushIsAcknowledgedOnceTheDestinationEchoesItsStateAndCompleteEndsTheInput() throws Exception {
     ExternalDestination destination = destination(ECHOING, Duration.ofSeconds(30));
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      assertThat(writer.acknowledgesLater()).isTrue();
       writer.write(batch(1, 2));
       writer.flush();
-      List<String> afterFirstFlush = Files.readAllLines(dir.resolve("out"));
+      awaitAcknowledged(writer, 1);
+      // The echo follows the records it covers: they are in the destination's hands.
+      List<String> afterFirstAcknowledgement = Files.readAllLines(dir.resolve("out"));
       writer.write(batch(3));
       writer.flush();
       writer.complete();
 
-      assertThat(afterFirstFlush).hasSize(2);
+      assertThat(afterFirstAcknowledgement).hasSize(2);
+      assertThat(writer.acknowledgedFlushes()).isEqualTo(2);
     }
 
     List<String> lines = Files.readAllLines(dir.resolve("out"));
@@ -132,12 +138,61 @@ class ExternalDestinationTest {
   }
 
   @Test
-  void aDestinationThatNeverEchoesNeverLetsAFlushReturn() throws Exception {
-    ExternalDestination destination = destination(SILENT, Duration.ofSeconds(1));
+  void aDestinationThatNeverEchoesAcknowledgesNothing() throws Exception {
+    ExternalDestination destination = destination(SILENT, Duration.ofSeconds(30));
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
-      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class)
+      writer.flush();
+      writer.complete();
+
+      assertThat(writer.acknowledgedFlushes()).isZero();
+    }
+  }
+
+  @Test
+  void aDestinationThatEchoesOnlyWhenItsInputEndsAcknowledgesEveryFlushThen() throws Exception {
+    // As Faros does: it keeps the last state and echoes it once the input has ended.
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write)
+            last=""
+            while IFS= read -r line; do
+              case "$line" in
+                '{"type":"STATE"'*) last="$line" ;;
+              esac
+            done
+            echo "$last"
+            ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(30));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1));
+      writer.flush();
+      writer.write(batch(2));
+      writer.flush();
+      assertThat(writer.acknowledgedFlushes()).isZero();
+      writer.complete();
+
+      assertThat(writer.acknowledgedFlushes()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aDestinationThatStopsAnsweringAfterItsInputEndedIsStopped() throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write) cat > /dev/null; sleep 60 ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(1));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1));
+      writer.flush();
+      assertThatThrownBy(writer::complete).isInstanceOf(ConnectorException.class)
           .hasMessageContaining("sent no message for 1 seconds");
     }
   }
@@ -158,7 +213,7 @@ class ExternalDestinationTest {
   }
 
   @Test
-  void aDestinationThatExitsBeforeEchoingFailsTheFlushWithItsReason() throws Exception {
+  void aDestinationThatExitsBeforeEchoingFailsTheSyncWithItsReason() throws Exception {
     ExternalDestination destination = destination("""
         case "$1" in
           spec) echo '%s' ;;
@@ -168,8 +223,9 @@ class ExternalDestinationTest {
 
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
-      assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class)
+      assertThatThrownBy(() -> flushAndComplete(writer)).isInstanceOf(ConnectorException.class)
           .hasMessageContaining("exited with code 2").hasMessageContaining("cannot reach the warehouse");
+      assertThat(writer.acknowledgedFlushes()).isZero();
     }
   }
 
@@ -192,6 +248,62 @@ class ExternalDestinationTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"config_error, CONFIG", "transient_error, TRANSIENT", "system_error, SYSTEM"})
+  void aTraceErrorOfEachFailureTypeFailsTheSyncWithThatKind(String failureType, ConnectorException.Kind kind)
+      throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write)
+            read -r line
+            echo '{"type":"TRACE","trace":{"type":"ERROR","emitted_at":1,"error":{"message":"write refused","failure_type":"%s"}}}'
+            exit 1
+            ;;
+        esac
+        """.formatted(Scripts.SPEC, failureType), Duration.ofSeconds(30));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1));
+      assertThatThrownBy(() -> flushAndComplete(writer)).isInstanceOf(ConnectorException.class)
+          .hasMessage("write refused")
+          .extracting(e -> ((ConnectorException) e).kind()).isEqualTo(kind);
+    }
+  }
+
+  @Test
+  void textBrokenJsonAndUnknownMessagesBeforeTheEchoDoNotKeepItFromCounting() throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write)
+            while IFS= read -r line; do
+              case "$line" in
+                '{"type":"STATE"'*)
+                  echo 'flushing to the warehouse...'
+                  echo '{"type":"STATE","state":'
+                  echo '{"type":"SOMETHING_NEW","x":1}'
+                  echo '{"type":"TRACE","trace":{"type":"ANALYTICS","emitted_at":1,"analytics":{"type":"x"}}}'
+                  echo '{"type":"LOG","log":{"level":"INFO","message":"flushed"}}'
+                  echo "$line"
+                  ;;
+                *) echo "$line" >> "$OUT" ;;
+              esac
+            done
+            ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(30));
+
+    try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
+      writer.write(batch(1, 2));
+      writer.flush();
+      awaitAcknowledged(writer, 1);
+      writer.complete();
+    }
+
+    assertThat(Files.readAllLines(dir.resolve("out"))).hasSize(2);
+  }
+
   @Test
   void closingWithoutCompleteStopsTheProgramBeforeItsInputEnds() throws Exception {
     ExternalDestination destination = destination(ECHOING, Duration.ofSeconds(30));
@@ -199,9 +311,26 @@ class ExternalDestinationTest {
     try (DestinationWriter writer = destination.open(CONFIG, CATALOG, context())) {
       writer.write(batch(1));
       writer.flush();
+      awaitAcknowledged(writer, 1);
     }
 
     // Killed, not told the input ended: an Airbyte destination then finalizes nothing.
     assertThat(Files.readAllLines(dir.resolve("out"))).hasSize(1).noneMatch(line -> line.equals("input ended"));
+  }
+
+  private static void flushAndComplete(DestinationWriter writer) throws Exception {
+    writer.flush();
+    writer.complete();
+  }
+
+  /** Waits for the destination's echo, which comes on its own time. */
+  private static void awaitAcknowledged(DestinationWriter writer, long flushes) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (writer.acknowledgedFlushes() < flushes) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("flush " + flushes + " was not acknowledged within 10 s");
+      }
+      Thread.sleep(10);
+    }
   }
 }

@@ -18,10 +18,12 @@ import dev.gale.protocol.Json;
 import dev.gale.protocol.StreamDescriptor;
 import dev.gale.protocol.SyncMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -273,6 +275,50 @@ class ExternalSourceTest {
     String folder = output.logs().stream().filter(line -> line.startsWith("INFO files in ")).findFirst().orElseThrow()
         .substring("INFO files in ".length());
     assertThat(Path.of(folder)).doesNotExist();
+  }
+
+  @Test
+  void aProgramThatClosesItsOutputButNeverExitsIsStoppedByTheNoMessageTimeout() throws Exception {
+    Path pids = dir.resolve("pids");
+    ExternalCommand command = Scripts.script(dir, "lingers.sh", """
+        case "$1" in
+          spec) echo '%s' ;;
+          discover) echo '%s' ;;
+          read)
+            %s
+            %s
+            echo $$ >> "$PIDS"
+            exec >&-
+            sleep 300
+            ;;
+        esac
+        """.formatted(Scripts.SPEC, CATALOG, record("orders", "{\"id\":1}"), USERS_STATE))
+        .withEnvironment(Map.of("PIDS", pids.toString())).withNoMessageTimeout(Duration.ofSeconds(1));
+    ExternalSource source = ExternalSource.load(Scripts.source("lingers"), command);
+    RecordingOutput output = new RecordingOutput();
+
+    assertThatThrownBy(() -> source.read(CONFIG, catalog(source), List.of(), output))
+        .isInstanceOf(ConnectorException.class).hasMessageContaining("sent no message for 1 seconds");
+    assertThat(output.events).containsExactly("batch orders 1", "state STREAM");
+    Scripts.assertAllGone(Scripts.pids(pids, 1));
+  }
+
+  @Test
+  void brokenJsonAndUnknownTraceTypesAreLoggedAndTheReadGoesOn() throws Exception {
+    ExternalSource source = source(String.join("\n",
+        "echo '{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":'",
+        "echo '{\"type\":\"TRACE\",\"trace\":{\"type\":\"ANALYTICS\",\"emitted_at\":1,"
+            + "\"analytics\":{\"type\":\"x\"}}}'",
+        "echo '{\"type\":\"TRACE\",\"trace\":{\"type\":\"SOMETHING_LATER\",\"emitted_at\":1}}'",
+        record("users", "{\"id\":7}"),
+        USERS_STATE));
+    RecordingOutput output = new RecordingOutput();
+
+    source.read(CONFIG, catalog(source), List.of(), output);
+
+    assertThat(output.events).containsExactly("batch users 1", "state STREAM");
+    assertThat(output.rows().getFirst()[0]).isEqualTo(7L);
+    assertThat(output.logs()).anyMatch(line -> line.startsWith("INFO {\"type\":\"RECORD\""));
   }
 
   @Test

@@ -98,8 +98,48 @@ class ExternalSyncIT {
   }
 
   @Test
-  void aDestinationThatNeverEchoesCommitsNothingAndFailsTheSync() throws Exception {
-    ExternalDestination destination = destination(ExternalDestinationTest.SILENT, Duration.ofSeconds(1));
+  void anExternalSourceIntoAnExternalDestinationCommitsTheSourcesStatesOnceTheDestinationEchoedGales() throws Exception {
+    ExternalDestination destination = destination(ExternalDestinationTest.ECHOING, Duration.ofSeconds(60));
+    Recording listener = new Recording();
+
+    ReplicationResult result = sync(new ReplicationRequest(countingSource(dir), ExternalSourceTest.CONFIG,
+        destination, ExternalDestinationTest.CONFIG, users(), StreamMapping.identity(), List.of(), 6), listener);
+
+    assertThat(result.failure()).isEmpty();
+    assertThat(result.totals().streams().get(StreamDescriptor.of("users")).recordsCommitted()).isEqualTo(3000);
+    List<String> received = Files.readAllLines(dir.resolve("out"));
+    assertThat(received).filteredOn(line -> line.startsWith("{\"type\":\"RECORD\""))
+        .hasSize(3000).last().satisfies(line -> assertThat(Json.parse(line).at("/record/data/id").asInt())
+            .isEqualTo(3000));
+    assertThat(received.getLast()).isEqualTo("input ended");
+    // The source's own states went to the engine, not to the destination, and were committed in order.
+    assertThat(received).noneMatch(line -> line.contains("\"cursor\""));
+    assertThat(listener.committed()).extracting(state -> state.stream().streamState().get("cursor").asInt())
+        .containsExactly(1000, 2000, 3000);
+  }
+
+  @Test
+  void aDestinationThatEndsWellWithoutEchoingCommitsNothingAndSaysSo() throws Exception {
+    // The protocol commits only echoed states: the data is written, and the next sync reads it again.
+    ExternalDestination destination = destination(ExternalDestinationTest.SILENT, Duration.ofSeconds(30));
+    Recording listener = new Recording();
+
+    ReplicationResult result = sync(sampleInto(destination), listener);
+
+    assertThat(result.failure()).isEmpty();
+    assertThat(listener.committed()).isEmpty();
+    assertThat(listener.logs()).anyMatch(line -> line.contains("the destination ended without acknowledging")
+        && line.contains("not committed"));
+  }
+
+  @Test
+  void aDestinationThatStopsAnsweringFailsTheSyncWithoutCommitting() throws Exception {
+    ExternalDestination destination = destination("""
+        case "$1" in
+          spec) echo '%s' ;;
+          write) cat > /dev/null; sleep 60 ;;
+        esac
+        """.formatted(Scripts.SPEC), Duration.ofSeconds(1));
     Recording listener = new Recording();
 
     ReplicationResult result = sync(sampleInto(destination), listener);
@@ -126,6 +166,67 @@ class ExternalSyncIT {
     assertThat(failure.origin()).isEqualTo(Failure.Origin.SOURCE);
     assertThat(failure.type()).isEqualTo(Failure.Type.CONFIG_ERROR);
     assertThat(failure.externalMessage()).isEqualTo("API key revoked");
+  }
+
+  @Test
+  void aSourceThatDiesMidStreamFailsTheSyncAndKeepsTheStatesCommittedBefore() throws Exception {
+    ExternalSource source = ExternalSource.load(Scripts.source("dying"), Scripts.script(dir, "dying.sh", """
+        case "$1" in
+          spec) echo '%s' ;;
+          read)
+            for i in $(seq 1 1500); do
+              echo "{\\"type\\":\\"RECORD\\",\\"record\\":{\\"stream\\":\\"users\\",\\"emitted_at\\":1,\\"data\\":{\\"id\\":$i}}}"
+              if [ "$i" -eq 1000 ]; then
+                echo '{"type":"STATE","state":{"type":"STREAM","stream":{"stream_descriptor":{"name":"users"},"stream_state":{"cursor":1000}}}}'
+              fi
+            done
+            echo 'Killed: out of memory' >&2
+            exit 137
+            ;;
+        esac
+        """.formatted(Scripts.SPEC)));
+    Recording listener = new Recording();
+
+    ReplicationResult result = sync(new ReplicationRequest(source, ExternalSourceTest.CONFIG, new DevNullDestination(),
+        DEV_NULL, users(), StreamMapping.identity(), List.of(), 8), listener);
+
+    assertThat(result.status()).isEqualTo(ReplicationResult.Status.FAILED);
+    Failure failure = result.failure().orElseThrow();
+    assertThat(failure.origin()).isEqualTo(Failure.Origin.SOURCE);
+    assertThat(failure.externalMessage()).contains("exited with code 137", "Killed: out of memory");
+    assertThat(listener.committed()).extracting(state -> state.stream().streamState().get("cursor").asInt())
+        .containsExactly(1000);
+    assertThat(result.totals().streams().get(StreamDescriptor.of("users")).recordsCommitted()).isEqualTo(1000);
+  }
+
+  @Test
+  void aSourceThatHangsAfterItsRecordsIsStoppedAndTheStatesBeforeStayCommitted() throws Exception {
+    Path pids = dir.resolve("pids");
+    ExternalCommand command = Scripts.script(dir, "hangs.sh", """
+        case "$1" in
+          spec) echo '%s' ;;
+          read)
+            echo '{"type":"RECORD","record":{"stream":"users","emitted_at":1,"data":{"id":1}}}'
+            echo '{"type":"STATE","state":{"type":"STREAM","stream":{"stream_descriptor":{"name":"users"},"stream_state":{"cursor":1}}}}'
+            echo $$ >> "$PIDS"
+            sleep 300 & echo $! >> "$PIDS"
+            wait
+            ;;
+        esac
+        """.formatted(Scripts.SPEC)).withEnvironment(Map.of("PIDS", pids.toString()))
+        .withNoMessageTimeout(Duration.ofSeconds(2));
+    Recording listener = new Recording();
+
+    ReplicationResult result = sync(new ReplicationRequest(ExternalSource.load(Scripts.source("hangs"), command),
+        ExternalSourceTest.CONFIG, new DevNullDestination(), DEV_NULL, users(), StreamMapping.identity(), List.of(),
+        9), listener);
+
+    assertThat(result.status()).isEqualTo(ReplicationResult.Status.FAILED);
+    assertThat(result.failure().orElseThrow().type()).isEqualTo(Failure.Type.TRANSIENT_ERROR);
+    assertThat(result.failure().orElseThrow().externalMessage()).contains("sent no message for 2 seconds");
+    assertThat(listener.committed()).extracting(state -> state.stream().streamState().get("cursor").asInt())
+        .containsExactly(1);
+    Scripts.assertAllGone(Scripts.pids(pids, 2));
   }
 
   @Test
@@ -176,6 +277,7 @@ class ExternalSyncIT {
   /** Keeps the committed states; log lines are dropped. */
   static final class Recording implements ReplicationListener {
     private final List<AirbyteStateMessage> committed = new ArrayList<>();
+    private final List<String> logs = new ArrayList<>();
 
     @Override
     public synchronized void commitState(AirbyteStateMessage state) {
@@ -183,10 +285,16 @@ class ExternalSyncIT {
     }
 
     @Override
-    public void log(LogLevel level, String message) {}
+    public synchronized void log(LogLevel level, String message) {
+      logs.add(level + " " + message);
+    }
 
     synchronized List<AirbyteStateMessage> committed() {
       return List.copyOf(committed);
+    }
+
+    synchronized List<String> logs() {
+      return List.copyOf(logs);
     }
   }
 }

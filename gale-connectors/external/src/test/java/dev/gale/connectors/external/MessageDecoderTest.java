@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gale.connector.ConnectorException;
 import dev.gale.connector.data.SourceOutput.LogLevel;
+import dev.gale.connector.data.SyncEvents.Estimate;
+import dev.gale.connector.data.SyncEvents.StreamStatus;
 import dev.gale.protocol.AirbyteConnectionStatus;
 import dev.gale.protocol.AirbyteStateType;
+import dev.gale.protocol.Json;
 import dev.gale.protocol.StreamDescriptor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -70,10 +73,49 @@ class MessageDecoderTest {
         + "\"error\":{\"message\":\"bad key\","
         + "\"internal_message\":\"401\",\"failure_type\":\"config_error\"}}}"))
         .isEqualTo(new ProtocolMessage.TraceError("bad key", "401", "config_error"));
-    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"estimate\":{}}}"))
-        .isEqualTo(new ProtocolMessage.Ignored("TRACE ESTIMATE"));
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ANALYTICS\",\"analytics\":{\"type\":\"x\"}}}"))
+        .isEqualTo(new ProtocolMessage.Ignored("TRACE ANALYTICS"));
     assertThat(((ProtocolMessage.ConnectionStatus) decode("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":"
         + "{\"status\":\"FAILED\",\"message\":\"no\"}}")).status()).isEqualTo(AirbyteConnectionStatus.failed("no"));
+  }
+
+  @Test
+  void decodesEstimatesOfAStreamAndOfTheWholeSync() {
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"emitted_at\":1,\"estimate\":"
+        + "{\"name\":\"users\",\"namespace\":\"crm\",\"type\":\"STREAM\",\"row_estimate\":120,\"byte_estimate\":4096}}}"))
+        .isEqualTo(new ProtocolMessage.Estimate(Estimate.ofStream(new StreamDescriptor("users", "crm"), 120, 4096)));
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"estimate\":"
+        + "{\"name\":\"\",\"type\":\"SYNC\",\"row_estimate\":9000}}}"))
+        .isEqualTo(new ProtocolMessage.Estimate(Estimate.ofSync(9000, 0)));
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"estimate\":{}}}"))
+        .isEqualTo(new ProtocolMessage.Invalid("TRACE ESTIMATE", "its type is neither STREAM nor SYNC"));
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"estimate\":"
+        + "{\"name\":\"users\",\"type\":\"STREAM\",\"row_estimate\":-3}}}"))
+        .isInstanceOf(ProtocolMessage.Invalid.class);
+  }
+
+  @Test
+  void decodesStreamStatuses() {
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
+        + "{\"stream_descriptor\":{\"name\":\"users\"},\"status\":\"COMPLETE\"}}}"))
+        .isEqualTo(new ProtocolMessage.StreamStatus(StreamDescriptor.of("users"), StreamStatus.COMPLETE));
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"stream_status\":"
+        + "{\"stream_descriptor\":{\"name\":\"users\"},\"status\":\"PAUSED\"}}}"))
+        .isInstanceOf(ProtocolMessage.Invalid.class);
+    assertThat(decode("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"stream_status\":"
+        + "{\"status\":\"STARTED\"}}}"))
+        .isInstanceOf(ProtocolMessage.Invalid.class);
+  }
+
+  @Test
+  void decodesAConfigurationUpdateWithoutShowingIt() {
+    ProtocolMessage update = decode("{\"type\":\"CONTROL\",\"control\":{\"type\":\"CONNECTOR_CONFIG\","
+        + "\"emitted_at\":1,\"connectorConfig\":{\"config\":{\"password\":\"rotated-s3cret\"}}}}");
+
+    assertThat(update).isEqualTo(new ProtocolMessage.ConfigUpdate(Json.parse("{\"password\":\"rotated-s3cret\"}")));
+    assertThat(update.toString()).doesNotContain("rotated-s3cret");
+    assertThat(decode("{\"type\":\"CONTROL\",\"control\":{\"type\":\"CONNECTOR_CONFIG\",\"connectorConfig\":{}}}"))
+        .isEqualTo(new ProtocolMessage.Invalid("CONTROL CONNECTOR_CONFIG", "its connectorConfig.config is not a JSON object"));
   }
 
   @Test
