@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         "GALE_AUTH_ENABLED, GALE_AUTH_USERNAME, GALE_AUTH_PASSWORD, GALE_SECRET_KEY, GALE_WORKERS,",
         "GALE_TOKEN_TTL (seconds a bearer token lives, 900 by default),",
         "GALE_RETENTION_DAYS (days of job history kept, 30 by default),",
+        "GALE_SHUTDOWN_GRACE (seconds running syncs get to reach a committed state when the server stops, 30 by default),",
         "GALE_HTTP_REQUEST_TIMEOUT (seconds a request may take to arrive, 30 by default),",
         "GALE_HTTP_IDLE_TIMEOUT (seconds a connection may stay silent, 30 by default),",
         "GALE_HTTP_MAX_CONNECTIONS (open connections at once, 1000 by default),",

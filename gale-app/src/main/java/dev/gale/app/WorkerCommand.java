@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
         "Give it the servers' store (GALE_DATABASE_URL, GALE_DATABASE_USER, GALE_DATABASE_PASSWORD) and secret key",
         "(GALE_SECRET_KEY, or the same data directory); GALE_WORKERS sets how many jobs it runs at once (4).",
         "On a port of its own (--port, GALE_WORKER_PORT, 8001 by default) it serves its health (/api/v1/health) "
-            + "and Prometheus metrics (/metrics), without credentials."})
+            + "and Prometheus metrics (/metrics), without credentials.",
+        "On SIGTERM it stops gracefully: running syncs stop at their next committed state, within GALE_SHUTDOWN_GRACE",
+        "seconds (30), and other processes take their jobs up at once."})
 final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "N",
       description = "Port for its health and metrics (default: $GALE_WORKER_PORT or 8001).")

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +37,26 @@ final class TestingGaleProcess implements AutoCloseable {
 
   /** Starts a server with {@code environment} added to this one's, and waits (at most a minute) until it is healthy. */
   static TestingGaleProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    List<String> launcher = new ArrayList<>(List.of(java));
+    launcher.addAll(LAUNCHER_OPTIONS);
+    launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), GaleCommand.class.getName()));
+    return start(launcher, environment);
+  }
+
+  /**
+   * Starts {@code launcher server} (the launcher being what runs the gale command: a java command line, or a script)
+   * with {@code environment} added to this one's, and waits (at most a minute) until it is healthy.
+   */
+  static TestingGaleProcess start(List<String> launcher, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path home = Files.createTempDirectory("gale-process-");
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    List<String> command = new java.util.ArrayList<>(List.of(java));
-    command.addAll(LAUNCHER_OPTIONS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), GaleCommand.class.getName(), "server",
-        "--port", String.valueOf(port), "--data-dir", home.resolve("data").toString()));
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of("server", "--port", String.valueOf(port), "--data-dir", home.resolve("data").toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(home.resolve("server.out").toFile());
     Map<String, String> env = new HashMap<>(Map.of("GALE_HOST", "127.0.0.1", "GALE_WORKERS", "1"));
@@ -81,6 +92,11 @@ final class TestingGaleProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /** The program the process runs: what a launcher script ended up executing. */
+  String program() {
+    return process.info().command().orElseThrow();
   }
 
   boolean alive() {

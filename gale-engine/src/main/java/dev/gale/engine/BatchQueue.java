@@ -57,6 +57,25 @@ final class BatchQueue {
     }
   }
 
+  /**
+   * Puts {@code item} first, ignoring the bounds (it must be small), so that the taker sees it next; false when the
+   * queue is closed.
+   */
+  boolean putFirst(QueueItem item) {
+    lock.lock();
+    try {
+      if (closed) {
+        return false;
+      }
+      items.addFirst(item);
+      bytes += item.bytes();
+      notEmpty.signal();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Removes the oldest item, waiting while there is none; throws once the queue is closed. */
   QueueItem take() throws InterruptedException {
     lock.lockInterruptibly();

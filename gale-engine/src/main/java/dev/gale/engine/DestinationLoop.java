@@ -7,6 +7,7 @@ import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.engine.Failure.Origin;
 import dev.gale.engine.PendingStates.Pending;
 import dev.gale.engine.QueueItem.Checkpoint;
+import dev.gale.engine.QueueItem.Drain;
 import dev.gale.engine.QueueItem.End;
 import dev.gale.engine.QueueItem.Records;
 import dev.gale.engine.SyncStats.Counts;
@@ -15,8 +16,10 @@ import dev.gale.protocol.AirbyteStateType;
 import dev.gale.protocol.StreamDescriptor;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The destination side of a sync: takes batches and checkpoints from the queue in order, writes the batches, and
@@ -30,6 +33,13 @@ import java.util.Map;
  * For a writer that {@link DestinationWriter#acknowledgesLater acknowledges later}, "returned" becomes
  * "acknowledged": the checkpoints a flush covers wait until the writer counts that flush as durable, which is looked
  * at between batches and once more after {@code complete()} ({@link #completed}).
+ *
+ * <h2>Draining</h2>
+ * After a {@link Drain}, the loop stops as soon as committed states cover everything it wrote: at once when they
+ * already do, else at the first checkpoint after which no written stream is left uncovered (it flushes there, whatever
+ * the flush interval says). Stopping only then keeps an append destination free of rows the next sync writes again.
+ * A source whose per-stream states never cover all its streams at once does not stop this way; the caller's grace
+ * then runs out and cancels the sync.
  */
 final class DestinationLoop {
   private final BatchQueue queue;
@@ -43,6 +53,9 @@ final class DestinationLoop {
   private long flushes;
   /** What was handed to the writer, per source-side stream, in source-side byte estimates. */
   private final Map<StreamDescriptor, Counts> written = new HashMap<>();
+  /** Source-side streams with records written after their latest checkpoint (all of them for a global one). */
+  private final Set<StreamDescriptor> uncovered = new HashSet<>();
+  private boolean draining;
   private long bytesSinceFlush;
   private long lastFlush = System.nanoTime();
   private long lastProgress = System.nanoTime();
@@ -58,33 +71,46 @@ final class DestinationLoop {
   }
 
   /**
-   * Runs until the source's read has ended and its last checkpoints are committed.
+   * Runs until the source's read has ended and its last checkpoints are committed, or until a drain stops it.
    *
+   * @return true when the read ended; false when a drain stopped the sync at a committed state that covers
+   *     everything written
    * @throws StageException when the destination ({@code DESTINATION}) or the listener's commit
    *     ({@code PERSISTENCE}) failed
    * @throws InterruptedException when the sync is cancelled
    */
-  void run() throws StageException, InterruptedException {
+  boolean run() throws StageException, InterruptedException {
     while (true) {
       switch (queue.take()) {
         case Records records -> {
           StageException.attribute(Origin.DESTINATION, () -> writer.write(records.batch()));
           written.merge(records.source(), new Counts(records.batch().size(), records.sourceBytes()),
               (before, more) -> before.plus(more.records(), more.bytes()));
+          uncovered.add(records.source());
           bytesSinceFlush += records.batch().estimatedBytes();
         }
         case Checkpoint checkpoint -> {
           pending.add(checkpoint.state(), covered(checkpoint.state()));
-          if (flushDue()) {
+          cover(checkpoint.state());
+          if (flushDue() || draining && uncovered.isEmpty()) {
+            flushAndCommit();
+          }
+        }
+        case Drain drain -> {
+          draining = true;
+          if (uncovered.isEmpty() && !pending.isEmpty()) {
             flushAndCommit();
           }
         }
         case End end -> {
           flushAndCommit();
-          return;
+          return true;
         }
       }
       commitAcknowledged();
+      if (draining && uncovered.isEmpty() && pending.isEmpty() && unacknowledged.isEmpty()) {
+        return false;
+      }
       reportProgress();
     }
   }
@@ -140,6 +166,14 @@ final class DestinationLoop {
 
   /** The checkpoints that the {@code flush}-th flush covered. */
   private record Flushed(long flush, List<Pending> checkpoints) {}
+
+  private void cover(AirbyteStateMessage state) {
+    if (state.type() == AirbyteStateType.STREAM) {
+      uncovered.remove(state.stream().streamDescriptor());
+    } else {
+      uncovered.clear();
+    }
+  }
 
   // A stream state covers its stream; global and legacy states cover every stream.
   private Map<StreamDescriptor, Counts> covered(AirbyteStateMessage state) {

@@ -36,6 +36,12 @@ final class Failures {
         false);
   }
 
+  /** A sync that stopped early on request, at a committed state: the next attempt goes on from there. */
+  static Failure stopped() {
+    return new Failure(Origin.REPLICATION, Type.TRANSIENT_ERROR,
+        "The sync was stopped at its last committed state before it finished.", null, null, true);
+  }
+
   private static String generalMessage(Origin origin) {
     return switch (origin) {
       case SOURCE -> "Something went wrong in the source connector.";

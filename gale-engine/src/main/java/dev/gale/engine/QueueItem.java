@@ -37,4 +37,16 @@ sealed interface QueueItem {
       return 0;
     }
   }
+
+  /**
+   * The sync is asked to stop at its next committed state ({@link RunningReplication#drain}). It jumps the queue, so
+   * that the destination side hears it before the batches already waiting: when the states it holds cover everything
+   * written, it stops at once and those batches are read again by the next sync.
+   */
+  record Drain() implements QueueItem {
+    @Override
+    public long bytes() {
+      return 0;
+    }
+  }
 }

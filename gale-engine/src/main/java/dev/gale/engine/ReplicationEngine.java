@@ -23,6 +23,12 @@ import static java.util.Objects.requireNonNull;
  * the queue and interrupts both threads; the writer is closed without {@code complete()}, and the result is
  * {@code CANCELLED} as soon as the source thread has stopped or {@link EngineOptions#cancelGrace} has passed.
  *
+ * <h2>Draining</h2>
+ * {@code drain(grace)} is the gentle stop of a process that shuts down: the sync stops as soon as committed states
+ * cover everything written to the destination (flushing at the next checkpoint for that), closes the writer without
+ * {@code complete()}, stops the source like a cancel, and ends {@code STOPPED} with a retryable failure; the next sync
+ * resumes from those states without writing anything twice. When {@code grace} passes first, it is cancelled.
+ *
  * <p>The engine keeps no state between syncs; one instance serves any number of syncs at the same time. It never
  * logs configurations: they hold secrets.
  */

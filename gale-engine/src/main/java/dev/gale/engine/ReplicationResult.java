@@ -19,5 +19,9 @@ public record ReplicationResult(Status status, SyncTotals totals, Optional<Failu
     }
   }
 
-  public enum Status { SUCCEEDED, FAILED, CANCELLED }
+  /**
+   * How the sync ended. {@code STOPPED}: it was {@linkplain RunningReplication#drain drained} and stopped at a committed
+   * state before the source's read ended; its failure says so (retryable).
+   */
+  public enum Status { SUCCEEDED, FAILED, CANCELLED, STOPPED }
 }

@@ -6,6 +6,7 @@ import dev.gale.connector.data.DestinationWriter;
 import dev.gale.connector.data.SourceOutput.LogLevel;
 import dev.gale.connector.data.WriteContext;
 import dev.gale.engine.Failure.Origin;
+import dev.gale.engine.QueueItem.Drain;
 import dev.gale.engine.QueueItem.End;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,10 @@ final class ReplicationRun implements RunningReplication {
   private final SyncStats stats;
   private final CompletableFuture<ReplicationResult> result = new CompletableFuture<>();
   private final AtomicReference<Failure> failure = new AtomicReference<>();
+  private final AtomicBoolean drainRequested = new AtomicBoolean();
   private volatile boolean cancelled;
+  /** A drain stopped the sync at a committed state; what breaks in the source afterwards is its doing. */
+  private volatile boolean stopped;
   private volatile Thread syncThread;
   private volatile Thread sourceThread;
 
@@ -57,6 +62,30 @@ final class ReplicationRun implements RunningReplication {
     queue.close();
     interrupt(sourceThread);
     interrupt(syncThread);
+  }
+
+  @Override
+  public void drain(Duration grace) {
+    requireNonNull(grace, "grace is null");
+    if (result.isDone() || cancelled || !drainRequested.compareAndSet(false, true)) {
+      return;
+    }
+    if (!queue.putFirst(new Drain())) {
+      return;
+    }
+    log(LogLevel.INFO, "Asked to stop at the next committed state within " + grace.toMillis() + " ms");
+    Thread.ofVirtual().name("gale-sync-" + request.syncId() + "-drain").start(() -> {
+      try {
+        if (await(grace).isEmpty()) {
+          log(LogLevel.WARN, "the sync reached no committed state covering what it wrote within " + grace.toMillis()
+              + " ms of the request to stop; cancelling it");
+          cancel();
+        }
+      } catch (InterruptedException e) {
+        // Nobody interrupts this thread; if someone did, the sync goes on and its caller can still cancel it.
+        Thread.currentThread().interrupt();
+      }
+    });
   }
 
   @Override
@@ -103,8 +132,11 @@ final class ReplicationRun implements RunningReplication {
         sourceThread.interrupt();
       }
       DestinationLoop loop = new DestinationLoop(queue, writer, listener, stats, options);
-      loop.run();
-      if (failure.get() == null && !cancelled) {
+      boolean readEnded = loop.run();
+      if (!readEnded) {
+        // Drained: the committed states cover everything written. The source is stopped below, like a cancel's.
+        stopped = failure.get() == null && !cancelled;
+      } else if (failure.get() == null && !cancelled) {
         StageException.attribute(Origin.DESTINATION, writer::complete);
         loop.completed();
         // Complete has applied everything written; all of it now counts as committed.
@@ -147,7 +179,7 @@ final class ReplicationRun implements RunningReplication {
     try {
       request.source().read(request.sourceConfig(), request.catalog(), request.state(), output);
     } catch (InterruptedException e) {
-      if (!cancelled) {
+      if (!cancelled && !stopped) {
         fail(Origin.SOURCE, e);
       }
     } catch (Throwable e) {
@@ -167,8 +199,8 @@ final class ReplicationRun implements RunningReplication {
   private void fail(Origin origin, Throwable error) {
     Failure first = Failures.of(origin, error);
     if (failure.compareAndSet(null, first)) {
-      if (cancelled) {
-        // A cancel interrupts I/O mid-way (a COPY is aborted): what breaks then is its doing, not a failure to report.
+      if (cancelled || stopped) {
+        // A cancel (or a drain's stop) interrupts I/O mid-way (a COPY is aborted): what breaks then is its doing, not a failure to report.
         LOG.debug("Sync {} stopped in {} while cancelled", request.syncId(), origin, error);
       } else {
         LOG.warn("Sync {} failed in {}", request.syncId(), origin, error);
@@ -211,6 +243,8 @@ final class ReplicationRun implements RunningReplication {
     ReplicationResult ended;
     if (completed) {
       ended = new ReplicationResult(ReplicationResult.Status.SUCCEEDED, totals, Optional.empty());
+    } else if (stopped) {
+      ended = new ReplicationResult(ReplicationResult.Status.STOPPED, totals, Optional.of(Failures.stopped()));
     } else if (cancelled) {
       ended = new ReplicationResult(ReplicationResult.Status.CANCELLED, totals, Optional.of(Failures.cancelled()));
     } else {

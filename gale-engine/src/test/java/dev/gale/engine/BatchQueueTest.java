@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gale.connector.data.RecordBatch;
 import dev.gale.connector.data.RecordSchema;
 import dev.gale.engine.QueueItem.Checkpoint;
+import dev.gale.engine.QueueItem.Drain;
 import dev.gale.engine.QueueItem.End;
 import dev.gale.engine.QueueItem.Records;
 import dev.gale.protocol.Json;
@@ -55,6 +56,20 @@ class BatchQueueTest {
     assertThat(queue.size()).isZero();
     assertThatThrownBy(() -> queue.put(new End())).isInstanceOf(InterruptedException.class);
     assertThatThrownBy(queue::take).isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
+  void aDrainJumpsAFullQueueAndAClosedOneRefusesIt() throws Exception {
+    BatchQueue queue = new BatchQueue(1, 1000);
+    Records waiting = records(1);
+    queue.put(waiting);
+
+    assertThat(queue.putFirst(new Drain())).isTrue();
+
+    assertThat(queue.take()).isInstanceOf(Drain.class);
+    assertThat(queue.take()).isSameAs(waiting);
+    queue.close();
+    assertThat(queue.putFirst(new Drain())).isFalse();
   }
 
   static Records records(int rows) {

@@ -21,15 +21,18 @@ import dev.gale.protocol.Json;
 import dev.gale.protocol.StreamDescriptor;
 import dev.gale.protocol.SyncMode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A source for engine tests that follows a script: in each round it emits one batch of {@code rows} records per
  * stream (ids counting from 1, columns {@code id, name, price}); after every {@code checkpointEvery} rounds, and after
  * the last, a STREAM state {@code {"last_id": n}} per stream; after {@code failAfter} rounds (when positive) it throws
- * {@code failure}. Before its first round it estimates each stream's rows ({@code rounds * rows}, bytes unknown) and
+ * {@code failure}; after {@code stallAfter} rounds (when positive) it waits until interrupted, as a source waiting
+ * for an API does; it sleeps {@code pause} between rounds, to read slowly. Before its first round it estimates each stream's rows ({@code rounds * rows}, bytes unknown) and
  * says each stream STARTED; after its last, COMPLETE. The script is the test's, so the configuration passed to
  * {@link #read} is not looked at.
  */
@@ -39,17 +42,26 @@ final class ScriptedSource implements Source {
        "price":{"type":"number"}}}""";
 
   record Script(String namespace, List<String> streams, int rounds, int rows, int checkpointEvery, int failAfter,
-                RuntimeException failure) {
+                RuntimeException failure, int stallAfter, Duration pause) {
     static Script of(int rounds, int rows, int checkpointEvery, String... streams) {
-      return new Script(null, List.of(streams), rounds, rows, checkpointEvery, 0, null);
+      return new Script(null, List.of(streams), rounds, rows, checkpointEvery, 0, null, 0, Duration.ZERO);
     }
 
     Script inNamespace(String newNamespace) {
-      return new Script(newNamespace, streams, rounds, rows, checkpointEvery, failAfter, failure);
+      return new Script(newNamespace, streams, rounds, rows, checkpointEvery, failAfter, failure, stallAfter, pause);
     }
 
     Script failingAfter(int round, RuntimeException error) {
-      return new Script(namespace, streams, rounds, rows, checkpointEvery, round, error);
+      return new Script(namespace, streams, rounds, rows, checkpointEvery, round, error, stallAfter, pause);
+    }
+
+    Script stallingAfter(int round) {
+      return new Script(namespace, streams, rounds, rows, checkpointEvery, failAfter, failure, round, pause);
+    }
+
+    Script pausing(Duration betweenRounds) {
+      return new Script(namespace, streams, rounds, rows, checkpointEvery, failAfter, failure, stallAfter,
+          betweenRounds);
     }
   }
 
@@ -122,6 +134,12 @@ final class ScriptedSource implements Source {
       }
       if (round == script.failAfter()) {
         throw script.failure();
+      }
+      if (round == script.stallAfter()) {
+        new CountDownLatch(1).await();
+      }
+      if (script.pause().isPositive()) {
+        Thread.sleep(script.pause());
       }
     }
     schemas.forEach(schema -> output.streamStatus(schema.stream(), StreamStatus.COMPLETE));

@@ -4,12 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.connectors.external.ExternalLaunches;
 import dev.gale.server.http.HttpLimits;
+import dev.gale.server.jobs.Retention;
 import dev.gale.server.jobs.WorkerSettings;
 import dev.gale.server.store.Database;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Everything a Gale server is told at start. Read from the environment ({@code GALE_*}), overridden by command-line
@@ -38,6 +43,18 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
   public static final Duration DEFAULT_TOKEN_TTL = Duration.ofMinutes(15);
   /** Long enough for Docker to pull an image before its first run answers. */
   public static final Duration DEFAULT_SPEC_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * Every environment variable {@link #fromEnvironment} and {@link #workerPort} read, the ones of what they call
+   * included ({@code PATH} too): the one list that deployment recipes (the container image, the compose file, the Helm
+   * chart) are checked against, and that a test proves complete by recording what is read.
+   */
+  public static final SortedSet<String> ENVIRONMENT = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
+      "GALE_PORT", "GALE_WORKER_PORT", "GALE_HOST", "GALE_DATA_DIR", "GALE_DATABASE_URL", "GALE_DATABASE_USER",
+      "GALE_DATABASE_PASSWORD", "GALE_AUTH_ENABLED", "GALE_AUTH_USERNAME", "GALE_AUTH_PASSWORD", "GALE_SECRET_KEY",
+      "GALE_WORKERS", Retention.DAYS_VARIABLE, WorkerSettings.SHUTDOWN_GRACE_VARIABLE, "GALE_TOKEN_TTL", "GALE_USER_NAME", "GALE_USER_EMAIL",
+      "GALE_HTTP_REQUEST_TIMEOUT", "GALE_HTTP_IDLE_TIMEOUT", "GALE_HTTP_MAX_CONNECTIONS", "GALE_CONNECTORS",
+      ExternalLaunches.COMMANDS_VARIABLE, "PATH",
+      "GALE_CONNECTOR_SPEC_TIMEOUT")));
 
   public GaleConfig {
     requireNonNull(host, "host is null");
@@ -159,8 +176,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
    * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
-   * {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, the {@code GALE_HTTP_*} limits (see
-   * {@link HttpLimits#fromEnvironment}),
+   * {@code GALE_SHUTDOWN_GRACE}, {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, the
+   * {@code GALE_HTTP_*} limits (see {@link HttpLimits#fromEnvironment}),
    * {@code GALE_CONNECTORS} (see {@link #connectorsFolder}), {@code GALE_CONNECTOR_COMMANDS} and {@code PATH} (see
    * {@link ExternalLaunches#fromEnvironment}) and {@code GALE_CONNECTOR_SPEC_TIMEOUT}.
    */

@@ -346,11 +346,18 @@ public final class GaleServer implements AutoCloseable {
     return database;
   }
 
-  /** Stops serving, then stops the workers (their running attempts end as retryable failures), then the store. */
+  /**
+   * Stops gracefully (a SIGTERM's shutdown hook calls this): first the jobs, whose running syncs stop at their next
+   * committed state within {@code GALE_SHUTDOWN_GRACE} and are handed to other processes at once (see
+   * {@link JobRuntime#close}); the API serves meanwhile, so that the job can be followed and cancelled. Then the
+   * API, then the store, which both need until the end.
+   */
   @Override
   public void close() {
-    http.close();
+    // Jobs first: their last committed states and attempt ends need the store, and the API may still be asked about
+    // them. The HTTP server must finish its in-flight requests before the store closes.
     jobs.close();
+    http.close();
     metrics.close();
     logs.close();
     database.close();

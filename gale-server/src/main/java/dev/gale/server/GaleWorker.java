@@ -97,13 +97,14 @@ public final class GaleWorker implements AutoCloseable {
   }
 
   /**
-   * Stops serving, then the workers (running attempts end as retryable failures, taken up again by any worker), then
-   * the store.
+   * Stops gracefully (a SIGTERM's shutdown hook calls this): the workers claim nothing more, their running syncs stop
+   * at their next committed state within {@code GALE_SHUTDOWN_GRACE} and are taken up at once by another process (see
+   * {@link JobRuntime#close}); health and metrics are served meanwhile. Then those, then the store.
    */
   @Override
   public void close() {
-    http.close();
     jobs.close();
+    http.close();
     metrics.close();
     logs.close();
     database.close();

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +59,46 @@ class GaleConfigTest {
     assertThat(GaleConfig.workerPort(Map.of("GALE_WORKER_PORT", "9101", "GALE_PORT", "8000"), null)).isEqualTo(9101);
     assertThat(GaleConfig.workerPort(Map.of("GALE_PORT", "8000"), null)).isEqualTo(GaleConfig.DEFAULT_WORKER_PORT)
         .isEqualTo(8001);
+  }
+
+  @Test
+  void environmentNamesEveryVariableTheConfigurationReads() {
+    Set<String> read = new TreeSet<>();
+    // Without flags, so that GALE_PORT and GALE_DATA_DIR are read; with a database URL too, because only then are
+    // the database's user and password read.
+    GaleConfig.fromEnvironment(new RecordingEnvironment(read, Map.of()), null, null);
+    GaleConfig.fromEnvironment(new RecordingEnvironment(read,
+        Map.of("GALE_DATABASE_URL", "jdbc:postgresql://localhost:5432/gale")), null, DIR);
+    GaleConfig.workerPort(new RecordingEnvironment(read, Map.of()), null);
+
+    assertThat(read).isEqualTo(GaleConfig.ENVIRONMENT);
+  }
+
+  /** An environment that writes down every name asked for, whether it is set or not. */
+  private static final class RecordingEnvironment extends HashMap<String, String> {
+    private final Set<String> read;
+
+    RecordingEnvironment(Set<String> read, Map<String, String> values) {
+      super(values);
+      this.read = read;
+    }
+
+    @Override
+    public String get(Object key) {
+      read.add((String) key);
+      return super.get(key);
+    }
+
+    @Override
+    public String getOrDefault(Object key, String defaultValue) {
+      read.add((String) key);
+      return super.getOrDefault(key, defaultValue);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      read.add((String) key);
+      return super.containsKey(key);
+    }
   }
 }

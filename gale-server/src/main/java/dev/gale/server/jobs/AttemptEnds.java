@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Ends failed attempts and decides their job's fate: a failure that is not retryable fails the job; otherwise the
  * {@link RetryPolicy} says whether another attempt follows (the job is {@code incomplete} until then, free for any
- * worker once its backoff has passed) or the job has failed too often.
+ * worker once its backoff has passed) or the job has failed too often. An attempt stopped because its process shut
+ * down is none of the job's failures: the job goes on at once, and later decisions leave that attempt out.
  */
 final class AttemptEnds {
   private static final Logger LOG = LoggerFactory.getLogger(AttemptEnds.class);
@@ -55,7 +56,8 @@ final class AttemptEnds {
       log.log(LogLevel.ERROR, "The failure is not retryable: the job failed. " + summary.at("/failures/0/externalMessage").asText());
     } else {
       List<Boolean> history = new ArrayList<>();
-      earlier.stream().filter(a -> a.status() == AttemptStatus.FAILED && a.id() != attempt.id())
+      earlier.stream().filter(a -> a.status() == AttemptStatus.FAILED && a.id() != attempt.id()
+              && !FailureSummaries.isShutdown(a.failureSummary()))
           .forEach(a -> history.add(FailureSummaries.partialSuccess(a.failureSummary())));
       history.add(FailureSummaries.partialSuccess(summary));
       Decision decision = policy.afterFailures(history);
@@ -66,6 +68,22 @@ final class AttemptEnds {
           + (decision.retry() ? "Retrying: " : "The job failed: ") + decision.reason());
     }
     if (!queue.end(job.id(), owner, attempt.id(), end)) {
+      log.log(LogLevel.WARN, "The job was no longer this worker's to end");
+    }
+  }
+
+  /**
+   * Ends an attempt stopped because this process shuts down: failed (Airbyte knows no other end for an attempt that
+   * did not finish), its job {@code incomplete} and free for any worker at once, without the retry policy's backoff;
+   * the lease goes in the same transaction, so another process need not wait for it to expire.
+   *
+   * @param partial whether the attempt committed records
+   */
+  void shutDown(Job job, Attempt attempt, String owner, boolean partial, AttemptLog log) {
+    log.log(LogLevel.WARN, "This worker is shutting down: the attempt ends here, and the job goes on at once in "
+        + "another worker, from its last committed state");
+    if (!queue.end(job.id(), owner, attempt.id(), new AttemptEnd(AttemptStatus.FAILED, null,
+        FailureSummaries.shutdown(partial, clock.instant()), JobStatus.INCOMPLETE, null))) {
       log.log(LogLevel.WARN, "The job was no longer this worker's to end");
     }
   }

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Runs one attempt of a claimed job: creates the attempt row and its log, plans the sync, runs the engine while
  * renewing the lease (which is also how a cancel sent to another process arrives), and ends the attempt: succeeded,
  * cancelled, or failed and handed to the {@link AttemptEnds retry policy}. A job claimed after its worker died first
- * gets its abandoned attempt ended as failed.
+ * gets its abandoned attempt ended as failed. When this process shuts down, the sync is drained (it stops at its
+ * next committed state) and its attempt ends so that another process goes on at once ({@link AttemptEnds#shutDown}).
  */
 final class AttemptRunner {
   private static final Logger LOG = LoggerFactory.getLogger(AttemptRunner.class);
@@ -83,6 +84,11 @@ final class AttemptRunner {
     }
     if (claim.cancelRequested() || local.cancelRequested()) {
       queue.end(job.id(), owner, null, new AttemptEnd(AttemptStatus.FAILED, null, null, JobStatus.CANCELLED, null));
+      return;
+    }
+    if (local.drainRequested()) {
+      // Claimed as this process began to stop: another one runs it, without an attempt started here.
+      queue.release(job.id(), owner);
       return;
     }
     Path logFile = logDirectory.resolve(Long.toString(job.id())).resolve("attempt-" + attempts.size() + ".log");
@@ -144,11 +150,15 @@ final class AttemptRunner {
     boolean partial = total.recordsCommitted() > 0;
     switch (result.status()) {
       case SUCCEEDED -> succeeded(job, attempt, owner, plan, total, log);
+      case STOPPED -> ends.shutDown(job, attempt, owner, partial, log);
       case CANCELLED -> {
         if (outcome.cancelledByUser()) {
           log.info("The job was cancelled");
           queue.end(job.id(), owner, attempt.id(), new AttemptEnd(AttemptStatus.FAILED, null,
               FailureSummaries.cancelled(partial, clock.instant()), JobStatus.CANCELLED, null));
+        } else if (local.drainRequested()) {
+          // The grace ran out before a committed state: still a shutdown, resumed from the last committed state.
+          ends.shutDown(job, attempt, owner, partial, log);
         } else {
           ends.failed(job, attempt, earlier, owner, FailureSummaries.platform(FailureType.SYSTEM_ERROR,
               "The worker stopped while the attempt ran", null, true, partial, log.masker(), clock.instant()), log);

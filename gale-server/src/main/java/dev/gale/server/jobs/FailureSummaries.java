@@ -18,6 +18,10 @@ import java.util.List;
  * the API. Every text in it passes the sync's {@link SecretMasker} first.
  */
 public final class FailureSummaries {
+  /** Also how a shutdown's summary is told from others, so that the retry policy leaves it out. */
+  static final String SHUTDOWN_MESSAGE =
+      "The worker shut down while the sync ran; the sync goes on from its last committed state in another worker.";
+
   private FailureSummaries() {}
 
   /** The summary of a failure the engine reported. */
@@ -37,6 +41,25 @@ public final class FailureSummaries {
     return summary(new AttemptFailureReason(FailureOrigin.AIRBYTE_PLATFORM, type, masker.mask(externalMessage),
         error == null ? null : masker.mask(String.valueOf(error)), error == null ? null : masker.mask(stacktrace(error)),
         retryable, at.toEpochMilli()), partialSuccess);
+  }
+
+  /**
+   * An attempt its worker stopped because its process shut down: Airbyte's {@code replication} origin and
+   * {@code transient_error} type (sent as {@code system_error}, see {@link #type}), retryable.
+   */
+  static JsonNode shutdown(boolean partialSuccess, Instant at) {
+    return summary(new AttemptFailureReason(FailureOrigin.REPLICATION, FailureType.SYSTEM_ERROR, SHUTDOWN_MESSAGE,
+        null, null, true, at.toEpochMilli()), partialSuccess);
+  }
+
+  /** Whether a stored summary is a {@link #shutdown}'s. */
+  static boolean isShutdown(JsonNode summary) {
+    if (summary == null) {
+      return false;
+    }
+    JsonNode failure = summary.path("failures").path(0);
+    return "replication".equals(failure.path("failureOrigin").asText())
+        && SHUTDOWN_MESSAGE.equals(failure.path("externalMessage").asText());
   }
 
   /** A job cancelled by a user. */

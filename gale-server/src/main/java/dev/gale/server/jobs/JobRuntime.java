@@ -66,6 +66,10 @@ public final class JobRuntime implements AutoCloseable {
     return workers;
   }
 
+  /**
+   * Stops scheduling and housekeeping, then the workers gracefully ({@link WorkerPool#close}): it returns once every
+   * running sync stopped at a committed state (or was cancelled after the shutdown grace) and its job was handed back.
+   */
   @Override
   public void close() {
     housekeeping.close();

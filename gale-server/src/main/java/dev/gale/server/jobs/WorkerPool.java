@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * This process's workers: each a virtual thread that claims a job from the {@link JobQueue}, runs its attempt, and
  * claims the next. Idle workers poll the queue (other processes may queue work) and are woken at once when this
- * process queues some. Closing stops them: running attempts are cancelled and end as retryable failures, so that
- * another worker retries them.
+ * process queues some. Closing stops them gracefully: see {@link #close}.
  */
 public final class WorkerPool implements LocalJobs, AutoCloseable {
   /** Recorded as each attempt's {@code processingTaskQueue}, as Airbyte records the queue of its workers. */
@@ -132,21 +131,52 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
     }
   }
 
-  /** Stops the workers and waits for their attempts to end. */
+  /**
+   * Stops the workers gracefully: they claim nothing more; each running sync is asked to stop at its next committed
+   * state within {@link WorkerSettings#shutdownGrace} and is cancelled when it has not; each attempt then ends with
+   * its lease released, so that another process takes the job up at once. Waits for all that; a worker that still
+   * has not stopped a little after the grace is interrupted, as a last resort, and its job waits for its lease.
+   */
   @Override
   public void close() {
     closed = true;
-    threads.forEach(Thread::interrupt);
-    long deadline = System.nanoTime() + settings.cancelWait().toNanos() + settings.engine().cancelGrace().toNanos() * 2;
-    for (Thread thread : threads) {
-      try {
-        if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-          LOG.warn("Worker {} did not stop in time; its job is retried when its lease expires", thread.getName());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    long began = System.nanoTime();
+    // Idle workers see `closed` at once; workers running a sync stop at its next committed state.
+    wake();
+    Duration grace = settings.shutdownGrace();
+    int syncs = running.count();
+    if (syncs > 0) {
+      LOG.info("Stopping: {} running job(s) stop at their next committed state, within {} s", syncs,
+          grace.toSeconds());
+    }
+    running.drainAll(grace);
+    // After the grace the engine cancels a sync, which takes at most about twice its cancel grace; ending the
+    // attempt takes a transaction or two.
+    Duration cancelling = settings.engine().cancelGrace().multipliedBy(2).plus(settings.cancelWait());
+    if (!join(grace.plus(cancelling))) {
+      threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+      if (!join(cancelling)) {
+        threads.stream().filter(Thread::isAlive).forEach(thread -> LOG.warn(
+            "Worker {} did not stop in time; its job is retried when its lease expires", thread.getName()));
         return;
       }
     }
+    LOG.info("Workers stopped in {} ms", Duration.ofNanos(System.nanoTime() - began).toMillis());
+  }
+
+  // Waits for every worker to end within `timeout`; false when some did not.
+  private boolean join(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread thread : threads) {
+      try {
+        if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+          return false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 }

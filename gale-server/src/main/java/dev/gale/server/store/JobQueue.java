@@ -256,6 +256,19 @@ public final class JobQueue {
     return ended;
   }
 
+  /**
+   * Gives back a job {@code owner} claimed but will not run (its process is stopping), as it was before the claim,
+   * so that another worker may take it at once rather than after the lease. False when {@code owner} did not hold it.
+   */
+  public boolean release(long jobId, String owner) {
+    requireNonNull(owner, "owner is null");
+    return database.jdbi().withHandle(handle -> handle.createUpdate("UPDATE jobs SET lease_owner = NULL, "
+            + "lease_expires_at = NULL WHERE id = :id AND lease_owner = :owner")
+        .bind("id", jobId)
+        .bind("owner", owner)
+        .execute()) == 1;
+  }
+
   /** What {@link #requestCancel} did. */
   public enum Cancel {
     NOT_FOUND,

@@ -15,8 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server that stops while one of its workers runs an attempt ends that attempt as a retryable failure and leaves
- * the job to whichever process runs workers next; it does not wait for its lease to expire.
+ * A server that stops while one of its workers runs an attempt stops the sync at its next committed state, ends the
+ * attempt as a shutdown (retryable, outside the retry policy's counts) and leaves the job to whichever process runs
+ * workers next, at once: the lease goes with the attempt's end. (gale-app's {@code WorkerSigtermIT} does the same
+ * with a real SIGTERM to a worker process on PostgreSQL.)
  */
 class WorkerShutdownIT {
   @Test
@@ -40,7 +42,8 @@ class WorkerShutdownIT {
 
       JsonNode stopped = retried.at("/attempts/0/attempt");
       assertThat(stopped.path("status").asText()).isEqualTo("failed");
-      assertThat(stopped.at("/failureSummary/failures/0/externalMessage").asText()).contains("worker stopped");
+      assertThat(stopped.at("/failureSummary/failures/0/externalMessage").asText()).contains("The worker shut down");
+      assertThat(stopped.at("/failureSummary/failures/0/failureOrigin").asText()).isEqualTo("replication");
       assertThat(stopped.at("/failureSummary/failures/0/retryable").asBoolean()).isTrue();
       assertThat(status(retried)).isEqualTo("running");
 

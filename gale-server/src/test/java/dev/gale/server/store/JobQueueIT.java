@@ -174,6 +174,21 @@ class JobQueueIT {
   }
 
   @Test
+  void aReleasedClaimIsFreeForAnotherWorkerAtOnceAndOnlyItsOwnerReleasesIt() {
+    Job job = newJob("released");
+    queue.claim("stopping", LEASE).orElseThrow();
+
+    assertThat(queue.release(job.id(), "someone else")).isFalse();
+    assertThat(queue.claim("other", LEASE)).as("still leased").isEmpty();
+    assertThat(queue.release(job.id(), "stopping")).isTrue();
+
+    Claim next = queue.claim("other", LEASE).orElseThrow();
+    assertThat(next.job().id()).isEqualTo(job.id());
+    assertThat(next.orphaned()).isFalse();
+    assertThat(store.jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+  }
+
+  @Test
   void aFailedAttemptsRetryWaitsForItsBackoff() {
     Job job = newJob("backoff");
     queue.claim("w1", LEASE).orElseThrow();
