@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
         "GALE_RETENTION_DAYS (days of job history kept, 30 by default),",
         "GALE_SHUTDOWN_GRACE (seconds running syncs get to reach a committed state when the server stops, 30 by default),",
         "GALE_HTTP_REQUEST_TIMEOUT (seconds a request may take to arrive, 30 by default),",
+        "GALE_HTTP_IDLE_TIMEOUT (seconds a connection may stay silent, 30 by default),",
+        "GALE_HTTP_MAX_CONNECTIONS (open connections at once, 1000 by default),",
         "GALE_CONNECTORS (the connector catalog folder, <data dir>/connectors by default; see gale connectors),",
         "GALE_CONNECTOR_COMMANDS (a file of 'repository = command line' lines: how images Gale does not ship run;",
         "otherwise source-xyz/destination-xyz on the PATH, else Docker where an engine answers),",

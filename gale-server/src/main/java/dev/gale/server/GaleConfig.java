@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * @param jobs how this process runs jobs: workers, leases, retries, scheduler
  * @param tokenTtl how long a bearer token of the Public API lives ({@code GALE_TOKEN_TTL}, seconds)
  * @param user the instance's one user, as the Public API's users and organizations show it
- * @param http how long and large a request may be ({@code GALE_HTTP_REQUEST_TIMEOUT}, seconds)
+ * @param http how long, large and many requests may be ({@code GALE_HTTP_REQUEST_TIMEOUT}, {@code GALE_HTTP_IDLE_TIMEOUT},
+ *     {@code GALE_HTTP_MAX_CONNECTIONS}; see {@link HttpLimits})
  * @param connectors the connector catalog: a folder of Airbyte manifest-only sources ({@code GALE_CONNECTORS}),
  *     loaded at start; it need not exist
  * @param launches how custom definitions of images Gale does not ship run: the commands of the file
@@ -51,7 +52,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
       "GALE_PORT", "GALE_WORKER_PORT", "GALE_HOST", "GALE_DATA_DIR", "GALE_DATABASE_URL", "GALE_DATABASE_USER",
       "GALE_DATABASE_PASSWORD", "GALE_AUTH_ENABLED", "GALE_AUTH_USERNAME", "GALE_AUTH_PASSWORD", "GALE_SECRET_KEY",
       "GALE_WORKERS", Retention.DAYS_VARIABLE, WorkerSettings.SHUTDOWN_GRACE_VARIABLE, "GALE_TOKEN_TTL", "GALE_USER_NAME", "GALE_USER_EMAIL",
-      "GALE_HTTP_REQUEST_TIMEOUT", "GALE_CONNECTORS", ExternalLaunches.COMMANDS_VARIABLE, "PATH",
+      "GALE_HTTP_REQUEST_TIMEOUT", "GALE_HTTP_IDLE_TIMEOUT", "GALE_HTTP_MAX_CONNECTIONS", "GALE_CONNECTORS",
+      ExternalLaunches.COMMANDS_VARIABLE, "PATH",
       "GALE_CONNECTOR_SPEC_TIMEOUT")));
 
   public GaleConfig {
@@ -115,6 +117,11 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         externalLaunches, specTimeout);
   }
 
+  public GaleConfig withHttp(HttpLimits limits) {
+    return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, limits, connectors,
+        launches, specTimeout);
+  }
+
   public GaleConfig withSpecTimeout(Duration timeout) {
     return new GaleConfig(host, port, dataDir, database, auth, secretKey, jobs, tokenTtl, user, http, connectors,
         launches, timeout);
@@ -169,7 +176,8 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
    * Reads {@code GALE_PORT}, {@code GALE_HOST}, {@code GALE_DATA_DIR}, {@code GALE_DATABASE_URL},
    * {@code GALE_DATABASE_USER}, {@code GALE_DATABASE_PASSWORD}, {@code GALE_AUTH_ENABLED},
    * {@code GALE_AUTH_USERNAME}, {@code GALE_AUTH_PASSWORD}, {@code GALE_SECRET_KEY}, {@code GALE_WORKERS},
-   * {@code GALE_SHUTDOWN_GRACE}, {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, {@code GALE_HTTP_REQUEST_TIMEOUT},
+   * {@code GALE_SHUTDOWN_GRACE}, {@code GALE_TOKEN_TTL}, {@code GALE_USER_NAME}, {@code GALE_USER_EMAIL}, the
+   * {@code GALE_HTTP_*} limits (see {@link HttpLimits#fromEnvironment}),
    * {@code GALE_CONNECTORS} (see {@link #connectorsFolder}), {@code GALE_CONNECTOR_COMMANDS} and {@code PATH} (see
    * {@link ExternalLaunches#fromEnvironment}) and {@code GALE_CONNECTOR_SPEC_TIMEOUT}.
    */
@@ -187,7 +195,7 @@ public record GaleConfig(String host, int port, Path dataDir, Database.Settings 
         Optional.ofNullable(env.get("GALE_SECRET_KEY")).filter(k -> !k.isBlank()), WorkerSettings.fromEnvironment(env),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("GALE_TOKEN_TTL", String.valueOf(DEFAULT_TOKEN_TTL.toSeconds())))),
         new User(env.getOrDefault("GALE_USER_NAME", User.DEFAULT.name()), env.getOrDefault("GALE_USER_EMAIL", User.DEFAULT.email())),
-        HttpLimits.fromRequestTimeout(env.get("GALE_HTTP_REQUEST_TIMEOUT")), connectorsFolder(env, dataDir),
+        HttpLimits.fromEnvironment(env), connectorsFolder(env, dataDir),
         ExternalLaunches.fromEnvironment(env), Duration.ofSeconds(Long.parseLong(env.getOrDefault(
             "GALE_CONNECTOR_SPEC_TIMEOUT", String.valueOf(DEFAULT_SPEC_TIMEOUT.toSeconds())))));
   }

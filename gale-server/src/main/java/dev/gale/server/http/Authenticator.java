@@ -1,6 +1,5 @@
 package dev.gale.server.http;
 
-import com.sun.net.httpserver.Headers;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * credential throws {@link UnauthorizedException}.
  */
 public interface Authenticator {
-  Optional<Principal> authenticate(Headers headers);
+  Optional<Principal> authenticate(RequestHeaders headers);
 
   /** The scheme this authenticator answers a 401 with, for the WWW-Authenticate header. */
   String challenge();

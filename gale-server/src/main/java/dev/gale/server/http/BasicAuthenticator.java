@@ -2,7 +2,6 @@ package dev.gale.server.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -19,8 +18,8 @@ public final class BasicAuthenticator implements Authenticator {
   }
 
   @Override
-  public Optional<Principal> authenticate(Headers headers) {
-    String authorization = headers.getFirst("Authorization");
+  public Optional<Principal> authenticate(RequestHeaders headers) {
+    String authorization = headers.first("Authorization").orElse(null);
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
     }

@@ -2,7 +2,6 @@ package dev.gale.server.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.sun.net.httpserver.Headers;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,8 +15,8 @@ public final class BearerAuthenticator implements Authenticator {
   }
 
   @Override
-  public Optional<Principal> authenticate(Headers headers) {
-    String authorization = headers.getFirst("Authorization");
+  public Optional<Principal> authenticate(RequestHeaders headers) {
+    String authorization = headers.first("Authorization").orElse(null);
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }

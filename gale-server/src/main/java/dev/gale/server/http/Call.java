@@ -1,6 +1,5 @@
 package dev.gale.server.http;
 
-import com.sun.net.httpserver.Headers;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,7 +17,7 @@ import java.util.UUID;
  * @param path the request's path, without the query
  * @param query every query parameter with all its values, in the order sent
  */
-public record Call(String path, Map<String, String> pathParams, Map<String, List<String>> query, Headers headers,
+public record Call(String path, Map<String, String> pathParams, Map<String, List<String>> query, RequestHeaders headers,
                    Principal principal, URI baseUri) {
   public Call {
     pathParams = Map.copyOf(pathParams);
@@ -65,6 +64,6 @@ public record Call(String path, Map<String, String> pathParams, Map<String, List
   }
 
   public Optional<String> header(String name) {
-    return Optional.ofNullable(headers.getFirst(name));
+    return headers.first(name);
   }
 }

@@ -45,9 +45,12 @@ public final class ErrorBodies {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
       case 409 -> "Conflict";
       case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 422 -> "Unprocessable Content";
+      case 431 -> "Request Header Fields Too Large";
       case 500 -> "Internal Server Error";
       default -> "Error " + status;
     };

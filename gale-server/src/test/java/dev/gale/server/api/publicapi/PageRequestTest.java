@@ -3,10 +3,10 @@ package dev.gale.server.api.publicapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.Headers;
 import dev.gale.server.http.ApiException;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.Principal;
+import dev.gale.server.http.RequestHeaders;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +68,7 @@ class PageRequestTest {
   }
 
   private static Call call(Map<String, List<String>> query) {
-    return new Call("/api/public/v1/sources", Map.of(), query, new Headers(), Principal.ANONYMOUS,
+    return new Call("/api/public/v1/sources", Map.of(), query, RequestHeaders.none(), Principal.ANONYMOUS,
         URI.create("http://gale:8000"));
   }
 }
