@@ -62,7 +62,10 @@ class WorkerProcessIT {
 
     assertThat(status(done)).as("%s", done).isEqualTo("succeeded");
     assertThat(done.at("/attempts/0/attempt/totalStats/recordsCommitted").asLong()).as("200 users, 100 products, 200 purchases").isEqualTo(500);
-    assertThat(done.at("/attempts/0/logs/logLines").toString()).contains("The job succeeded");
+    // The worker writes this line just after it saved the job's end, which the wait above may see first.
+    long jobId = done.path("job").path("id").asLong();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        JobCalls.get(api, jobId).at("/attempts/0/logs/logLines").toString()).contains("The job succeeded"));
     Attempt attempt = store.jobs.findAttempt(done.at("/job/id").asLong(), 0).orElseThrow();
     assertThat(store.jobs.findWorkflow(attempt.id())).as("the worker process took it, as the server has none")
         .isPresent();
