@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.server.metrics.HttpMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -27,6 +29,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ApiServer implements AutoCloseable {
   /** How many connections the kernel queues while the server is at its connection cap or busy accepting. */
   private static final int ACCEPT_QUEUE = 256;
+  /**
+   * How long a stopping server lets the requests it is answering finish; it takes no new ones meanwhile. Most answer
+   * in milliseconds; a check or discovery may take up to its own bound, and is cut off past this one.
+   */
+  static final Duration DRAIN = Duration.ofSeconds(10);
 
   private final Server server;
   private final ServerConnector connector;
@@ -45,7 +52,8 @@ public final class ApiServer implements AutoCloseable {
     threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
         Thread.ofVirtual().name("gale-request-", 0).factory()));
     server = new Server(threads);
-    server.setStopTimeout(0);
+    // Stopping waits (up to DRAIN) for the requests in flight, tracked by the GracefulHandler below.
+    server.setStopTimeout(DRAIN.toMillis());
 
     HttpConfiguration http = new HttpConfiguration();
     http.setRequestHeaderSize(limits.maxHeaderBytes());
@@ -63,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
     server.setErrorHandler(new ProtocolErrors(limits));
-    server.setHandler(new ApiHandler(router, authenticators, limits, deadlines, metrics));
+    server.setHandler(new GracefulHandler(new ApiHandler(router, authenticators, limits, deadlines, metrics)));
   }
 
   /** Listens and serves; an {@link IOException} when the port cannot be had. */
@@ -86,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** Stops taking connections, lets the requests in flight finish (up to {@link #DRAIN}), then stops. */
   @Override
   public void close() {
     try {
