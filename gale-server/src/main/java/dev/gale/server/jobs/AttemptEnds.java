@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.data.SourceOutput.LogLevel;
-import dev.gale.server.api.model.JobBodies.FailureType;
+import dev.gale.server.domain.FailureType;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.domain.AttemptStatus;
 import dev.gale.server.domain.Job;

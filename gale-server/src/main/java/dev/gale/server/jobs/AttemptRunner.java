@@ -8,7 +8,7 @@ import dev.gale.engine.ReplicationResult;
 import dev.gale.engine.RunningReplication;
 import dev.gale.engine.StreamTotals;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.JobBodies.FailureType;
+import dev.gale.server.domain.FailureType;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.domain.AttemptStatus;
 import dev.gale.server.domain.Job;

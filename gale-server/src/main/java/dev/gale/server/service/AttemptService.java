@@ -4,12 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.JobBodies;
-import dev.gale.server.api.model.JobBodies.AttemptStreamStats;
-import dev.gale.server.api.model.JobBodies.AttemptSyncConfig;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.domain.AttemptStats;
+import dev.gale.server.domain.AttemptSyncConfig;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.StreamDescriptor;
@@ -31,6 +29,13 @@ import java.util.UUID;
  * endpoints serve clients and external workers that speak Airbyte's API.
  */
 public final class AttemptService {
+  /** Counters as a client reports them, not checked yet; an absent counter is 0. */
+  public record ReportedCounts(long recordsEmitted, long bytesEmitted, long stateMessagesEmitted, long recordsCommitted,
+                               long bytesCommitted, long estimatedRecords, long estimatedBytes) {}
+
+  /** One stream's reported counters. */
+  public record ReportedStreamCounts(StreamDescriptor stream, ReportedCounts counts) {}
+
   private final JobRepository jobs;
   private final ConnectionService connections;
   private final ActorService actors;
@@ -43,22 +48,26 @@ public final class AttemptService {
     this.definitions = requireNonNull(definitions, "definitions is null");
   }
 
-  /** Replaces the attempt's stats; counters cannot be negative, and each stream appears once. */
-  public void saveStats(long jobId, int attemptNumber, JobBodies.AttemptStats total, List<AttemptStreamStats> streams) {
+  /**
+   * Replaces the attempt's stats; counters cannot be negative, and each stream appears once.
+   *
+   * @param streams nullable, and so is each item (refused)
+   */
+  public void saveStats(long jobId, int attemptNumber, ReportedCounts total, List<ReportedStreamCounts> streams) {
     Attempt attempt = attempt(jobId, attemptNumber);
     List<StreamStats> perStream = new ArrayList<>();
     Set<StreamDescriptor> seen = new HashSet<>();
     for (int i = 0; streams != null && i < streams.size(); i++) {
-      AttemptStreamStats stream = streams.get(i);
+      ReportedStreamCounts stream = streams.get(i);
       String path = "streamStats[" + i + "]";
       if (stream == null) {
         throw new InvalidInputException(path, null, "A stream's stats are required here");
       }
-      StreamDescriptor descriptor = new StreamDescriptor(stream.streamName(), stream.streamNamespace());
+      StreamDescriptor descriptor = stream.stream();
       if (!seen.add(descriptor)) {
-        throw new InvalidInputException(path, stream.streamName(), "The stream " + stream.streamName() + " has stats twice");
+        throw new InvalidInputException(path, descriptor.name(), "The stream " + descriptor.name() + " has stats twice");
       }
-      perStream.add(new StreamStats(descriptor, counters(stream.stats(), path + ".stats")));
+      perStream.add(new StreamStats(descriptor, counters(stream.counts(), path + ".stats")));
     }
     jobs.saveStats(attempt.id(), new AttemptStats(counters(total, "stats"), perStream));
   }
@@ -92,10 +101,9 @@ public final class AttemptService {
         .orElseThrow(() -> new NotFoundException("attempt " + attemptNumber + " of job", jobId));
   }
 
-  private static SyncStats counters(JobBodies.AttemptStats stats, String path) {
-    long[] values = {or0(stats.recordsEmitted()), or0(stats.bytesEmitted()), or0(stats.recordsCommitted()),
-        or0(stats.bytesCommitted()), or0(stats.stateMessagesEmitted()), or0(stats.estimatedRecords()),
-        or0(stats.estimatedBytes())};
+  private static SyncStats counters(ReportedCounts stats, String path) {
+    long[] values = {stats.recordsEmitted(), stats.bytesEmitted(), stats.recordsCommitted(), stats.bytesCommitted(),
+        stats.stateMessagesEmitted(), stats.estimatedRecords(), stats.estimatedBytes()};
     String[] names = {"recordsEmitted", "bytesEmitted", "recordsCommitted", "bytesCommitted", "stateMessagesEmitted",
         "estimatedRecords", "estimatedBytes"};
     for (int i = 0; i < values.length; i++) {
@@ -104,9 +112,5 @@ public final class AttemptService {
       }
     }
     return new SyncStats(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
-  }
-
-  private static long or0(Long value) {
-    return value == null ? 0 : value;
   }
 }

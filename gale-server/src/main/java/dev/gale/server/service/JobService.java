@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.JobBodies.ConnectionStream;
-import dev.gale.server.api.model.JobBodies.JobListRequestBody;
-import dev.gale.server.api.model.JobBodies.ResetConfig;
-import dev.gale.server.api.model.StateBodies;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.domain.AttemptStats;
@@ -17,6 +13,7 @@ import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
+import dev.gale.server.domain.ResetConfig;
 import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.InvalidInputException;
@@ -87,7 +84,7 @@ public final class JobService {
    * Queues a reset: the given streams (all selected streams when {@code streams} is null) are emptied in the
    * destination and their state is cleared.
    */
-  public JobView reset(UUID connectionId, List<ConnectionStream> streams) {
+  public JobView reset(UUID connectionId, List<StreamDescriptor> streams) {
     return emptyStreams(connectionId, streams, JobConfigType.RESET_CONNECTION);
   }
 
@@ -95,17 +92,16 @@ public final class JobService {
    * Queues a clear: what {@link #reset} does, under newer Airbyte's name for it ({@code connections/clear}, a
    * {@code clear} job).
    */
-  public JobView clear(UUID connectionId, List<ConnectionStream> streams) {
+  public JobView clear(UUID connectionId, List<StreamDescriptor> streams) {
     return emptyStreams(connectionId, streams, JobConfigType.CLEAR);
   }
 
-  private JobView emptyStreams(UUID connectionId, List<ConnectionStream> streams, JobConfigType type) {
+  private JobView emptyStreams(UUID connectionId, List<StreamDescriptor> streams, JobConfigType type) {
     Connection connection = runnable(connectionId);
     List<StreamDescriptor> selected = ConfiguredCatalogs.selectedStreams(connection.syncCatalog());
     Set<StreamDescriptor> toReset = new LinkedHashSet<>(streams == null ? selected : List.of());
     for (int i = 0; streams != null && i < streams.size(); i++) {
-      ConnectionStream stream = streams.get(i);
-      StreamDescriptor descriptor = stream == null ? null : new StreamDescriptor(stream.streamName(), stream.streamNamespace());
+      StreamDescriptor descriptor = streams.get(i);
       if (descriptor == null || !selected.contains(descriptor)) {
         throw new InvalidInputException("streams[" + i + "]", descriptor == null ? null : descriptor.name(),
             "The connection does not sync this stream; it syncs " + selected.stream().map(JobService::label).toList());
@@ -115,8 +111,7 @@ public final class JobService {
     if (toReset.isEmpty()) {
       throw new InvalidInputException("streams", null, "Name at least one stream to reset");
     }
-    JsonNode config = Json.tree(new ResetConfig(toReset.stream()
-        .map(s -> new StateBodies.StreamDescriptor(s.name(), s.namespace())).toList()));
+    JsonNode config = Json.tree(new ResetConfig(List.copyOf(toReset)));
     return view(enqueue(connection, type, config), true);
   }
 
@@ -158,12 +153,10 @@ public final class JobService {
     return jobs.list(active, 1, 0).stream().findFirst();
   }
 
-  /** Jobs newest first, a page at a time; see {@link JobListRequestBody}. */
-  public JobView.Page list(JobListRequestBody request) {
-    int pageSize = request.pagination() == null || request.pagination().pageSize() == null ? DEFAULT_PAGE_SIZE
-        : request.pagination().pageSize();
-    int offset = request.pagination() == null || request.pagination().rowOffset() == null ? 0
-        : request.pagination().rowOffset();
+  /** Jobs newest first, a page at a time; see {@link JobListing}. */
+  public JobView.Page list(JobListing request) {
+    int pageSize = request.pageSize() == null ? DEFAULT_PAGE_SIZE : request.pageSize();
+    int offset = request.rowOffset() == null ? 0 : request.rowOffset();
     if (pageSize < 1) {
       throw new InvalidInputException("pagination.pageSize", pageSize, "A page holds at least one job");
     }

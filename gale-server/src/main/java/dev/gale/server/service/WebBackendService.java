@@ -11,7 +11,6 @@ import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.api.model.OperationBodies.OperationCreate;
 import dev.gale.server.api.model.OperationBodies.OperationUpdate;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
-import dev.gale.server.api.model.JobBodies.ConnectionStream;
 import dev.gale.server.api.model.WebBackendBodies.DestinationSnippetRead;
 import dev.gale.server.api.model.WebBackendBodies.SchemaChange;
 import dev.gale.server.api.model.WebBackendBodies.SourceSnippetRead;
@@ -263,8 +262,8 @@ public final class WebBackendService {
     if (stateType == StateType.LEGACY || stateType == StateType.NOT_SET) {
       toReset = new LinkedHashSet<>(selected);
     }
-    List<ConnectionStream> resettable = toReset.stream().filter(selected::contains)
-        .map(s -> new ConnectionStream(s.name(), s.namespace())).toList();
+    List<dev.gale.server.domain.StreamDescriptor> resettable = toReset.stream().filter(selected::contains)
+        .map(s -> new dev.gale.server.domain.StreamDescriptor(s.name(), s.namespace())).toList();
     if (!resettable.isEmpty()) {
       jobs.activeReplicationJob(connectionId).ifPresent(this::cancel);
       try {
@@ -272,7 +271,7 @@ public final class WebBackendService {
       } catch (ConflictException busy) {
         throw new ConflictException(("Connection %s was updated, but the reset of %s could not be queued: %s Reset them "
             + "with connections/reset/stream once it has ended.").formatted(connectionId,
-            resettable.stream().map(ConnectionStream::streamName).toList(), busy.getMessage()));
+            resettable.stream().map(dev.gale.server.domain.StreamDescriptor::name).toList(), busy.getMessage()));
       }
     }
     List<StreamDescriptor> deselected = stale.stream().filter(s -> !selected.contains(s)).toList();

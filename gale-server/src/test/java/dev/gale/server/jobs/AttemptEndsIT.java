@@ -2,7 +2,7 @@ package dev.gale.server.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gale.server.api.model.JobBodies.FailureType;
+import dev.gale.server.domain.FailureType;
 import dev.gale.server.domain.Attempt;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;

@@ -3,7 +3,7 @@ package dev.gale.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.JobBodies.FailureType;
+import dev.gale.server.domain.FailureType;
 import dev.gale.server.secrets.SecretMasker;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -27,12 +27,13 @@ public final class AttemptApi implements ApiModule {
     return List.of(
         rpc(p + "save_stats", TAG, "Set the stats of an attempt", SaveStatsRequestBody.class, InternalOperationResult.class,
             (body, call) -> {
-              attempts.saveStats(body.jobId(), body.attemptNumber(), body.stats(), body.streamStats());
+              attempts.saveStats(body.jobId(), body.attemptNumber(), AttemptReports.counts(body.stats()),
+                  AttemptReports.streamCounts(body.streamStats()));
               return DONE;
             }),
         rpc(p + "save_sync_config", TAG, "Keep the configuration an attempt runs with (secrets masked)",
             SaveAttemptSyncConfigRequestBody.class, InternalOperationResult.class, (body, call) -> {
-              attempts.saveSyncConfig(body.jobId(), body.attemptNumber(), body.syncConfig());
+              attempts.saveSyncConfig(body.jobId(), body.attemptNumber(), AttemptReports.syncConfig(body.syncConfig()));
               return DONE;
             }),
         rpc(p + "set_workflow_in_attempt", TAG, "Record the workflow that runs an attempt",

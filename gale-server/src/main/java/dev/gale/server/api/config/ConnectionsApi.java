@@ -56,12 +56,12 @@ public final class ConnectionsApi implements ApiModule {
             (body, call) -> JobReads.info(jobs.reset(body.connectionId(), null))),
         rpc(p + "reset/stream", TAG, "Empty some streams of the connection in the destination and clear their state",
             ConnectionStreamRequestBody.class, JobInfoRead.class,
-            (body, call) -> JobReads.info(jobs.reset(body.connectionId(), body.streams()))),
+            (body, call) -> JobReads.info(jobs.reset(body.connectionId(), JobReads.streams(body.streams())))),
         rpc(p + "clear", TAG, "Empty every stream of the connection in the destination and clear its state (a clear job)",
             ConnectionIdRequestBody.class, JobInfoRead.class,
             (body, call) -> JobReads.info(jobs.clear(body.connectionId(), null))),
         rpc(p + "clear/stream", TAG, "Empty some streams of the connection in the destination and clear their state "
             + "(a clear job)", ConnectionStreamRequestBody.class, JobInfoRead.class,
-            (body, call) -> JobReads.info(jobs.clear(body.connectionId(), body.streams()))));
+            (body, call) -> JobReads.info(jobs.clear(body.connectionId(), JobReads.streams(body.streams())))));
   }
 }

@@ -3,17 +3,18 @@ package dev.gale.server.api.config;
 import dev.gale.protocol.Json;
 import dev.gale.server.GaleServer;
 import dev.gale.server.api.model.DefinitionBodies.LogRead;
-import dev.gale.server.api.model.JobBodies.AttemptFailureSummary;
 import dev.gale.server.api.model.JobBodies.AttemptInfoRead;
 import dev.gale.server.api.model.JobBodies.AttemptNormalizationStatusRead;
 import dev.gale.server.api.model.JobBodies.AttemptNormalizationStatusReadList;
 import dev.gale.server.api.model.JobBodies.AttemptRead;
 import dev.gale.server.api.model.JobBodies.AttemptStats;
 import dev.gale.server.api.model.JobBodies.AttemptStreamStats;
+import dev.gale.server.api.model.JobBodies.ConnectionStream;
 import dev.gale.server.api.model.JobBodies.JobAggregatedStats;
 import dev.gale.server.api.model.JobBodies.JobDebugInfoRead;
 import dev.gale.server.api.model.JobBodies.JobDebugRead;
 import dev.gale.server.api.model.JobBodies.JobInfoRead;
+import dev.gale.server.api.model.JobBodies.JobListRequestBody;
 import dev.gale.server.api.model.JobBodies.JobRead;
 import dev.gale.server.api.model.JobBodies.JobReadList;
 import dev.gale.server.api.model.JobBodies.JobSyncSummary;
@@ -21,11 +22,13 @@ import dev.gale.server.api.model.JobBodies.JobWithAttemptsRead;
 import dev.gale.server.api.model.JobBodies.ResetConfig;
 import dev.gale.server.api.model.JobBodies.StreamStats;
 import dev.gale.server.api.model.JobBodies.WorkflowStateRead;
+import dev.gale.server.domain.AttemptFailureSummary;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
 import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.domain.SyncStats;
+import dev.gale.server.service.JobListing;
 import dev.gale.server.service.JobService.DebugView;
 import dev.gale.server.service.JobView;
 import dev.gale.server.service.JobView.AttemptView;
@@ -40,6 +43,19 @@ import java.util.Map;
  */
 final class JobReads {
   private JobReads() {}
+
+  static JobListing listing(JobListRequestBody request) {
+    var pagination = request.pagination();
+    return new JobListing(request.configTypes(), request.configId(), request.includingJobId(),
+        pagination == null ? null : pagination.pageSize(), pagination == null ? null : pagination.rowOffset(),
+        request.statuses());
+  }
+
+  /** The streams a reset or clear names; keeps null items, which the service refuses with their position. */
+  static List<StreamDescriptor> streams(List<ConnectionStream> streams) {
+    return streams == null ? null : streams.stream()
+        .map(s -> s == null ? null : new StreamDescriptor(s.streamName(), s.streamNamespace())).toList();
+  }
 
   static JobInfoRead info(JobView view) {
     return new JobInfoRead(job(view), view.attempts().stream()

@@ -30,7 +30,7 @@ public final class JobsApi implements ApiModule {
     String p = "/api/v1/jobs/";
     return List.of(
         rpc(p + "list", TAG, "List jobs newest first, filtered and paged", JobListRequestBody.class, JobReadList.class,
-            (body, call) -> JobReads.list(jobs.list(body))),
+            (body, call) -> JobReads.list(jobs.list(JobReads.listing(body)))),
         rpc(p + "get", TAG, "Get a job with its attempts, their stats and logs", JobIdRequestBody.class,
             JobInfoRead.class, (body, call) -> JobReads.info(jobs.get(body.id()))),
         rpc(p + "get_light", TAG, "Get a job without its attempts", JobIdRequestBody.class, JobInfoLightRead.class,

@@ -7,6 +7,7 @@ import dev.gale.server.api.model.DefinitionBodies.LogRead;
 import dev.gale.server.api.model.DefinitionBodies.SourceDefinitionRead;
 import dev.gale.server.api.model.StateBodies.ConnectionState;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
+import dev.gale.server.domain.AttemptFailureSummary;
 import dev.gale.server.domain.AttemptStatus;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
@@ -82,37 +83,6 @@ public final class JobBodies {
                              Long bytesCommitted, Long estimatedRecords, Long estimatedBytes) {}
 
   public record AttemptStreamStats(@Required String streamName, String streamNamespace, @Required AttemptStats stats) {}
-
-  /** @param partialSuccess whether the attempt committed records before it failed */
-  public record AttemptFailureSummary(@Required List<AttemptFailureReason> failures, Boolean partialSuccess) {}
-
-  /** @param timestamp epoch milliseconds, as Airbyte gives them */
-  public record AttemptFailureReason(FailureOrigin failureOrigin, FailureType failureType, String externalMessage,
-                                     String internalMessage, String stacktrace, Boolean retryable,
-                                     @Required Long timestamp) {}
-
-  public enum FailureOrigin {
-    @JsonProperty("source") SOURCE,
-    @JsonProperty("destination") DESTINATION,
-    @JsonProperty("replication") REPLICATION,
-    @JsonProperty("persistence") PERSISTENCE,
-    @JsonProperty("normalization") NORMALIZATION,
-    @JsonProperty("dbt") DBT,
-    @JsonProperty("airbyte_platform") AIRBYTE_PLATFORM,
-    @JsonProperty("unknown") UNKNOWN
-  }
-
-  /**
-   * The failure types of Airbyte's 2023 document. Newer ones (transient error, timeouts) are sent as
-   * {@code system_error} with {@code retryable} true, because clients generated from that document reject enum
-   * values they do not know.
-   */
-  public enum FailureType {
-    @JsonProperty("config_error") CONFIG_ERROR,
-    @JsonProperty("system_error") SYSTEM_ERROR,
-    @JsonProperty("manual_cancellation") MANUAL_CANCELLATION,
-    @JsonProperty("refresh_schema") REFRESH_SCHEMA
-  }
 
   /**
    * An attempt with the end of its log. {@code logType} says how newer Airbyte clients must read {@code logs}: Gale's
