@@ -3,15 +3,8 @@ package dev.gale.server.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.OperationBodies.CheckOperationRead;
-import dev.gale.server.api.model.OperationBodies.CheckOperationStatus;
-import dev.gale.server.api.model.OperationBodies.OperationCreate;
-import dev.gale.server.api.model.OperationBodies.OperationRead;
-import dev.gale.server.api.model.OperationBodies.OperationReadList;
-import dev.gale.server.api.model.OperationBodies.OperationUpdate;
-import dev.gale.server.api.model.OperationBodies.OperatorConfiguration;
-import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigRead;
 import dev.gale.server.domain.Operation;
+import dev.gale.server.domain.OperatorConfiguration;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import dev.gale.server.http.NotFoundException;
@@ -20,6 +13,7 @@ import dev.gale.server.store.OperationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -48,47 +42,46 @@ public final class OperationService {
   /**
    * Whether an operator configuration could run. The request names no workspace, so a webhook config id is looked
    * for in every workspace; create and update then require it in the operation's own workspace.
+   *
+   * @return empty when it could run; else its problems, each with its property path
    */
-  public CheckOperationRead check(OperatorConfiguration config) {
+  public Optional<String> check(OperatorConfiguration config) {
     List<ValidationError> problems = OperatorConfigurations.problems(config, OperatorConfigurations.ROOT,
-        id -> workspaces.list().stream().anyMatch(w -> hasWebhook(w.webhookConfigs(), id)));
-    return problems.isEmpty()
-        ? new CheckOperationRead(CheckOperationStatus.SUCCEEDED, null)
-        : new CheckOperationRead(CheckOperationStatus.FAILED,
-            problems.stream().map(p -> p.propertyPath() + ": " + p.message()).collect(Collectors.joining("; ")));
+        id -> workspaces.list().stream().anyMatch(w -> WorkspaceService.hasWebhook(w, id)));
+    return problems.isEmpty() ? Optional.empty()
+        : Optional.of(problems.stream().map(p -> p.propertyPath() + ": " + p.message()).collect(Collectors.joining("; ")));
   }
 
-  public OperationRead create(OperationCreate request) {
-    UUID workspaceId = workspaces.live(request.workspaceId()).id();
-    OperatorConfiguration config = runnable(request.operatorConfiguration(), workspaceId);
+  public Operation create(UUID workspaceId, String name, OperatorConfiguration operatorConfiguration) {
+    UUID workspace = workspaces.live(workspaceId).id();
+    OperatorConfiguration config = runnable(operatorConfiguration, workspace);
     Instant now = clock.instant();
-    Operation operation = new Operation(UUID.randomUUID(), workspaceId, requireName(request.name()), config.operatorType(),
+    Operation operation = new Operation(UUID.randomUUID(), workspace, requireName(name), config.operatorType(),
         Json.tree(config), false, now, now);
     operations.insert(operation);
-    return read(operation);
+    return operation;
   }
 
   /** Replaces the name and the configuration of a live operation; its workspace stays. */
-  public OperationRead update(OperationUpdate request) {
-    Operation current = live(request.operationId());
-    OperatorConfiguration config = runnable(request.operatorConfiguration(), current.workspaceId());
-    Operation updated = new Operation(current.id(), current.workspaceId(), requireName(request.name()), config.operatorType(),
+  public Operation update(UUID operationId, String name, OperatorConfiguration operatorConfiguration) {
+    Operation current = live(operationId);
+    OperatorConfiguration config = runnable(operatorConfiguration, current.workspaceId());
+    Operation updated = new Operation(current.id(), current.workspaceId(), requireName(name), config.operatorType(),
         Json.tree(config), false, current.createdAt(), clock.instant());
     operations.update(updated);
-    return read(updated);
+    return updated;
   }
 
-  public OperationRead get(UUID operationId) {
-    return read(live(operationId));
+  public Operation get(UUID operationId) {
+    return live(operationId);
   }
 
   /** The live operations a connection runs, in the order it runs them. */
-  public OperationReadList listForConnection(UUID connectionId) {
+  public List<Operation> listForConnection(UUID connectionId) {
     connections.find(connectionId);
-    return new OperationReadList(operations.listByConnection(connectionId).stream()
+    return operations.listByConnection(connectionId).stream()
         .filter(operation -> !operation.tombstone())
-        .map(OperationService::read)
-        .toList());
+        .toList();
   }
 
   /** Tombstones the operation, then takes it off every connection that lists it. */
@@ -117,21 +110,12 @@ public final class OperationService {
   }
 
   private OperatorConfiguration runnable(OperatorConfiguration config, UUID workspaceId) {
-    Predicate<UUID> inWorkspace = id -> hasWebhook(workspaces.get(workspaceId).webhookConfigs(), id);
+    Predicate<UUID> inWorkspace = id -> WorkspaceService.hasWebhook(workspaces.live(workspaceId), id);
     List<ValidationError> problems = OperatorConfigurations.problems(config, OperatorConfigurations.ROOT, inWorkspace);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems.getFirst().message(), problems);
     }
     return OperatorConfigurations.normalized(config);
-  }
-
-  private static boolean hasWebhook(List<WebhookConfigRead> webhooks, UUID id) {
-    return webhooks != null && webhooks.stream().anyMatch(webhook -> webhook.id().equals(id));
-  }
-
-  private static OperationRead read(Operation operation) {
-    return new OperationRead(operation.workspaceId(), operation.id(), operation.name(),
-        Json.convert(operation.operatorConfiguration(), OperatorConfiguration.class));
   }
 
   private static String requireName(String name) {

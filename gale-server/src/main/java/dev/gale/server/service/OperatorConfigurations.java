@@ -1,11 +1,11 @@
 package dev.gale.server.service;
 
-import dev.gale.server.api.model.OperationBodies.NormalizationOption;
-import dev.gale.server.api.model.OperationBodies.OperatorConfiguration;
-import dev.gale.server.api.model.OperationBodies.OperatorDbt;
-import dev.gale.server.api.model.OperationBodies.OperatorNormalization;
-import dev.gale.server.api.model.OperationBodies.OperatorWebhook;
-import dev.gale.server.api.model.OperationBodies.WebhookType;
+import dev.gale.server.domain.OperatorConfiguration;
+import dev.gale.server.domain.OperatorConfiguration.NormalizationOption;
+import dev.gale.server.domain.OperatorConfiguration.OperatorDbt;
+import dev.gale.server.domain.OperatorConfiguration.OperatorNormalization;
+import dev.gale.server.domain.OperatorConfiguration.OperatorWebhook;
+import dev.gale.server.domain.OperatorConfiguration.WebhookType;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import java.net.URI;
 import java.net.URISyntaxException;

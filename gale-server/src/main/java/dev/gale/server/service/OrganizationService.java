@@ -2,9 +2,9 @@ package dev.gale.server.service;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.domain.Application;
 import dev.gale.server.domain.PermissionType;
+import dev.gale.server.domain.Workspace;
 import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
@@ -72,7 +72,7 @@ public final class OrganizationService {
 
   /** The organization a live workspace belongs to; 404 for an unknown or deleted workspace. */
   public Organization ofWorkspace(UUID workspaceId) {
-    return get(workspaces.get(workspaceId).organizationId());
+    return get(workspaces.live(workspaceId).organizationId());
   }
 
   /**
@@ -82,7 +82,7 @@ public final class OrganizationService {
    * @param pageSize nullable: every workspace
    * @param rowOffset nullable: from the first
    */
-  public List<WorkspaceRead> workspaces(UUID organizationId, String nameContains, Integer pageSize, Integer rowOffset) {
+  public List<Workspace> workspaces(UUID organizationId, String nameContains, Integer pageSize, Integer rowOffset) {
     get(organizationId);
     if (pageSize != null && pageSize < 1) {
       throw new InvalidInputException("pagination.pageSize", pageSize, "'pagination.pageSize' must be 1 or more");

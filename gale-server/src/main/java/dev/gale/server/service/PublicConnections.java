@@ -6,7 +6,6 @@ import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
-import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionCreateRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionPatchRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionResponse;
@@ -113,7 +112,7 @@ public final class PublicConnections {
    */
   public List<ConnectionResponse> list(Collection<UUID> workspaceIds, Collection<UUID> tagIds, boolean includeDeleted,
                                        int limit, int offset) {
-    List<UUID> ids = workspaceIds.isEmpty() ? workspaces.list().stream().map(WorkspaceRead::workspaceId).toList()
+    List<UUID> ids = workspaceIds.isEmpty() ? workspaces.list().stream().map(dev.gale.server.domain.Workspace::id).toList()
         : workspaceIds.stream().map(id -> workspaces.live(id).id()).distinct().toList();
     List<ConnectionRead> reads = connections.list(ids, tagIds, includeDeleted, limit, offset);
     Map<UUID, List<dev.gale.server.domain.Tag>> tagsById = tags.tagsOf(reads.stream().map(ConnectionRead::connectionId).toList());

@@ -2,8 +2,8 @@ package dev.gale.server.service;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.domain.Tag;
+import dev.gale.server.domain.Workspace;
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.NotFoundException;
@@ -68,7 +68,7 @@ public final class TagService {
 
   /** The tags of these workspaces (each must exist), or of every workspace when none is given. */
   public List<Tag> list(Collection<UUID> workspaceIds) {
-    List<UUID> ids = workspaceIds.isEmpty() ? workspaces.list().stream().map(WorkspaceRead::workspaceId).toList()
+    List<UUID> ids = workspaceIds.isEmpty() ? workspaces.list().stream().map(Workspace::id).toList()
         : workspaceIds.stream().map(id -> workspaces.live(id).id()).distinct().toList();
     return tags.listByWorkspaces(ids);
   }

@@ -9,7 +9,6 @@ import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
 import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.api.model.OperationBodies.OperationCreate;
-import dev.gale.server.api.model.OperationBodies.OperationUpdate;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.api.model.WebBackendBodies.DestinationSnippetRead;
 import dev.gale.server.api.model.WebBackendBodies.SchemaChange;
@@ -135,7 +134,7 @@ public final class WebBackendService {
       List<OperationCreate> toCreate = request.operations() == null ? List.of() : request.operations();
       for (int i = 0; i < toCreate.size(); i++) {
         OperationCreate operation = requireEntry(toCreate.get(i), "operations", i);
-        created.add(within("operations[" + i + "]", () -> operations.create(operation)).operationId());
+        created.add(within("operations[" + i + "]", () -> operations.create(operation.workspaceId(), operation.name(), operation.operatorConfiguration())).id());
       }
       List<UUID> operationIds = new ArrayList<>(request.operationIds() == null ? List.of() : request.operationIds());
       operationIds.addAll(created);
@@ -222,11 +221,11 @@ public final class WebBackendService {
       WebBackendOperationCreateOrUpdate operation = requireEntry(patch.get(i), "operations", i);
       String path = "operations[" + i + "]";
       if (operation.operationId() != null && connection.operationIds().contains(operation.operationId())) {
-        ids.add(within(path, () -> operations.update(new OperationUpdate(operation.operationId(), operation.name(),
-            operation.operatorConfiguration()))).operationId());
+        ids.add(within(path, () -> operations.update(operation.operationId(), operation.name(),
+            operation.operatorConfiguration())).id());
       } else {
-        UUID id = within(path, () -> operations.create(new OperationCreate(operation.workspaceId(), operation.name(),
-            operation.operatorConfiguration()))).operationId();
+        UUID id = within(path, () -> operations.create(operation.workspaceId(), operation.name(),
+            operation.operatorConfiguration())).id();
         created.add(id);
         ids.add(id);
       }
@@ -296,7 +295,7 @@ public final class WebBackendService {
         c.sourceId(), c.destinationId(), catalog, c.schedule(), c.scheduleType(), c.scheduleData(), c.status(),
         c.operationIds(), ActorReads.source(actors.get(ActorType.SOURCE, c.sourceId())),
         ActorReads.destination(actors.get(ActorType.DESTINATION, c.destinationId())),
-        operations.listForConnection(c.connectionId()).operations(),
+        dev.gale.server.api.config.OperationReads.list(operations.listForConnection(c.connectionId())).operations(),
         latest.map(job -> job.createdAt().getEpochSecond()).orElse(null), latest.map(Job::status).orElse(null),
         jobs.activeReplicationJob(c.connectionId()).isPresent(), c.resourceRequirements(), catalogId, diff, c.geography(),
         schemaChange(c.sourceCatalogId(), breakingChange, latestCatalogId(c.sourceId())), c.notifySchemaChanges(),

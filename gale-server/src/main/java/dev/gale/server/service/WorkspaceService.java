@@ -6,13 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.WorkspaceBodies.Notification;
-import dev.gale.server.api.model.WorkspaceBodies.NotificationSettings;
-import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigRead;
-import dev.gale.server.api.model.WorkspaceBodies.WebhookConfigWrite;
-import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
-import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
-import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.Workspace;
@@ -39,6 +32,17 @@ public final class WorkspaceService {
   public static final UUID DEFAULT_ORGANIZATION_ID = new UUID(0, 0);
   public static final String DEFAULT_WORKSPACE_NAME = "Default Workspace";
 
+  /** A webhook as written: its auth token is a secret, stored encrypted and never read back. */
+  public record WebhookWrite(String name, String authToken, String validationUrl) {
+    @Override
+    public String toString() {
+      return "WebhookWrite[name=%s, validationUrl=%s]".formatted(name, validationUrl);
+    }
+  }
+
+  /** A webhook of a workspace, as operations name it. */
+  public record Webhook(UUID id, String name) {}
+
   private final WorkspaceRepository workspaces;
   private final ConnectionRepository connections;
   private final ActorRepository actors;
@@ -57,7 +61,7 @@ public final class WorkspaceService {
   /** Creates the default workspace on a store that has none, as Airbyte does on its first start. */
   public void ensureDefaultWorkspace() {
     if (workspaces.list().isEmpty()) {
-      create(new WorkspaceCreate(DEFAULT_WORKSPACE_NAME, null, null, null, null, null, true, null, null, null, null));
+      create(new NewWorkspace(DEFAULT_WORKSPACE_NAME, null, null, null, null, null, true, null, null, null, null));
     }
   }
 
@@ -66,7 +70,7 @@ public final class WorkspaceService {
    *
    * @throws NotFoundException when the request names another organization
    */
-  public WorkspaceRead create(WorkspaceCreate request) {
+  public Workspace create(NewWorkspace request) {
     String name = requireName(request.name(), "name");
     UUID organizationId = request.organizationId() == null ? DEFAULT_ORGANIZATION_ID : request.organizationId();
     if (!organizationId.equals(DEFAULT_ORGANIZATION_ID)) {
@@ -77,34 +81,26 @@ public final class WorkspaceService {
         name, Slugs.unique(name, slug -> workspaces.findBySlug(slug).isPresent()), request.email(), false,
         Boolean.TRUE.equals(request.displaySetupWizard()), Boolean.TRUE.equals(request.anonymousDataCollection()),
         Boolean.TRUE.equals(request.news()), Boolean.TRUE.equals(request.securityUpdates()),
-        notifications(request.notifications()), settings(request.notificationSettings(), null),
+        request.notifications(), settings(request.notificationSettings(), null),
         webhooks(request.webhookConfigs(), null), false, false,
         request.defaultGeography() == null ? Geography.AUTO : request.defaultGeography(), false, now, now);
     workspaces.insert(workspace);
-    return read(workspace);
+    return workspace;
   }
 
-  public WorkspaceRead get(UUID workspaceId) {
-    return read(live(workspaceId));
+  public Workspace getBySlug(String slug) {
+    return workspaces.findBySlug(slug).orElseThrow(() -> new NotFoundException("workspace with slug", slug));
   }
 
-  public WorkspaceRead getBySlug(String slug) {
-    return read(workspaces.findBySlug(slug).orElseThrow(() -> new NotFoundException("workspace with slug", slug)));
-  }
-
-  public WorkspaceRead getByConnectionId(UUID connectionId) {
+  public Workspace getByConnectionId(UUID connectionId) {
     Connection connection = connections.find(connectionId).orElseThrow(() -> new NotFoundException("connection", connectionId));
     UUID workspaceId = actors.find(connection.sourceId()).orElseThrow(() -> new NotFoundException("source", connection.sourceId()))
         .workspaceId();
-    return get(workspaceId);
+    return live(workspaceId);
   }
 
-  public List<WorkspaceRead> list() {
-    return workspaces.list().stream().map(this::read).toList();
-  }
-
-  public List<WorkspaceRead> listByOrganization(UUID organizationId) {
-    return workspaces.listByOrganization(organizationId).stream().map(this::read).toList();
+  public List<Workspace> list() {
+    return workspaces.list();
   }
 
   /**
@@ -112,23 +108,22 @@ public final class WorkspaceService {
    *
    * @param nameContains nullable or blank: any name; else a case-insensitive part of the name
    */
-  public List<WorkspaceRead> listByOrganization(UUID organizationId, String nameContains, int limit, int offset) {
+  public List<Workspace> listByOrganization(UUID organizationId, String nameContains, int limit, int offset) {
     WorkspaceSearch search = WorkspaceSearch.LIVE.inOrganization(requireNonNull(organizationId, "organizationId is null"));
     search = nameContains == null || nameContains.isBlank() ? search : search.nameContaining(nameContains.strip());
-    return workspaces.search(search, limit, offset).stream().map(this::read).toList();
+    return workspaces.search(search, limit, offset);
   }
 
   /**
    * A window of the workspaces with the given ids (any when empty), by name then id; deleted ones too when asked.
    * Ids that name no workspace match nothing.
    */
-  public List<WorkspaceRead> list(Collection<UUID> ids, boolean includeDeleted, int limit, int offset) {
-    return workspaces.search(WorkspaceSearch.LIVE.withIds(ids).includingTombstoned(includeDeleted), limit, offset)
-        .stream().map(this::read).toList();
+  public List<Workspace> list(Collection<UUID> ids, boolean includeDeleted, int limit, int offset) {
+    return workspaces.search(WorkspaceSearch.LIVE.withIds(ids).includingTombstoned(includeDeleted), limit, offset);
   }
 
   /** Changes the fields the request carries; absent fields keep their value. */
-  public WorkspaceRead update(WorkspaceUpdate request) {
+  public Workspace update(WorkspaceChanges request) {
     Workspace w = live(request.workspaceId());
     String name = request.name() == null ? w.name() : requireName(request.name(), "name");
     String slug = name.equals(w.name()) ? w.slug()
@@ -137,18 +132,17 @@ public final class WorkspaceService {
         or(request.initialSetupComplete(), w.initialSetupComplete()), or(request.displaySetupWizard(), w.displaySetupWizard()),
         or(request.anonymousDataCollection(), w.anonymousDataCollection()), or(request.news(), w.news()),
         or(request.securityUpdates(), w.securityUpdates()),
-        request.notifications() == null ? w.notifications() : notifications(request.notifications()),
+        request.notifications() == null ? w.notifications() : request.notifications(),
         settings(request.notificationSettings(), w.notificationSettings()),
         request.webhookConfigs() == null ? w.webhookOperationConfigs() : webhooks(request.webhookConfigs(), w.webhookOperationConfigs()),
         w.firstCompletedSync(), w.feedbackDone(), or(request.defaultGeography(), w.defaultGeography()), false,
         w.createdAt(), clock.instant());
     workspaces.update(updated);
-    return read(updated);
+    return updated;
   }
 
-  public WorkspaceRead updateName(UUID workspaceId, String name) {
-    return update(new WorkspaceUpdate(workspaceId, requireName(name, "name"), null, null, null, null, null, null, null, null,
-        null, null));
+  public Workspace updateName(UUID workspaceId, String name) {
+    return update(WorkspaceChanges.name(workspaceId, requireName(name, "name")));
   }
 
   public void markFeedbackDone(UUID workspaceId) {
@@ -178,37 +172,32 @@ public final class WorkspaceService {
         .orElseThrow(() -> new NotFoundException("workspace", workspaceId));
   }
 
-  private WorkspaceRead read(Workspace w) {
-    // Airbyte derives customerId from the workspace; Gale has no separate customer, so the id serves as both.
-    return new WorkspaceRead(w.id(), w.id(), w.email(), w.name(), w.slug(), w.initialSetupComplete(), w.displaySetupWizard(),
-        w.anonymousDataCollection(), w.news(), w.securityUpdates(), readNotifications(w.notifications()),
-        w.firstCompletedSync(), w.feedbackDone(), w.defaultGeography(), readWebhooks(w.webhookOperationConfigs()),
-        w.organizationId(), w.notificationSettings() == null ? null : Json.convert(w.notificationSettings(), NotificationSettings.class));
+  /** The workspace's webhooks, without their auth tokens. */
+  public static List<Webhook> webhooks(Workspace workspace) {
+    List<Webhook> list = new ArrayList<>();
+    JsonNode stored = workspace.webhookOperationConfigs();
+    if (stored != null) {
+      stored.forEach(node -> list.add(new Webhook(UUID.fromString(node.path("id").asText()),
+          node.path("name").isMissingNode() || node.path("name").isNull() ? null : node.path("name").asText())));
+    }
+    return list;
+  }
+
+  static boolean hasWebhook(Workspace workspace, UUID webhookId) {
+    return webhooks(workspace).stream().anyMatch(webhook -> webhook.id().equals(webhookId));
   }
 
   /**
    * The notification settings to store: those sent, each item sent replacing the stored one and each item left out
    * keeping it (Airbyte's updates leave absent properties unchanged).
    */
-  private static JsonNode settings(NotificationSettings sent, JsonNode stored) {
+  private static JsonNode settings(JsonNode sent, JsonNode stored) {
     if (sent == null) {
       return stored;
     }
     ObjectNode merged = stored != null && stored.isObject() ? ((ObjectNode) stored).deepCopy() : Json.object();
-    Json.tree(sent).properties().forEach(item -> merged.set(item.getKey(), item.getValue()));
+    sent.properties().forEach(item -> merged.set(item.getKey(), item.getValue()));
     return merged;
-  }
-
-  private static JsonNode notifications(List<Notification> notifications) {
-    return notifications == null ? null : Json.tree(notifications);
-  }
-
-  private static List<Notification> readNotifications(JsonNode stored) {
-    List<Notification> list = new ArrayList<>();
-    if (stored != null) {
-      stored.forEach(node -> list.add(Json.convert(node, Notification.class)));
-    }
-    return list;
   }
 
   /**
@@ -216,12 +205,12 @@ public final class WorkspaceService {
    * no new token is sent, the token) of the stored one with the same name, so operations that name it keep working
    * across updates.
    */
-  private JsonNode webhooks(List<WebhookConfigWrite> configs, JsonNode previous) {
+  private JsonNode webhooks(List<WebhookWrite> configs, JsonNode previous) {
     if (configs == null) {
       return null;
     }
     ArrayNode stored = Json.mapper().createArrayNode();
-    for (WebhookConfigWrite config : configs) {
+    for (WebhookWrite config : configs) {
       JsonNode before = sameName(previous, config.name());
       var node = stored.addObject()
           .put("id", before == null ? UUID.randomUUID().toString() : before.path("id").asText())
@@ -248,15 +237,6 @@ public final class WorkspaceService {
       }
     }
     return null;
-  }
-
-  private static List<WebhookConfigRead> readWebhooks(JsonNode stored) {
-    List<WebhookConfigRead> list = new ArrayList<>();
-    if (stored != null) {
-      stored.forEach(node -> list.add(new WebhookConfigRead(UUID.fromString(node.path("id").asText()),
-          node.path("name").isMissingNode() || node.path("name").isNull() ? null : node.path("name").asText())));
-    }
-    return list;
   }
 
   private static String requireName(String name, String property) {

@@ -36,24 +36,24 @@ public final class WorkspacesApi implements ApiModule {
     String p = "/api/v1/workspaces/";
     return List.of(
         rpc(p + "create", TAG, "Create a workspace", WorkspaceCreate.class, WorkspaceRead.class,
-            (body, call) -> workspaces.create(body)),
+            (body, call) -> WorkspaceReads.read(workspaces.create(WorkspaceReads.newWorkspace(body)))),
         rpc(p + "delete", TAG, "Delete a workspace and what it owns", WorkspaceIdRequestBody.class, Void.class,
             (body, call) -> {
               workspaces.delete(body.workspaceId());
               return null;
             }),
         rpc(p + "list", TAG, "List workspaces", null, WorkspaceReadList.class,
-            (body, call) -> new WorkspaceReadList(workspaces.list())),
+            (body, call) -> new WorkspaceReadList(WorkspaceReads.list(workspaces.list()))),
         rpc(p + "get", TAG, "Get a workspace", WorkspaceIdRequestBody.class, WorkspaceRead.class,
-            (body, call) -> workspaces.get(body.workspaceId())),
+            (body, call) -> WorkspaceReads.read(workspaces.live(body.workspaceId()))),
         rpc(p + "get_by_slug", TAG, "Find a workspace by its slug", SlugRequestBody.class, WorkspaceRead.class,
-            (body, call) -> workspaces.getBySlug(body.slug())),
+            (body, call) -> WorkspaceReads.read(workspaces.getBySlug(body.slug()))),
         rpc(p + "get_by_connection_id", TAG, "Find the workspace of a connection", ConnectionIdRequestBody.class,
-            WorkspaceRead.class, (body, call) -> workspaces.getByConnectionId(body.connectionId())),
+            WorkspaceRead.class, (body, call) -> WorkspaceReads.read(workspaces.getByConnectionId(body.connectionId()))),
         rpc(p + "update", TAG, "Update a workspace", WorkspaceUpdate.class, WorkspaceRead.class,
-            (body, call) -> workspaces.update(body)),
+            (body, call) -> WorkspaceReads.read(workspaces.update(WorkspaceReads.changes(body)))),
         rpc(p + "update_name", TAG, "Rename a workspace", WorkspaceUpdateName.class, WorkspaceRead.class,
-            (body, call) -> workspaces.updateName(body.workspaceId(), body.name())),
+            (body, call) -> WorkspaceReads.read(workspaces.updateName(body.workspaceId(), body.name()))),
         rpc(p + "get_organization_info", TAG, "What every member may know of a workspace's organization",
             WorkspaceIdRequestBody.class, OrganizationInfoRead.class,
             (body, call) -> OrganizationInfoRead.of(organizations.ofWorkspace(body.workspaceId()))),
@@ -62,9 +62,9 @@ public final class WorkspacesApi implements ApiModule {
             (body, call) -> OrganizationInfoRead.of(organizations.get(body.organizationId()))),
         rpc(p + "list_by_organization_id", TAG, "List an organization's workspaces, by name",
             ListWorkspacesInOrganizationRequestBody.class, WorkspaceReadList.class,
-            (body, call) -> new WorkspaceReadList(organizations.workspaces(body.organizationId(), body.nameContains(),
-                body.pagination() == null ? null : body.pagination().pageSize(),
-                body.pagination() == null ? null : body.pagination().rowOffset()))),
+            (body, call) -> new WorkspaceReadList(WorkspaceReads.list(organizations.workspaces(body.organizationId(),
+                body.nameContains(), body.pagination() == null ? null : body.pagination().pageSize(),
+                body.pagination() == null ? null : body.pagination().rowOffset())))),
         rpc(p + "tag_feedback_status_as_done", TAG, "Record that feedback was given", WorkspaceGiveFeedback.class,
             Void.class, (body, call) -> {
               workspaces.markFeedbackDone(body.workspaceId());

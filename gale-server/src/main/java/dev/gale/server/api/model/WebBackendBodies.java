@@ -12,7 +12,7 @@ import dev.gale.server.api.model.ConnectionBodies.ResourceRequirements;
 import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.api.model.OperationBodies.OperationCreate;
 import dev.gale.server.api.model.OperationBodies.OperationRead;
-import dev.gale.server.api.model.OperationBodies.OperatorConfiguration;
+import dev.gale.server.domain.OperatorConfiguration;
 import dev.gale.server.domain.BackfillPreference;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;

@@ -7,6 +7,7 @@ import static dev.gale.server.api.publicapi.PublicRoutes.post;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.config.WorkspaceReads;
 import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspaceCreateRequest;
 import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspaceResponse;
 import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspaceUpdateRequest;
@@ -32,17 +33,17 @@ public final class WorkspacesPublicApi implements ApiModule {
     return List.of(
         get("/workspaces", TAG, "List workspaces", WorkspacesResponse.class, (body, call) -> {
           PageRequest page = PageRequest.of(call);
-          return WorkspacesResponse.of(page.fromOverfetched(workspaces.list(call.queryUuids("workspaceIds"),
-              call.queryBoolean("includeDeleted", false), page.overfetchLimit(), page.offset()), call));
+          return WorkspacesResponse.of(page.fromOverfetched(WorkspaceReads.list(workspaces.list(call.queryUuids("workspaceIds"),
+              call.queryBoolean("includeDeleted", false), page.overfetchLimit(), page.offset())), call));
         }).withQuery(PageRequest.PARAMETERS).withQuery(QueryParameter.uuids("workspaceIds"),
             QueryParameter.bool("includeDeleted")),
         post("/workspaces", TAG, "Create a workspace", WorkspaceCreateRequest.class, WorkspaceResponse.class,
-            (body, call) -> WorkspaceResponse.of(workspaces.create(body.toCreate()))),
+            (body, call) -> WorkspaceResponse.of(WorkspaceReads.read(workspaces.create(WorkspaceReads.newWorkspace(body.toCreate()))))),
         get("/workspaces/{workspaceId}", TAG, "Get a workspace", WorkspaceResponse.class,
-            (body, call) -> WorkspaceResponse.of(workspaces.get(workspaceId(call)))),
+            (body, call) -> WorkspaceResponse.of(WorkspaceReads.read(workspaces.live(workspaceId(call))))),
         patch("/workspaces/{workspaceId}", TAG, "Rename a workspace or change its notifications",
             WorkspaceUpdateRequest.class, WorkspaceResponse.class,
-            (body, call) -> WorkspaceResponse.of(workspaces.update(body.toUpdate(workspaceId(call))))),
+            (body, call) -> WorkspaceResponse.of(WorkspaceReads.read(workspaces.update(WorkspaceReads.changes(body.toUpdate(workspaceId(call))))))),
         delete("/workspaces/{workspaceId}", TAG, "Delete a workspace and what it owns", (body, call) -> {
           workspaces.delete(workspaceId(call));
           return null;
