@@ -9,7 +9,6 @@ import dev.gale.connectors.external.ExternalCommand;
 import dev.gale.connectors.external.ExternalLaunches;
 import dev.gale.protocol.ConnectorSpecification;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.DefinitionBodies.DefinitionCreate;
 import dev.gale.server.domain.ActorDefinition;
 import dev.gale.server.domain.ActorDefinitionVersion;
 import dev.gale.server.domain.ActorType;
@@ -243,7 +242,7 @@ public final class DefinitionService {
    * @param property where the definition is in the request ({@code sourceDefinition}), or "" when its fields are the
    *     request's own, for the paths of input errors
    */
-  public DefinitionWithVersion createCustom(ActorType type, UUID workspaceId, DefinitionCreate request, String property) {
+  public DefinitionWithVersion createCustom(ActorType type, UUID workspaceId, CustomDefinition request, String property) {
     String repositoryProperty = join(property, "dockerRepository");
     String repository = requireText(request.dockerRepository(), repositoryProperty);
     String tag = requireText(request.dockerImageTag(), join(property, "dockerImageTag"));

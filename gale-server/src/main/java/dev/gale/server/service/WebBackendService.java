@@ -187,7 +187,7 @@ public final class WebBackendService {
 
   /** The connection's state type; {@code not_set} when it has none. */
   public StateType stateType(UUID connectionId) {
-    return states.get(connectionId).stateType();
+    return states.get(connectionId).map(dev.gale.server.domain.ConnectionState::type).orElse(StateType.NOT_SET);
   }
 
   /** Whether a live workspace has connections (not deleted), sources and destinations. */
@@ -256,7 +256,7 @@ public final class WebBackendService {
     }
     UUID connectionId = after.connectionId();
     List<StreamDescriptor> selected = ConnectionCatalogs.selectedStreams(after.syncCatalog());
-    StateType stateType = states.get(connectionId).stateType();
+    StateType stateType = states.get(connectionId).map(dev.gale.server.domain.ConnectionState::type).orElse(StateType.NOT_SET);
     Set<StreamDescriptor> toReset = new LinkedHashSet<>(stale);
     if (stateType == StateType.LEGACY || stateType == StateType.NOT_SET) {
       toReset = new LinkedHashSet<>(selected);
@@ -275,7 +275,8 @@ public final class WebBackendService {
     }
     List<StreamDescriptor> deselected = stale.stream().filter(s -> !selected.contains(s)).toList();
     if (!deselected.isEmpty() && stateType != StateType.NOT_SET) {
-      states.clearStreams(connectionId, deselected);
+      states.clearStreams(connectionId, deselected.stream()
+          .map(s -> new dev.gale.server.domain.StreamDescriptor(s.name(), s.namespace())).toList());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.gale.server.api.config;
 
 import dev.gale.protocol.ConnectorSpecification;
+import dev.gale.server.api.model.DefinitionBodies.DefinitionCreate;
 import dev.gale.server.api.model.DefinitionBodies.DestinationDefinitionRead;
 import dev.gale.server.api.model.DefinitionBodies.DestinationDefinitionSpecificationRead;
 import dev.gale.server.api.model.DefinitionBodies.LogRead;
@@ -12,6 +13,7 @@ import dev.gale.server.api.model.DefinitionBodies.SynchronousJobType;
 import dev.gale.server.domain.ActorDefinition;
 import dev.gale.server.domain.ActorDefinitionVersion;
 import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.service.CustomDefinition;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,11 @@ import java.util.UUID;
 /** Maps stored definitions to the Config API's definition and specification bodies. */
 final class DefinitionReads {
   private DefinitionReads() {}
+
+  static CustomDefinition custom(DefinitionCreate request) {
+    return new CustomDefinition(request.name(), request.dockerRepository(), request.dockerImageTag(),
+        request.documentationUrl(), request.icon(), request.resourceRequirements());
+  }
 
   static SourceDefinitionRead source(DefinitionWithVersion dv) {
     ActorDefinition d = dv.definition();

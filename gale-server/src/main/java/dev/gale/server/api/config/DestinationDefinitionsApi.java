@@ -59,7 +59,7 @@ public final class DestinationDefinitionsApi implements ApiModule {
         rpc(p + "create_custom", TAG, "Add a custom destination definition to a workspace", CustomDestinationDefinitionCreate.class,
             DestinationDefinitionRead.class, (body, call) -> DefinitionReads.destination(definitions.createCustom(TYPE,
                 workspaces.live(Scopes.workspaceId(body.workspaceId(), body.scopeId(), body.scopeType())).id(),
-                body.destinationDefinition(), "destinationDefinition"))),
+                DefinitionReads.custom(body.destinationDefinition()), "destinationDefinition"))),
         rpc(p + "update", TAG, "Update a destination definition", DestinationDefinitionUpdate.class, DestinationDefinitionRead.class,
             (body, call) -> DefinitionReads.destination(definitions.update(TYPE, body.destinationDefinitionId(), body.dockerImageTag(),
                 body.resourceRequirements()))),

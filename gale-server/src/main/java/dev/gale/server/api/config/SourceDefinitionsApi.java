@@ -59,7 +59,7 @@ public final class SourceDefinitionsApi implements ApiModule {
         rpc(p + "create_custom", TAG, "Add a custom source definition to a workspace", CustomSourceDefinitionCreate.class,
             SourceDefinitionRead.class, (body, call) -> DefinitionReads.source(definitions.createCustom(TYPE,
                 workspaces.live(Scopes.workspaceId(body.workspaceId(), body.scopeId(), body.scopeType())).id(),
-                body.sourceDefinition(), "sourceDefinition"))),
+                DefinitionReads.custom(body.sourceDefinition()), "sourceDefinition"))),
         rpc(p + "update", TAG, "Update a source definition", SourceDefinitionUpdate.class, SourceDefinitionRead.class,
             (body, call) -> DefinitionReads.source(definitions.update(TYPE, body.sourceDefinitionId(), body.dockerImageTag(),
                 body.resourceRequirements()))),

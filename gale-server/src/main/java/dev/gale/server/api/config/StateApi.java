@@ -24,12 +24,14 @@ public final class StateApi implements ApiModule {
     String p = "/api/v1/state/";
     return List.of(
         rpc(p + "get", TAG, "Get a connection's state", ConnectionIdRequestBody.class, ConnectionState.class,
-            (body, call) -> states.get(body.connectionId())),
+            (body, call) -> StateReads.read(body.connectionId(), states.get(body.connectionId()))),
         rpc(p + "create_or_update", TAG, "Replace a connection's state", ConnectionStateCreateOrUpdate.class,
-            ConnectionState.class, (body, call) -> states.createOrUpdate(body)),
+            ConnectionState.class, (body, call) -> StateReads.read(body.connectionId(),
+                states.createOrUpdate(body.connectionId(), StateReads.write(body.connectionState())))),
         rpc(p + "create_or_update_safe", TAG, "Replace a connection's state unless a job is running (423)",
             ConnectionStateCreateOrUpdate.class, ConnectionState.class,
-            (body, call) -> states.createOrUpdateWhileIdle(body))
+            (body, call) -> StateReads.read(body.connectionId(),
+                states.createOrUpdateWhileIdle(body.connectionId(), StateReads.write(body.connectionState()))))
             .alsoAnswering(423, "The connection is running a job; its state cannot be replaced until the job ends"));
   }
 }

@@ -8,7 +8,6 @@ import static dev.gale.server.api.publicapi.PublicRoutes.put;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
-import dev.gale.server.api.model.DefinitionBodies.DefinitionCreate;
 import dev.gale.server.api.publicapi.model.DefinitionResources.ConnectorDefinitionResponse;
 import dev.gale.server.api.publicapi.model.DefinitionResources.ConnectorDefinitionsResponse;
 import dev.gale.server.api.publicapi.model.DefinitionResources.CreateDeclarativeSourceDefinitionRequest;
@@ -25,6 +24,7 @@ import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.DeclarativeSourceService;
+import dev.gale.server.service.CustomDefinition;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.WorkspaceService;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class DefinitionsPublicApi implements ApiModule {
             (body, call) -> DefinitionsResponse.of(definitions.listForWorkspace(type, workspace(call)))),
         post(list, tag, "Add a custom " + label + " definition to a workspace", CreateDefinitionRequest.class,
             DefinitionResponse.class, (body, call) -> DefinitionResponse.of(definitions.createCustom(type, workspace(call),
-                new DefinitionCreate(body.name(), body.dockerRepository(), body.dockerImageTag(), body.documentationUrl(),
+                new CustomDefinition(body.name(), body.dockerRepository(), body.dockerImageTag(), body.documentationUrl(),
                     null, null), ""))),
         get(one, tag, "Get a " + label + " definition a workspace may use", DefinitionResponse.class,
             (body, call) -> DefinitionResponse.of(definitions.liveForWorkspace(type, definitionId(call), workspace(call)))),
