@@ -7,17 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connectors.declarative.ManifestException;
 import dev.gale.connectors.declarative.Manifests;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.BuilderBodies.BaseActorDefinitionVersionInfo;
-import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectDetails;
-import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectDetailsRead;
-import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectRead;
-import dev.gale.server.api.model.BuilderBodies.ContributionInfo;
-import dev.gale.server.api.model.BuilderBodies.DeclarativeManifestRead;
-import dev.gale.server.api.model.DeclarativeBodies.DeclarativeSourceManifest;
 import dev.gale.server.domain.BuilderProject;
 import dev.gale.server.domain.BuilderProject.TestingValues;
 import dev.gale.server.domain.DeclarativeDefinition;
 import dev.gale.server.domain.DeclarativeManifest;
+import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
@@ -38,6 +32,32 @@ import java.util.UUID;
  * Testing values are a configuration like any source's: stored with their secrets encrypted and answered masked.
  */
 public final class BuilderProjectService {
+  /**
+   * What a client writes of a project: its name, its draft (a JSON object, else YAML text; neither for no draft) and
+   * references, which keep their stored values in an update when absent.
+   */
+  public record ProjectDetails(String name, JsonNode draftManifest, String yamlManifest, String componentsFileContent,
+                               UUID baseActorDefinitionVersionId, String contributionPullRequestUrl,
+                               UUID contributionActorDefinitionId) {}
+
+  /**
+   * A project as its answers show it.
+   *
+   * @param activeVersion nullable: the active version of the definition it was published as
+   * @param base nullable: the definition version it builds on, when that still exists
+   */
+  public record ProjectView(BuilderProject project, Long activeVersion, DefinitionWithVersion base) {}
+
+  /**
+   * A project with one manifest: its draft or a published version (or neither), and its testing values.
+   *
+   * @param draft nullable
+   * @param published nullable; absent when there is a draft
+   * @param testingValues nullable; every secret masked
+   */
+  public record ProjectWithManifest(ProjectView view, JsonNode draft, DeclarativeManifest published,
+                                    ObjectNode testingValues) {}
+
   private static final String KIND = "connector builder project";
   private static final int MAX_TESTING_VALUES_CHARS = 1024 * 1024;
 
@@ -59,7 +79,7 @@ public final class BuilderProjectService {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
-  public UUID create(UUID workspaceId, ConnectorBuilderProjectDetails details) {
+  public UUID create(UUID workspaceId, ProjectDetails details) {
     UUID workspace = workspaces.live(workspaceId).id();
     Instant now = clock.instant();
     BuilderProject project = new BuilderProject(UUID.randomUUID(), workspace, name(details), null,
@@ -69,28 +89,27 @@ public final class BuilderProjectService {
     return project.id();
   }
 
-  public List<ConnectorBuilderProjectDetailsRead> list(UUID workspaceId) {
-    return projects.listForWorkspace(workspaces.live(workspaceId).id()).stream().map(this::details).toList();
+  public List<ProjectView> list(UUID workspaceId) {
+    return projects.listForWorkspace(workspaces.live(workspaceId).id()).stream().map(this::view).toList();
   }
 
   /**
    * A project with its manifest: the draft when there is one, else the active published version, or the published
    * {@code version} asked for; its testing values masked.
    */
-  public ConnectorBuilderProjectRead get(UUID workspaceId, UUID projectId, Long version) {
+  public ProjectWithManifest get(UUID workspaceId, UUID projectId, Long version) {
     BuilderProject project = project(workspaceId, projectId);
-    DeclarativeManifestRead manifest;
+    DeclarativeManifest published = null;
     if (version != null) {
       if (project.actorDefinitionId() == null) {
         throw new NotFoundException("manifest version", version, "project " + projectId + " is not published");
       }
-      manifest = published(declaratives.manifestVersion(project.actorDefinitionId(), version));
-    } else if (project.hasDraft()) {
-      manifest = new DeclarativeManifestRead(project.manifestDraft(), true, null, null);
-    } else {
-      manifest = active(project).map(definition -> published(definition.manifest())).orElse(null);
+      published = declaratives.manifestVersion(project.actorDefinitionId(), version);
+    } else if (!project.hasDraft()) {
+      published = active(project).map(DeclarativeDefinition::manifest).orElse(null);
     }
-    return new ConnectorBuilderProjectRead(details(project), manifest, maskedTestingValues(project));
+    return new ProjectWithManifest(view(project), published == null ? project.manifestDraft() : null, published,
+        maskedTestingValues(project));
   }
 
   /** The live project a definition was published from, whichever workspace holds it. */
@@ -103,7 +122,7 @@ public final class BuilderProjectService {
    * Writes a project's name and draft (no draft when none is sent). References a client leaves out keep their
    * stored values, as Airbyte patches them. A published project's definition takes the new name.
    */
-  public void update(UUID workspaceId, UUID projectId, ConnectorBuilderProjectDetails details) {
+  public void update(UUID workspaceId, UUID projectId, ProjectDetails details) {
     BuilderProject current = project(workspaceId, projectId);
     BuilderProject updated = new BuilderProject(current.id(), current.workspaceId(), name(details),
         current.actorDefinitionId(), draft(details), current.testingValues(),
@@ -131,8 +150,8 @@ public final class BuilderProjectService {
    * Publishes a project as a new source definition of its workspace, running {@code manifest}; the project keeps
    * pointing at it, and later versions come through {@code declarative_source_definitions/create_manifest}.
    */
-  public UUID publish(UUID workspaceId, UUID projectId, String name, DeclarativeSourceManifest manifest,
-                      String componentsFileContent) {
+  public UUID publish(UUID workspaceId, UUID projectId, String name, JsonNode manifest, long version,
+                      String description, String componentsFileContent) {
     BuilderProject current = project(workspaceId, projectId);
     requireNoComponents(componentsFileContent, "componentsFileContent");
     if (current.actorDefinitionId() != null) {
@@ -143,15 +162,15 @@ public final class BuilderProjectService {
     BuilderProject published = new BuilderProject(current.id(), current.workspaceId(), name, UUID.randomUUID(), null,
         current.testingValues(), current.baseActorDefinitionVersionId(), current.contributionPullRequestUrl(),
         current.contributionActorDefinitionId(), false, current.createdAt(), now);
-    return declaratives.publish(published, name, manifest.manifest(), manifest.version(), manifest.description(),
-        "initialDeclarativeManifest.manifest").definition().id();
+    return declaratives.publish(published, name, manifest, version, description, "initialDeclarativeManifest.manifest")
+        .definition().id();
   }
 
   /**
    * Replaces a project's testing values, their secrets encrypted; a secret sent back masked keeps its stored value.
    *
    * @param spec the connection specification saying which values are secret (see
-   *     {@link dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectTestingValuesUpdate})
+   *     Airbyte's {@code ConnectorBuilderProjectTestingValuesUpdate})
    * @return the values saved, every secret masked
    */
   public ObjectNode updateTestingValues(UUID workspaceId, UUID projectId, ObjectNode spec, ObjectNode values) {
@@ -184,25 +203,15 @@ public final class BuilderProjectService {
     return values;
   }
 
-  private ConnectorBuilderProjectDetailsRead details(BuilderProject project) {
+  private ProjectView view(BuilderProject project) {
     Long active = active(project).map(definition -> definition.manifest().version()).orElse(null);
-    BaseActorDefinitionVersionInfo base = project.baseActorDefinitionVersionId() == null ? null
-        : definitions.withVersion(project.baseActorDefinitionVersionId()).map(d -> new BaseActorDefinitionVersionInfo(
-            d.definition().name(), d.version().dockerRepository(), d.version().dockerImageTag(), d.definition().id(),
-            d.definition().icon() == null ? "" : d.definition().icon(), d.version().documentationUrl())).orElse(null);
-    ContributionInfo contribution = project.contributionPullRequestUrl() == null || project.contributionActorDefinitionId() == null
-        ? null : new ContributionInfo(project.contributionPullRequestUrl(), project.contributionActorDefinitionId());
-    return new ConnectorBuilderProjectDetailsRead(project.name(), project.id(), project.actorDefinitionId(), active,
-        project.hasDraft(), project.updatedAt().getEpochSecond(), base, contribution);
+    DefinitionWithVersion base = project.baseActorDefinitionVersionId() == null ? null
+        : definitions.withVersion(project.baseActorDefinitionVersionId()).orElse(null);
+    return new ProjectView(project, active, base);
   }
 
   private Optional<DeclarativeDefinition> active(BuilderProject project) {
     return project.actorDefinitionId() == null ? Optional.empty() : declaratives.find(project.actorDefinitionId());
-  }
-
-  private static DeclarativeManifestRead published(DeclarativeManifest manifest) {
-    return new DeclarativeManifestRead(manifest.manifest(), false, manifest.version(),
-        manifest.description() == null ? "" : manifest.description());
   }
 
   /** A project's testing values as a connector uses them, secrets decrypted; an empty object when none were saved. */
@@ -224,13 +233,13 @@ public final class BuilderProjectService {
         .orElseThrow(() -> new NotFoundException(KIND, projectId));
   }
 
-  private static String name(ConnectorBuilderProjectDetails details) {
+  private static String name(ProjectDetails details) {
     requireNoComponents(details.componentsFileContent(), "builderProject.componentsFileContent");
     return DefinitionService.requireText(details.name(), "builderProject.name");
   }
 
   /** The draft a client sent, as an object or as YAML text; null for none. */
-  private static JsonNode draft(ConnectorBuilderProjectDetails details) {
+  private static JsonNode draft(ProjectDetails details) {
     if (details.draftManifest() != null && !details.draftManifest().isNull()) {
       if (!details.draftManifest().isObject()) {
         throw new InvalidInputException("builderProject.draftManifest", null,

@@ -3,14 +3,13 @@ package dev.gale.server.service;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.connector.ConnectorException;
 import dev.gale.connectors.declarative.DeclarativeSource;
 import dev.gale.connectors.declarative.TestRead;
 import dev.gale.connectors.declarative.TestReadLimits;
 import dev.gale.protocol.AirbyteStateMessage;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectStreamRead;
-import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectStreamReadRequestBody;
 import dev.gale.server.catalog.ManifestLoader;
 import dev.gale.server.domain.BuilderProject;
 import dev.gale.server.http.InvalidInputException;
@@ -19,6 +18,7 @@ import dev.gale.server.secrets.SecretPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +27,22 @@ import org.slf4j.LoggerFactory;
  * its project's testing values in this process, within Airbyte's limits and a time bound.
  */
 public final class BuilderTestReads {
+  /**
+   * A test read to run: the manifest being edited and one of its streams, with Airbyte's optional limits.
+   *
+   * @param state nullable: Airbyte state messages to start from, not checked yet
+   */
+  public record Request(UUID workspaceId, UUID builderProjectId, ObjectNode manifest, String streamName,
+                        String customComponentsCode, Integer recordLimit, Integer pageLimit, Integer sliceLimit,
+                        List<JsonNode> state) {}
+
+  /** How a test read ended: what it read (its texts still to mask), or why it failed on the way (masked). */
+  public sealed interface Outcome {
+    record Read(TestRead read, String streamName, SecretMasker masker) implements Outcome {}
+
+    record Failed(String message) implements Outcome {}
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(BuilderTestReads.class);
   /** Airbyte's bounds and defaults of a test read. */
   private static final int DEFAULT_RECORD_LIMIT = 1000;
@@ -52,7 +68,7 @@ public final class BuilderTestReads {
    * values, as Airbyte's builder shows them. A manifest that cannot run, a stream it lacks or testing values it
    * refuses are 422s; a read that fails on the way answers what it read, with the failure as an ERROR log line.
    */
-  public ConnectorBuilderProjectStreamRead readStream(ConnectorBuilderProjectStreamReadRequestBody request) {
+  public Outcome readStream(Request request) {
     BuilderProject project = projects.project(request.workspaceId(), request.builderProjectId());
     BuilderProjectService.requireNoComponents(request.customComponentsCode(), "customComponentsCode");
     TestReadLimits limits = new TestReadLimits(
@@ -70,7 +86,7 @@ public final class BuilderTestReads {
     BoundedCall.Result<TestRead> result = BoundedCall.run(
         () -> source.testRead(config, request.streamName(), state, limits), timeout, "test read");
     if (result.succeeded()) {
-      return TestReadAnswers.of(result.value(), request.streamName(), masker);
+      return new Outcome.Read(result.value(), request.streamName(), masker);
     }
     if (result.cause() instanceof ConnectorException refused) {
       // The stream is known (checked above), so the interpreter refused the testing values, before any request.
@@ -78,7 +94,7 @@ public final class BuilderTestReads {
           + masker.mask(refused.getMessage()));
     }
     LOG.warn("Test read of project {} failed: {}", project.id(), masker.mask(result.failure()));
-    return TestReadAnswers.failed(masker.mask(result.failure()));
+    return new Outcome.Failed(masker.mask(result.failure()));
   }
 
   /** The values of every secret in the testing values, as the stored and the manifest's specifications say. */

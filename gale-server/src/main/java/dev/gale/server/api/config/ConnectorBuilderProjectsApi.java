@@ -44,13 +44,13 @@ public final class ConnectorBuilderProjectsApi implements ApiModule {
     return List.of(
         rpc(PATH + "create", TAG, "Create a connector builder project", ConnectorBuilderProjectWithWorkspaceId.class,
             ConnectorBuilderProjectIdWithWorkspaceId.class, (body, call) -> new ConnectorBuilderProjectIdWithWorkspaceId(
-                body.workspaceId(), projects.create(body.workspaceId(), body.builderProject()), null)).created(),
+                body.workspaceId(), projects.create(body.workspaceId(), BuilderReads.details(body.builderProject())), null)).created(),
         rpc(PATH + "list", TAG, "List a workspace's connector builder projects", WorkspaceIdRequestBody.class,
             ConnectorBuilderProjectReadList.class,
-            (body, call) -> new ConnectorBuilderProjectReadList(projects.list(body.workspaceId()))),
+            (body, call) -> BuilderReads.list(projects.list(body.workspaceId()))),
         rpc(PATH + "get_with_manifest", TAG, "Get a connector builder project with its draft or published manifest",
             ConnectorBuilderProjectIdWithWorkspaceId.class, ConnectorBuilderProjectRead.class,
-            (body, call) -> projects.get(body.workspaceId(), body.builderProjectId(), body.version())),
+            (body, call) -> BuilderReads.read(projects.get(body.workspaceId(), body.builderProjectId(), body.version()))),
         rpc(PATH + "get_for_definition_id", TAG, "Get the connector builder project a source definition was published from",
             BuilderProjectForDefinitionRequestBody.class, BuilderProjectForDefinitionResponse.class,
             (body, call) -> projects.forDefinition(body.workspaceId(), body.actorDefinitionId())
@@ -58,7 +58,7 @@ public final class ConnectorBuilderProjectsApi implements ApiModule {
                 .orElse(new BuilderProjectForDefinitionResponse(null, null))),
         rpc(PATH + "update", TAG, "Update a connector builder project's name and draft",
             ExistingConnectorBuilderProjectWithWorkspaceId.class, Void.class, (body, call) -> {
-              projects.update(body.workspaceId(), body.builderProjectId(), body.builderProject());
+              projects.update(body.workspaceId(), body.builderProjectId(), BuilderReads.details(body.builderProject()));
               return null;
             }),
         rpc(PATH + "delete", TAG, "Delete a connector builder project", ConnectorBuilderProjectIdWithWorkspaceId.class,
@@ -69,13 +69,14 @@ public final class ConnectorBuilderProjectsApi implements ApiModule {
         rpc(PATH + "publish", TAG, "Publish a connector builder project as a source definition of its workspace",
             ConnectorBuilderPublishRequestBody.class, SourceDefinitionIdBody.class,
             (body, call) -> new SourceDefinitionIdBody(projects.publish(body.workspaceId(), body.builderProjectId(),
-                body.name(), body.initialDeclarativeManifest(), body.componentsFileContent()))),
+                body.name(), body.initialDeclarativeManifest().manifest(), body.initialDeclarativeManifest().version(),
+                body.initialDeclarativeManifest().description(), body.componentsFileContent()))),
         rpc(PATH + "update_testing_values", TAG, "Replace the values a connector builder project's test reads run with",
             ConnectorBuilderProjectTestingValuesUpdate.class, ObjectNode.class,
             (body, call) -> projects.updateTestingValues(body.workspaceId(), body.builderProjectId(), body.spec(),
                 body.testingValues())),
         rpc(PATH + "read_stream", TAG, "Test-read a stream of a manifest with the project's testing values",
             ConnectorBuilderProjectStreamReadRequestBody.class, ConnectorBuilderProjectStreamRead.class,
-            (body, call) -> testReads.readStream(body)));
+            (body, call) -> TestReadAnswers.of(testReads.readStream(TestReadAnswers.request(body)))));
   }
 }

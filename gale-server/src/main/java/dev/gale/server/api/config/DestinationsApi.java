@@ -13,7 +13,6 @@ import dev.gale.server.api.model.ActorBodies.DestinationUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.ActorReads;
 import dev.gale.server.service.ActorService;
 import java.util.List;
 

@@ -1,9 +1,10 @@
-package dev.gale.server.service;
+package dev.gale.server.api.config;
 
 import dev.gale.server.api.model.ActorBodies.DestinationRead;
 import dev.gale.server.api.model.ActorBodies.DestinationReadList;
 import dev.gale.server.api.model.ActorBodies.SourceRead;
 import dev.gale.server.api.model.ActorBodies.SourceReadList;
+import dev.gale.server.service.ActorView;
 import java.util.List;
 
 /** Maps actor views (configurations already masked) to the Config API's source and destination bodies. */

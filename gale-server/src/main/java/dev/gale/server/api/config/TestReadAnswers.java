@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.api.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,11 +13,14 @@ import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderAuxiliaryRequest;
 import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderHttpRequest;
 import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderHttpResponse;
 import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectStreamRead;
+import dev.gale.server.api.model.BuilderBodies.ConnectorBuilderProjectStreamReadRequestBody;
 import dev.gale.server.api.model.BuilderBodies.StreamReadLog;
 import dev.gale.server.api.model.BuilderBodies.StreamReadLogLevel;
 import dev.gale.server.api.model.BuilderBodies.StreamReadPage;
 import dev.gale.server.api.model.BuilderBodies.StreamReadSlice;
 import dev.gale.server.secrets.SecretMasker;
+import dev.gale.server.service.BuilderTestReads;
+import dev.gale.server.service.BuilderTestReads.Outcome;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +39,21 @@ import java.util.Map;
 final class TestReadAnswers {
   private TestReadAnswers() {}
 
-  static ConnectorBuilderProjectStreamRead of(TestRead read, String streamName, SecretMasker masker) {
+  static ConnectorBuilderProjectStreamRead of(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Read read -> of(read.read(), read.streamName(), read.masker());
+      case Outcome.Failed failed -> failed(failed.message());
+    };
+  }
+
+  /** Maps the request onto the service's; the manifest is checked there. */
+  static BuilderTestReads.Request request(ConnectorBuilderProjectStreamReadRequestBody request) {
+    return new BuilderTestReads.Request(request.workspaceId(), request.builderProjectId(), request.manifest(),
+        request.streamName(), request.customComponentsCode(), request.recordLimit(), request.pageLimit(),
+        request.sliceLimit(), request.state());
+  }
+
+  private static ConnectorBuilderProjectStreamRead of(TestRead read, String streamName, SecretMasker masker) {
     List<StreamReadSlice> slices = new ArrayList<>();
     for (TestRead.Slice slice : read.slices()) {
       List<StreamReadPage> pages = slice.pages().stream().map(page -> new StreamReadPage(
@@ -60,7 +77,7 @@ final class TestReadAnswers {
   }
 
   /** A read that produced nothing but the reason, as the builder shows a failed read: one ERROR log line. */
-  static ConnectorBuilderProjectStreamRead failed(String message) {
+  private static ConnectorBuilderProjectStreamRead failed(String message) {
     return new ConnectorBuilderProjectStreamRead(List.of(new StreamReadLog(message, StreamReadLogLevel.ERROR)),
         List.of(), false, List.of(), null);
   }
