@@ -16,7 +16,7 @@ import dev.gale.server.domain.JobStatus;
 import dev.gale.server.jobs.SyncPlanner.PlanException;
 import dev.gale.server.jobs.SyncPlanner.SyncPlan;
 import dev.gale.server.secrets.SecretMasker;
-import dev.gale.server.service.ActorService;
+import dev.gale.server.service.actor.ActorService;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.AttemptEnd;
 import dev.gale.server.store.JobQueue.Claim;

@@ -8,7 +8,7 @@ import dev.gale.engine.ReplicationListener.Side;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.ApiException;
 import dev.gale.server.secrets.SecretPaths;
-import dev.gale.server.service.ActorService;
+import dev.gale.server.service.actor.ActorService;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

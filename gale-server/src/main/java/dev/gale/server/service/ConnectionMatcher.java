@@ -6,6 +6,7 @@ import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.secrets.SecretPaths;
+import dev.gale.server.service.definition.DefinitionService;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;

@@ -7,6 +7,7 @@ import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.service.actor.ActorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.gale.server.api.model.ActorBodies.DestinationRead;
 import dev.gale.server.api.model.ActorBodies.DestinationReadList;
 import dev.gale.server.api.model.ActorBodies.SourceRead;
 import dev.gale.server.api.model.ActorBodies.SourceReadList;
-import dev.gale.server.service.ActorView;
+import dev.gale.server.service.actor.ActorView;
 import java.util.List;
 
 /** Maps actor views (configurations already masked) to the Config API's source and destination bodies. */

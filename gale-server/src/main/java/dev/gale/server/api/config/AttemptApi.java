@@ -8,7 +8,7 @@ import dev.gale.server.api.model.JobBodies.SaveAttemptSyncConfigRequestBody;
 import dev.gale.server.api.model.JobBodies.SaveStatsRequestBody;
 import dev.gale.server.api.model.JobBodies.SetWorkflowInAttemptRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.AttemptService;
+import dev.gale.server.service.job.AttemptService;
 import java.util.List;
 
 /** {@code /api/v1/attempt/*}: Airbyte's internal endpoints through which workers report on attempts. */

@@ -5,8 +5,8 @@ import dev.gale.server.api.model.JobBodies;
 import dev.gale.server.api.model.JobBodies.AttemptStreamStats;
 import dev.gale.server.domain.AttemptSyncConfig;
 import dev.gale.server.domain.StreamDescriptor;
-import dev.gale.server.service.AttemptService.ReportedCounts;
-import dev.gale.server.service.AttemptService.ReportedStreamCounts;
+import dev.gale.server.service.job.AttemptService.ReportedCounts;
+import dev.gale.server.service.job.AttemptService.ReportedStreamCounts;
 import java.util.List;
 
 /** Maps what a worker reports through {@code attempt/*} to the attempt service's inputs. */

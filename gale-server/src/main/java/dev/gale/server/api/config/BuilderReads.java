@@ -10,9 +10,9 @@ import dev.gale.server.api.model.BuilderBodies.DeclarativeManifestRead;
 import dev.gale.server.domain.BuilderProject;
 import dev.gale.server.domain.DeclarativeManifest;
 import dev.gale.server.domain.DefinitionWithVersion;
-import dev.gale.server.service.BuilderProjectService.ProjectDetails;
-import dev.gale.server.service.BuilderProjectService.ProjectView;
-import dev.gale.server.service.BuilderProjectService.ProjectWithManifest;
+import dev.gale.server.service.builder.BuilderProjectService.ProjectDetails;
+import dev.gale.server.service.builder.BuilderProjectService.ProjectView;
+import dev.gale.server.service.builder.BuilderProjectService.ProjectWithManifest;
 import java.util.List;
 
 /** Maps connector builder projects to and from the Config API's bodies. */

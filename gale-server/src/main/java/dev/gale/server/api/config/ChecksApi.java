@@ -17,9 +17,9 @@ import dev.gale.server.api.model.DefinitionBodies.SynchronousJobType;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.ActorService;
-import dev.gale.server.service.ActorService.Candidate;
-import dev.gale.server.service.ConnectorCheckService;
+import dev.gale.server.service.actor.ActorService;
+import dev.gale.server.service.actor.ActorService.Candidate;
+import dev.gale.server.service.actor.ConnectorCheckService;
 import java.util.List;
 import java.util.UUID;
 

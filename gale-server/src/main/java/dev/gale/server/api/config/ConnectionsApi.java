@@ -14,7 +14,7 @@ import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.http.Route;
 import dev.gale.server.service.ConnectionService;
-import dev.gale.server.service.JobService;
+import dev.gale.server.service.job.JobService;
 import java.util.List;
 
 /** {@code /api/v1/connections/*}. */

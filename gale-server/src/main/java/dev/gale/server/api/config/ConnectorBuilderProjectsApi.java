@@ -19,8 +19,8 @@ import dev.gale.server.api.model.BuilderBodies.ExistingConnectorBuilderProjectWi
 import dev.gale.server.api.model.BuilderBodies.SourceDefinitionIdBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.BuilderProjectService;
-import dev.gale.server.service.BuilderTestReads;
+import dev.gale.server.service.builder.BuilderProjectService;
+import dev.gale.server.service.builder.BuilderTestReads;
 import java.util.List;
 
 /**

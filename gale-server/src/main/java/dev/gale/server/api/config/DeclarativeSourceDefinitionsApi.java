@@ -11,7 +11,7 @@ import dev.gale.server.api.model.DeclarativeBodies.ListDeclarativeManifestsReque
 import dev.gale.server.api.model.DeclarativeBodies.UpdateActiveManifestRequestBody;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.DeclarativeSourceService;
+import dev.gale.server.service.definition.DeclarativeSourceService;
 import java.util.List;
 
 /** {@code /api/v1/declarative_source_definitions/*}: the manifest versions of a declarative source definition. */

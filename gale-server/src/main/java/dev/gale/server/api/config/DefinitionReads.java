@@ -13,7 +13,7 @@ import dev.gale.server.api.model.DefinitionBodies.SynchronousJobType;
 import dev.gale.server.domain.ActorDefinition;
 import dev.gale.server.domain.ActorDefinitionVersion;
 import dev.gale.server.domain.DefinitionWithVersion;
-import dev.gale.server.service.CustomDefinition;
+import dev.gale.server.service.definition.CustomDefinition;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

@@ -16,8 +16,8 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.DefinitionService;
-import dev.gale.server.service.WorkspaceService;
+import dev.gale.server.service.definition.DefinitionService;
+import dev.gale.server.service.workspace.WorkspaceService;
 import java.time.Clock;
 import java.util.List;
 

@@ -13,7 +13,7 @@ import dev.gale.server.api.model.JobBodies.JobOptionalRead;
 import dev.gale.server.api.model.JobBodies.JobReadList;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.JobService;
+import dev.gale.server.service.job.JobService;
 import java.util.List;
 
 /** {@code /api/v1/jobs/*}. */

@@ -6,7 +6,7 @@ import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.model.LogBodies.LogsRequestBody;
 import dev.gale.server.http.Route;
 import dev.gale.server.logs.LogFiles;
-import dev.gale.server.service.ServerLogService;
+import dev.gale.server.service.job.ServerLogService;
 import java.util.List;
 
 /** {@code /api/v1/logs/get}: the server's and the scheduler's logs, as text. */

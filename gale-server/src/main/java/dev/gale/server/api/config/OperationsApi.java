@@ -12,7 +12,7 @@ import dev.gale.server.api.model.OperationBodies.OperationUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.domain.OperatorConfiguration;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.OperationService;
+import dev.gale.server.service.operation.OperationService;
 import java.util.List;
 
 /** {@code /api/v1/operations/*}. */

@@ -13,7 +13,7 @@ import dev.gale.server.api.model.ActorBodies.SourceUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.ActorService;
+import dev.gale.server.service.actor.ActorService;
 import java.util.List;
 
 /** {@code /api/v1/sources/*}. */

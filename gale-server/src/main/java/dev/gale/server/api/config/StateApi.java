@@ -7,7 +7,7 @@ import dev.gale.server.api.model.StateBodies.ConnectionState;
 import dev.gale.server.api.model.StateBodies.ConnectionStateCreateOrUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.StateService;
+import dev.gale.server.service.job.StateService;
 import java.util.List;
 
 /** {@code /api/v1/state/*}. */

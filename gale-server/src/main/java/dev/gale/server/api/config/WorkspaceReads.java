@@ -10,10 +10,10 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.domain.Workspace;
-import dev.gale.server.service.NewWorkspace;
-import dev.gale.server.service.WorkspaceChanges;
-import dev.gale.server.service.WorkspaceService;
-import dev.gale.server.service.WorkspaceService.WebhookWrite;
+import dev.gale.server.service.workspace.NewWorkspace;
+import dev.gale.server.service.workspace.WorkspaceChanges;
+import dev.gale.server.service.workspace.WorkspaceService;
+import dev.gale.server.service.workspace.WorkspaceService.WebhookWrite;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -16,8 +16,8 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceReadList;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdateName;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.OrganizationService;
-import dev.gale.server.service.WorkspaceService;
+import dev.gale.server.service.workspace.OrganizationService;
+import dev.gale.server.service.workspace.WorkspaceService;
 import java.util.List;
 
 /** {@code /api/v1/workspaces/*}. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
-import dev.gale.server.service.ApplicationCredentials;
+import dev.gale.server.service.application.ApplicationCredentials;
 import java.util.List;
 
 /** The Public API's application and token bodies, under Airbyte's names. */

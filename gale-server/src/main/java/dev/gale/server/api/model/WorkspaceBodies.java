@@ -5,7 +5,7 @@ import static dev.gale.server.store.StoreLimits.TEXT;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
-import dev.gale.server.service.OrganizationService;
+import dev.gale.server.service.workspace.OrganizationService;
 import java.util.List;
 import java.util.UUID;
 

@@ -15,8 +15,8 @@ import dev.gale.server.api.model.ApplicationBodies.ApplicationRead;
 import dev.gale.server.api.model.ApplicationBodies.ApplicationReadList;
 import dev.gale.server.api.model.ApplicationBodies.TokenRequest;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.ApplicationService;
-import dev.gale.server.service.TokenService;
+import dev.gale.server.service.application.ApplicationService;
+import dev.gale.server.service.application.TokenService;
 import java.util.List;
 
 /** The Public API's health, applications and token endpoints, and the Config API's token endpoint. */

@@ -17,7 +17,7 @@ import dev.gale.server.domain.ActorType;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.ActorService;
+import dev.gale.server.service.actor.ActorService;
 import java.util.List;
 import java.util.UUID;
 

@@ -5,7 +5,7 @@ import dev.gale.server.domain.JobStatus;
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
-import dev.gale.server.service.JobFilter;
+import dev.gale.server.service.job.JobFilter;
 import dev.gale.server.store.JobOrder;
 import dev.gale.server.store.JobQuery.TimeRange;
 import java.util.ArrayList;

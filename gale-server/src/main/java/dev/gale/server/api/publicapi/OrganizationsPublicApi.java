@@ -16,7 +16,7 @@ import dev.gale.server.api.publicapi.model.OrganizationResources.UsersResponse;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.OrganizationService;
+import dev.gale.server.service.workspace.OrganizationService;
 import java.util.List;
 import java.util.UUID;
 

@@ -15,7 +15,7 @@ import dev.gale.server.api.publicapi.model.TagResources.TagsResponse;
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.TagService;
+import dev.gale.server.service.workspace.TagService;
 import java.util.List;
 import java.util.UUID;
 

@@ -15,7 +15,7 @@ import dev.gale.server.api.publicapi.model.WorkspaceResources.WorkspacesResponse
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.WorkspaceService;
+import dev.gale.server.service.workspace.WorkspaceService;
 import java.util.List;
 import java.util.UUID;
 

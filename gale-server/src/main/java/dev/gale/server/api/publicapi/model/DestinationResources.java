@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.api.publicapi.PageRequest.Page;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
-import dev.gale.server.service.ActorView;
+import dev.gale.server.service.actor.ActorView;
 import java.util.List;
 import java.util.UUID;
 

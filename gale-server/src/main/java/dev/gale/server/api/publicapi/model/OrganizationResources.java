@@ -3,9 +3,9 @@ package dev.gale.server.api.publicapi.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.domain.PermissionType;
 import dev.gale.server.http.Required;
-import dev.gale.server.service.OrganizationService.Organization;
-import dev.gale.server.service.OrganizationService.Permission;
-import dev.gale.server.service.OrganizationService.User;
+import dev.gale.server.service.workspace.OrganizationService.Organization;
+import dev.gale.server.service.workspace.OrganizationService.Permission;
+import dev.gale.server.service.workspace.OrganizationService.User;
 import java.util.List;
 import java.util.UUID;
 

@@ -7,7 +7,7 @@ import dev.gale.server.api.publicapi.PageRequest.Page;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
-import dev.gale.server.service.ActorView;
+import dev.gale.server.service.actor.ActorView;
 import java.util.List;
 import java.util.UUID;
 
