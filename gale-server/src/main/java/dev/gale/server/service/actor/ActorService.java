@@ -29,12 +29,12 @@ import dev.gale.server.validation.SshTunnels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 

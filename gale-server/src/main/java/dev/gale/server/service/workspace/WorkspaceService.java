@@ -19,8 +19,8 @@ import dev.gale.server.store.WorkspaceSearch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
