@@ -142,7 +142,8 @@ public final class WebBackendService {
       List<OperationCreate> toCreate = request.operations() == null ? List.of() : request.operations();
       for (int i = 0; i < toCreate.size(); i++) {
         OperationCreate operation = requireEntry(toCreate.get(i), "operations", i);
-        created.add(within("operations[" + i + "]", () -> operations.create(operation.workspaceId(), operation.name(), operation.operatorConfiguration())).id());
+        created.add(within("operations[" + i + "]", () -> operations.create(operation.workspaceId(), operation.name(),
+            operation.operatorConfiguration())).id());
       }
       List<UUID> operationIds = new ArrayList<>(request.operationIds() == null ? List.of() : request.operationIds());
       operationIds.addAll(created);

@@ -57,8 +57,8 @@ public final class StateService {
    * Replaces the connection's state with the one given, which must have the shape its {@code stateType} names.
    * {@code not_set} clears the state. Answers the state as stored.
    */
-  public Optional<ConnectionState> createOrUpdate(UUID connectionIdWritten, StateWrite state) {
-    UUID connectionId = connections.find(connectionIdWritten).id();
+  public Optional<ConnectionState> createOrUpdate(UUID connectionId, StateWrite state) {
+    connections.find(connectionId);
     if (!connectionId.equals(state.connectionId())) {
       throw new InvalidInputException("connectionState.connectionId", state.connectionId(),
           "The state names connection %s, the request %s".formatted(state.connectionId(), connectionId));
