@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.gale.protocol.AirbyteStream;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
-import dev.gale.server.api.model.CatalogBodies;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
 import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
-import dev.gale.server.api.model.DiscoverBodies.FieldSchema;
-import dev.gale.server.api.model.DiscoverBodies.FieldSchemaUpdate;
-import dev.gale.server.api.model.DiscoverBodies.FieldTransform;
-import dev.gale.server.api.model.DiscoverBodies.FieldTransformType;
+import dev.gale.server.domain.SchemaChanges.FieldSchema;
+import dev.gale.server.domain.SchemaChanges.FieldSchemaUpdate;
+import dev.gale.server.domain.SchemaChanges.FieldTransform;
+import dev.gale.server.domain.SchemaChanges.FieldTransformType;
 import dev.gale.server.api.model.DiscoverBodies.StreamTransform;
-import dev.gale.server.api.model.DiscoverBodies.StreamTransformType;
+import dev.gale.server.domain.SchemaChanges.StreamTransformType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.TreeSet;
 final class CatalogDiffs {
   private CatalogDiffs() {}
 
-  static CatalogDiff between(CatalogBodies.AirbyteCatalog current, dev.gale.protocol.AirbyteCatalog discovered) {
+  static CatalogDiff between(SyncCatalog.AirbyteCatalog current, dev.gale.protocol.AirbyteCatalog discovered) {
     Map<StreamDescriptor, AirbyteStreamAndConfiguration> before = new LinkedHashMap<>();
     current.streams().forEach(s -> before.put(new StreamDescriptor(s.stream().name(), s.stream().namespace()), s));
     Map<StreamDescriptor, AirbyteStream> after = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class CatalogDiffs {
   }
 
   /** Whether applying the diff would break a selected stream of the current catalog. */
-  static boolean isBreaking(CatalogDiff diff, CatalogBodies.AirbyteCatalog current) {
+  static boolean isBreaking(CatalogDiff diff, SyncCatalog.AirbyteCatalog current) {
     for (StreamTransform transform : diff.transforms()) {
       boolean selected = current.streams().stream().anyMatch(s -> s.stream().name().equals(transform.streamDescriptor().name())
           && java.util.Objects.equals(s.stream().namespace(), transform.streamDescriptor().namespace())

@@ -1,11 +1,11 @@
 package dev.gale.server.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
-import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamConfiguration;
+import dev.gale.server.domain.SyncCatalog.SelectedFieldInfo;
 import dev.gale.server.api.model.DiscoverBodies.StreamTransform;
 import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import java.util.ArrayList;

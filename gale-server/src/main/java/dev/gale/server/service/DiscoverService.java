@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.Source;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.CatalogBodies;
+import dev.gale.server.domain.SyncCatalog;
 import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorCatalog;
@@ -126,7 +126,7 @@ public final class DiscoverService {
   }
 
   /** Stores a catalog discovered elsewhere (by a worker) for a source, as the cache for that configuration. */
-  public UUID write(CatalogBodies.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
+  public UUID write(SyncCatalog.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
     ActorCatalog stored = catalogs.store(Json.tree(Catalogs.toProtocol(Catalogs.requireDiscovered(catalog, "catalog"))));
     if (sourceId != null) {
       Actor source = actors.resolve(ActorType.SOURCE, sourceId);
@@ -163,8 +163,8 @@ public final class DiscoverService {
    */
   private Discovery withDiff(Discovery discovery, UUID connectionId) {
     Connection connection = connections.find(connectionId).orElseThrow(() -> new NotFoundException("connection", connectionId));
-    CatalogBodies.AirbyteCatalog configured = Json.convert(connection.syncCatalog(), CatalogBodies.AirbyteCatalog.class);
-    CatalogBodies.AirbyteCatalog current = connection.sourceCatalogId() == null ? configured : catalogs.find(connection.sourceCatalogId())
+    SyncCatalog.AirbyteCatalog configured = Json.convert(connection.syncCatalog(), SyncCatalog.AirbyteCatalog.class);
+    SyncCatalog.AirbyteCatalog current = connection.sourceCatalogId() == null ? configured : catalogs.find(connection.sourceCatalogId())
         .map(original -> ConnectionCatalogs.withUnselectedStreams(configured,
             Catalogs.toApi(Json.convert(original.catalog(), AirbyteCatalog.class))))
         .orElse(configured);

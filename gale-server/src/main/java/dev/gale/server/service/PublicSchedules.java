@@ -1,8 +1,8 @@
 package dev.gale.server.service;
 
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleData;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataBasicSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataCron;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.api.publicapi.model.ConnectionResources.AirbyteApiConnectionSchedule;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionScheduleResponse;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ScheduleTypeWithBasicEnum;

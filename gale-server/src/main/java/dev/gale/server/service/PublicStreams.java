@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import dev.gale.server.domain.ActorType;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.gale.server.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.gale.server.service;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;

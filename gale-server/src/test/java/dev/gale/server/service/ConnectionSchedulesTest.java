@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleData;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataBasicSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataCron;
+import dev.gale.server.domain.ScheduleData.ConnectionSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.InvalidInputException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.SyncMode;
-import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
+import dev.gale.server.domain.SyncCatalog.SelectedFieldInfo;
 import dev.gale.server.api.publicapi.model.TagResources.Tag;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
