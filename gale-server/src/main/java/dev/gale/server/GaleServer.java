@@ -56,20 +56,20 @@ import dev.gale.server.service.ActorService;
 import dev.gale.server.service.AttemptService;
 import dev.gale.server.service.BuilderProjectService;
 import dev.gale.server.service.BuilderTestReads;
-import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.service.ConnectorCatalog;
 import dev.gale.server.service.ConnectorCheckService;
 import dev.gale.server.service.DeclarativeSourceService;
 import dev.gale.server.service.DefinitionService;
-import dev.gale.server.service.DiscoverService;
+import dev.gale.server.service.catalog.DiscoverService;
 import dev.gale.server.service.JobService;
 import dev.gale.server.service.OperationService;
-import dev.gale.server.service.PublicConnections;
-import dev.gale.server.service.PublicStreams;
+import dev.gale.server.api.publicapi.PublicConnections;
+import dev.gale.server.api.publicapi.PublicStreams;
 import dev.gale.server.service.OrganizationService;
 import dev.gale.server.service.StateService;
 import dev.gale.server.service.TagService;
-import dev.gale.server.service.WebBackendService;
+import dev.gale.server.api.config.WebBackend;
 import dev.gale.server.service.WorkspaceService;
 import dev.gale.server.logs.LogFiles;
 import dev.gale.server.service.ServerLogService;
@@ -294,7 +294,7 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new DeclarativeSourceDefinitionsApi(declaratives));
     modules.add(new ConnectorBuilderProjectsApi(builderProjects,
         new BuilderTestReads(builderProjects, manifests, CONNECTOR_CALL_TIMEOUT)));
-    modules.add(new WebBackendApi(new WebBackendService(connections, actors, operations, jobService, states, discovery,
+    modules.add(new WebBackendApi(new WebBackend(connections, actors, operations, jobService, states, discovery,
         catalogRepository, workspaces, definitions)));
     modules.add(new JobsPublicApi(jobService, clock));
     modules.add(new LogsApi(new ServerLogService(logs, () -> {

@@ -25,7 +25,7 @@ import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.SecretMasker;
 import dev.gale.server.secrets.SecretPaths;
 import dev.gale.server.service.ActorService;
-import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.UnrunnableDefinitionException;
 import dev.gale.server.store.StateRepository;

@@ -18,6 +18,7 @@ import dev.gale.server.domain.SyncStats;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.secrets.SecretPaths;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.store.JobRepository;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -13,17 +13,17 @@ import java.util.concurrent.TimeoutException;
  * Runs a connector call (check, discover) on its own virtual thread, bounded in time: a connector that hangs or
  * throws becomes an answer for the user rather than a stuck request or a server error.
  */
-final class BoundedCall {
+public final class BoundedCall {
   private BoundedCall() {}
 
   /** What came of a call: its value, or why there is none (a message for the user, secret-free by contract). */
-  record Result<T>(T value, String failure, Throwable cause) {
-    boolean succeeded() {
+  public record Result<T>(T value, String failure, Throwable cause) {
+    public boolean succeeded() {
       return failure == null;
     }
   }
 
-  static <T> Result<T> run(Callable<T> call, Duration timeout, String what) {
+  public static <T> Result<T> run(Callable<T> call, Duration timeout, String what) {
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<T> future = executor.submit(call);
       try {

@@ -26,6 +26,7 @@ import dev.gale.server.jobs.ConfiguredCatalogs;
 import dev.gale.server.jobs.FailureSummaries;
 import dev.gale.server.jobs.LocalJobs;
 import dev.gale.server.service.JobView.AttemptView;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.store.JobOrder;
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.Enqueued;

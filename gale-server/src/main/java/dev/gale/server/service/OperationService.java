@@ -15,6 +15,7 @@ import dev.gale.server.domain.Operation;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import dev.gale.server.http.NotFoundException;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.OperationRepository;
 import java.time.Clock;

@@ -12,6 +12,7 @@ import dev.gale.server.api.model.StateBodies.StreamState;
 import dev.gale.server.domain.StateType;
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.store.StateRepository;
 import java.util.ArrayList;
 import java.util.HashSet;

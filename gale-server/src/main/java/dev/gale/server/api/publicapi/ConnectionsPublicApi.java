@@ -16,7 +16,7 @@ import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionsRespon
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.PublicConnections;
+import dev.gale.server.api.publicapi.PublicConnections;
 import java.util.List;
 import java.util.UUID;
 

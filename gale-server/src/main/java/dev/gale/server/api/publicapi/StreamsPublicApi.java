@@ -11,7 +11,7 @@ import dev.gale.server.api.publicapi.model.StreamResources.StreamPropertiesRespo
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.PublicStreams;
+import dev.gale.server.api.publicapi.PublicStreams;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import dev.gale.protocol.StreamDescriptor;
 import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;

@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,19 +7,23 @@ import dev.gale.connector.Source;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.Json;
 import dev.gale.server.domain.SyncCatalog;
-import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorCatalog;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.service.ActorService;
 import dev.gale.server.service.ActorService.Candidate;
+import dev.gale.server.service.BoundedCall;
+import dev.gale.server.service.DefinitionService;
+import dev.gale.server.service.UnrunnableDefinitionException;
 import dev.gale.server.http.NotFoundException;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -56,7 +60,7 @@ public final class DiscoverService {
    * @param catalog empty when the connector failed; {@code failure} says why
    * @param diff against the connection's catalog, when a connection was named
    */
-  public record Discovery(Optional<AirbyteCatalog> catalog, Optional<UUID> catalogId, Optional<CatalogDiff> diff,
+  public record Discovery(Optional<AirbyteCatalog> catalog, Optional<UUID> catalogId, Optional<List<StreamChange>> diff,
                           boolean breakingChange, String failure, long startedAtMillis, long endedAtMillis) {}
 
   /** Discovers a saved source; a cached catalog for its current configuration answers unless {@code disableCache}. */
@@ -168,7 +172,7 @@ public final class DiscoverService {
         .map(original -> ConnectionCatalogs.withUnselectedStreams(configured,
             Catalogs.toApi(Json.convert(original.catalog(), AirbyteCatalog.class))))
         .orElse(configured);
-    CatalogDiff diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
+    List<StreamChange> diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
     return new Discovery(discovery.catalog(), discovery.catalogId(), Optional.of(diff), CatalogDiffs.isBreaking(diff, current),
         null, discovery.startedAtMillis(), discovery.endedAtMillis());
   }

@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.StreamDescriptor;
@@ -14,6 +14,7 @@ import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfigurati
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.service.catalog.SourceStreams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * ({@code incremental_deduped_history}) that stands for a source and a destination sync mode. The catalog is built
  * from the source's discovered one: streams a request does not name stay in it, unselected, as the Config API keeps
  * them. The catalog's own rules (a cursor for incremental reads, a primary key for dedup, fields that exist) are left
- * to {@link SyncCatalogs}, which checks every catalog a connection stores.
+ * to {@code SyncCatalogs}, which checks every catalog a connection stores.
  */
 final class StreamSelection {
   private final AirbyteCatalog discovered;

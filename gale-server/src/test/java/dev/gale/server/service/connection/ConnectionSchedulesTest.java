@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
-import dev.gale.server.service.ConnectionSchedules.Schedule;
+import dev.gale.server.service.connection.ConnectionSchedules.Schedule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,10 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
+import dev.gale.server.api.config.ConnectionReads;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionCreateRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionPatchRequest;
@@ -23,8 +22,16 @@ import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.NotFoundException;
-import dev.gale.server.service.DiscoverService.Discovery;
-import dev.gale.server.service.PublicSchedules.Requested;
+import dev.gale.server.api.publicapi.PublicSchedules.Requested;
+import dev.gale.server.service.ActorService;
+import dev.gale.server.service.TagService;
+import dev.gale.server.service.WorkspaceService;
+import dev.gale.server.service.catalog.Catalogs;
+import dev.gale.server.service.catalog.DiscoverService;
+import dev.gale.server.service.catalog.DiscoverService.Discovery;
+import dev.gale.server.service.connection.ConnectionChanges;
+import dev.gale.server.service.connection.ConnectionService;
+import dev.gale.server.service.connection.NewConnection;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -70,12 +77,12 @@ public final class PublicConnections {
     StreamSelection selection = selection(discovered, destinationId);
     AirbyteCatalog catalog = namesStreams(request.configurations())
         ? selection.named(request.configurations().streams(), null) : selection.all();
-    ConnectionRead created = connections.create(new ConnectionCreate(request.name(),
+    ConnectionRead created = ConnectionReads.read(connections.create(new NewConnection(request.name(),
         request.namespaceDefinition() == null ? NamespaceDefinitionType.DESTINATION : request.namespaceDefinition().domain(),
         request.namespaceFormat(), request.prefix(), source.id(), destinationId, null, catalog, null, schedule.type(),
         schedule.data(), request.status() == null ? ConnectionStatus.ACTIVE : request.status(), null,
         discovered.catalogId().orElse(null), geography(request.dataResidency()), null, null,
-        behavior(request.nonBreakingSchemaUpdatesBehavior()), null));
+        behavior(request.nonBreakingSchemaUpdatesBehavior()), null)));
     tags.tagConnection(created.connectionId(), tagIds);
     return response(created);
   }
@@ -92,11 +99,11 @@ public final class PublicConnections {
       catalog = selection(discovered, current.destinationId()).named(patch.configurations().streams(), current.syncCatalog());
       catalogId = discovered.catalogId().orElse(null);
     }
-    ConnectionRead updated = connections.update(new ConnectionUpdate(connectionId,
+    ConnectionRead updated = ConnectionReads.read(connections.update(new ConnectionChanges(connectionId,
         patch.namespaceDefinition() == null ? null : patch.namespaceDefinition().domain(), patch.namespaceFormat(),
         patch.name(), patch.prefix(), null, catalog, null, schedule.map(Requested::type).orElse(null),
         schedule.map(Requested::data).orElse(null), patch.status(), null, catalogId, geography(patch.dataResidency()),
-        null, null, behavior(patch.nonBreakingSchemaUpdatesBehavior()), null, null));
+        null, null, behavior(patch.nonBreakingSchemaUpdatesBehavior()), null, null)));
     if (tagIds != null) {
       tags.tagConnection(connectionId, tagIds);
     }
@@ -115,7 +122,8 @@ public final class PublicConnections {
                                        int limit, int offset) {
     List<UUID> ids = workspaceIds.isEmpty() ? workspaces.list().stream().map(WorkspaceRead::workspaceId).toList()
         : workspaceIds.stream().map(id -> workspaces.live(id).id()).distinct().toList();
-    List<ConnectionRead> reads = connections.list(ids, tagIds, includeDeleted, limit, offset);
+    List<ConnectionRead> reads = connections.list(ids, tagIds, includeDeleted, limit, offset).stream()
+        .map(ConnectionReads::read).toList();
     Map<UUID, List<dev.gale.server.domain.Tag>> tagsById = tags.tagsOf(reads.stream().map(ConnectionRead::connectionId).toList());
     return reads.stream().map(read -> response(read, tagsById.get(read.connectionId()))).toList();
   }
@@ -130,7 +138,7 @@ public final class PublicConnections {
    * shows it when asked to include deleted ones; but here it is gone, as deleted sources and workspaces are.
    */
   private ConnectionRead live(UUID connectionId) {
-    ConnectionRead connection = connections.get(connectionId);
+    ConnectionRead connection = ConnectionReads.read(connections.get(connectionId));
     if (connection.status() == ConnectionStatus.DEPRECATED) {
       throw new NotFoundException("connection", connectionId, "it was deleted");
     }

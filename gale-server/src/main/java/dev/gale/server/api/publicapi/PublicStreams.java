@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,6 +7,10 @@ import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.server.domain.SyncCatalog.AirbyteStream;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.service.ActorService;
+import dev.gale.server.service.catalog.Catalogs;
+import dev.gale.server.service.catalog.DiscoverService;
+import dev.gale.server.service.connection.ConnectionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
@@ -11,7 +11,7 @@ import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
-import dev.gale.server.service.CronExpressions.MalformedCronException;
+import dev.gale.server.service.connection.CronExpressions.MalformedCronException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.DestinationSyncMode;
