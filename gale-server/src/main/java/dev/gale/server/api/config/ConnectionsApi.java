@@ -13,8 +13,8 @@ import dev.gale.server.api.model.JobBodies.JobInfoRead;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.service.JobService;
+import dev.gale.server.service.connection.ConnectionService;
 import java.util.List;
 
 /** {@code /api/v1/connections/*}. */

@@ -2,10 +2,9 @@ package dev.gale.server.api.model;
 
 import static dev.gale.server.store.StoreLimits.TEXT;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.api.model.ActorBodies.DestinationSearch;
 import dev.gale.server.api.model.ActorBodies.SourceSearch;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.server.domain.BackfillPreference;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
@@ -14,8 +13,8 @@ import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ResourceRequirements;
 import dev.gale.server.domain.ScheduleData.ConnectionSchedule;
 import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
-import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;

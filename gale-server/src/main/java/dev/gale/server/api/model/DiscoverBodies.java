@@ -4,8 +4,8 @@ import static dev.gale.server.store.StoreLimits.TEXT;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.api.model.DefinitionBodies.SynchronousJobRead;
+import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.SchemaChanges.FieldTransform;
 import dev.gale.server.domain.SchemaChanges.StreamTransformType;

@@ -1,15 +1,15 @@
 package dev.gale.server.api.publicapi;
 
-import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
-import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
-import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.api.publicapi.model.ConnectionResources.AirbyteApiConnectionSchedule;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionScheduleResponse;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ScheduleTypeWithBasicEnum;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.BadRequestException;
-import dev.gale.server.service.connection.CronExpressions;
 import dev.gale.server.service.connection.CronExpressions.MalformedCronException;
+import dev.gale.server.service.connection.CronExpressions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;

@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
-import dev.gale.server.domain.SyncCatalog.AirbyteStream;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
 import dev.gale.server.service.ActorService;
 import dev.gale.server.service.catalog.Catalogs;
 import dev.gale.server.service.catalog.DiscoverService;

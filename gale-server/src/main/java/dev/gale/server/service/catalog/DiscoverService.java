@@ -6,19 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.Source;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.Json;
-import dev.gale.server.domain.SyncCatalog;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorCatalog;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.domain.SyncCatalog;
 import dev.gale.server.http.InvalidInputException;
-import dev.gale.server.service.ActorService;
+import dev.gale.server.http.NotFoundException;
 import dev.gale.server.service.ActorService.Candidate;
+import dev.gale.server.service.ActorService;
 import dev.gale.server.service.BoundedCall;
 import dev.gale.server.service.DefinitionService;
 import dev.gale.server.service.UnrunnableDefinitionException;
-import dev.gale.server.http.NotFoundException;
 import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import java.time.Clock;
@@ -88,7 +88,7 @@ public final class DiscoverService {
    *
    * @throws InvalidInputException when the source cannot be discovered
    */
-  public AirbyteCatalog catalogOf(UUID sourceId) {
+  AirbyteCatalog catalogOf(UUID sourceId) {
     return succeeded(sourceId, false).catalog().orElseThrow();
   }
 
@@ -111,7 +111,7 @@ public final class DiscoverService {
    *
    * @throws InvalidInputException when the source has no catalog yet and cannot be discovered
    */
-  public AirbyteCatalog latestCatalog(UUID sourceId) {
+  AirbyteCatalog latestCatalog(UUID sourceId) {
     return catalogs.findLatest(sourceId)
         .map(stored -> Json.convert(stored.catalog(), AirbyteCatalog.class))
         .orElseGet(() -> catalogOf(sourceId));
