@@ -295,7 +295,7 @@ public final class GaleServer implements AutoCloseable {
     modules.add(new ConnectorBuilderProjectsApi(builderProjects,
         new BuilderTestReads(builderProjects, manifests, CONNECTOR_CALL_TIMEOUT)));
     modules.add(new WebBackendApi(new WebBackend(connections, actors, operations, jobService, states, discovery,
-        catalogRepository, workspaces, definitions)));
+        workspaces, definitions)));
     modules.add(new JobsPublicApi(jobService, clock));
     modules.add(new LogsApi(new ServerLogService(logs, () -> {
       List<String> secrets = new ArrayList<>(actors.storedSecretValues());

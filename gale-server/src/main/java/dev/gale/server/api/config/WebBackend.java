@@ -49,7 +49,6 @@ import dev.gale.server.service.catalog.StreamChange;
 import dev.gale.server.service.connection.ConnectionChanges;
 import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.service.connection.NewConnection;
-import dev.gale.server.store.CatalogRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,20 +74,18 @@ public final class WebBackend {
   private final JobService jobs;
   private final StateService states;
   private final DiscoverService discovery;
-  private final CatalogRepository catalogs;
   private final WorkspaceService workspaces;
   private final DefinitionService definitions;
 
   public WebBackend(ConnectionService connections, ActorService actors, OperationService operations, JobService jobs,
-                           StateService states, DiscoverService discovery, CatalogRepository catalogs,
-                           WorkspaceService workspaces, DefinitionService definitions) {
+                    StateService states, DiscoverService discovery, WorkspaceService workspaces,
+                    DefinitionService definitions) {
     this.connections = requireNonNull(connections, "connections is null");
     this.actors = requireNonNull(actors, "actors is null");
     this.operations = requireNonNull(operations, "operations is null");
     this.jobs = requireNonNull(jobs, "jobs is null");
     this.states = requireNonNull(states, "states is null");
     this.discovery = requireNonNull(discovery, "discovery is null");
-    this.catalogs = requireNonNull(catalogs, "catalogs is null");
     this.workspaces = requireNonNull(workspaces, "workspaces is null");
     this.definitions = requireNonNull(definitions, "definitions is null");
   }
@@ -128,7 +125,7 @@ public final class WebBackend {
   public WebBackendConnectionRead get(UUID connectionId, boolean withRefreshedCatalog) {
     ConnectionRead connection = ConnectionReads.read(connections.get(connectionId));
     AirbyteCatalog configured = connection.syncCatalog();
-    Optional<AirbyteCatalog> original = discoveredCatalog(connection.sourceCatalogId());
+    Optional<AirbyteCatalog> original = discovery.discovered(connection.sourceCatalogId());
     if (!withRefreshedCatalog) {
       return read(connection, original.map(o -> ConnectionCatalogs.withUnselectedStreams(configured, o)).orElse(configured),
           connection.sourceCatalogId(), null, connection.breakingChange());
@@ -337,15 +334,9 @@ public final class WebBackend {
   }
 
   private AirbyteCatalog shownCatalog(ConnectionRead connection) {
-    return discoveredCatalog(connection.sourceCatalogId())
+    return discovery.discovered(connection.sourceCatalogId())
         .map(original -> ConnectionCatalogs.withUnselectedStreams(connection.syncCatalog(), original))
         .orElse(connection.syncCatalog());
-  }
-
-  /** A stored discovered catalog in the API's shape, each stream with its default configuration. */
-  private Optional<AirbyteCatalog> discoveredCatalog(UUID catalogId) {
-    return catalogId == null ? Optional.empty() : catalogs.find(catalogId)
-        .map(c -> Catalogs.toApi(Json.convert(c.catalog(), dev.gale.protocol.AirbyteCatalog.class)));
   }
 
   private Optional<UUID> latestCatalogId(UUID sourceId) {

@@ -129,6 +129,15 @@ public final class DiscoverService {
     return catalogs.findLatest(sourceId);
   }
 
+  /**
+   * A stored discovered catalog in the Config API's shape, each stream with its default configuration; empty when
+   * {@code catalogId} is null or names none.
+   */
+  public Optional<SyncCatalog.AirbyteCatalog> discovered(UUID catalogId) {
+    return catalogId == null ? Optional.empty() : catalogs.find(catalogId)
+        .map(c -> Catalogs.toApi(Json.convert(c.catalog(), AirbyteCatalog.class)));
+  }
+
   /** Stores a catalog discovered elsewhere (by a worker) for a source, as the cache for that configuration. */
   public UUID write(SyncCatalog.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
     ActorCatalog stored = catalogs.store(Json.tree(Catalogs.toProtocol(Catalogs.requireDiscovered(catalog, "catalog"))));
@@ -168,9 +177,8 @@ public final class DiscoverService {
   private Discovery withDiff(Discovery discovery, UUID connectionId) {
     Connection connection = connections.find(connectionId).orElseThrow(() -> new NotFoundException("connection", connectionId));
     SyncCatalog.AirbyteCatalog configured = Json.convert(connection.syncCatalog(), SyncCatalog.AirbyteCatalog.class);
-    SyncCatalog.AirbyteCatalog current = connection.sourceCatalogId() == null ? configured : catalogs.find(connection.sourceCatalogId())
-        .map(original -> ConnectionCatalogs.withUnselectedStreams(configured,
-            Catalogs.toApi(Json.convert(original.catalog(), AirbyteCatalog.class))))
+    SyncCatalog.AirbyteCatalog current = discovered(connection.sourceCatalogId())
+        .map(original -> ConnectionCatalogs.withUnselectedStreams(configured, original))
         .orElse(configured);
     List<StreamChange> diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
     return new Discovery(discovery.catalog(), discovery.catalogId(), Optional.of(diff), CatalogDiffs.isBreaking(diff, current),
