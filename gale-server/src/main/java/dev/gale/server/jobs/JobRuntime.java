@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.engine.ReplicationEngine;
 import dev.gale.server.metrics.JobMetrics;
 import dev.gale.server.service.actor.ActorService;
-import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.service.definition.DefinitionService;
 import dev.gale.server.store.ConnectionRepository;
 import dev.gale.server.store.HistoryPruning;

@@ -13,7 +13,7 @@ import dev.gale.server.api.model.JobBodies.JobInfoRead;
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceIdRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.service.job.JobService;
 import java.util.List;
 
@@ -33,17 +33,17 @@ public final class ConnectionsApi implements ApiModule {
     String p = "/api/v1/connections/";
     return List.of(
         rpc(p + "create", TAG, "Create a connection", ConnectionCreate.class, ConnectionRead.class,
-            (body, call) -> connections.create(body)),
+            (body, call) -> ConnectionReads.read(connections.create(ConnectionReads.newConnection(body)))),
         rpc(p + "update", TAG, "Update a connection; absent fields keep their value", ConnectionUpdate.class,
-            ConnectionRead.class, (body, call) -> connections.update(body)),
+            ConnectionRead.class, (body, call) -> ConnectionReads.read(connections.update(ConnectionReads.changes(body)))),
         rpc(p + "get", TAG, "Get a connection, deleted ones included", ConnectionIdRequestBody.class, ConnectionRead.class,
-            (body, call) -> connections.get(body.connectionId())),
+            (body, call) -> ConnectionReads.read(connections.get(body.connectionId()))),
         rpc(p + "list", TAG, "List the connections of a workspace, without deleted ones", WorkspaceIdRequestBody.class,
-            ConnectionReadList.class, (body, call) -> connections.list(body.workspaceId(), false)),
+            ConnectionReadList.class, (body, call) -> ConnectionReads.list(connections.list(body.workspaceId(), false))),
         rpc(p + "list_all", TAG, "List the connections of a workspace, deleted ones included", WorkspaceIdRequestBody.class,
-            ConnectionReadList.class, (body, call) -> connections.list(body.workspaceId(), true)),
+            ConnectionReadList.class, (body, call) -> ConnectionReads.list(connections.list(body.workspaceId(), true))),
         rpc(p + "search", TAG, "Find the connections that match every given field", ConnectionSearch.class,
-            ConnectionReadList.class, (body, call) -> connections.search(body)),
+            ConnectionReadList.class, (body, call) -> ConnectionReads.list(connections.search(ConnectionReads.criteria(body)))),
         rpc(p + "delete", TAG, "Delete a connection (it becomes deprecated)", ConnectionIdRequestBody.class, Void.class,
             (body, call) -> {
               connections.delete(body.connectionId());

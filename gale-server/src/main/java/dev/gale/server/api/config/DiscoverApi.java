@@ -5,20 +5,14 @@ import static dev.gale.server.http.Route.rpc;
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.model.ActorBodies.SourceIdRequestBody;
 import dev.gale.server.api.model.CheckBodies.SourceCoreConfig;
-import dev.gale.server.api.model.DefinitionBodies.LogRead;
-import dev.gale.server.api.model.DefinitionBodies.SynchronousJobRead;
-import dev.gale.server.api.model.DefinitionBodies.SynchronousJobType;
 import dev.gale.server.api.model.DiscoverBodies.ActorCatalogWithUpdatedAt;
 import dev.gale.server.api.model.DiscoverBodies.DiscoverCatalogResult;
 import dev.gale.server.api.model.DiscoverBodies.SourceDiscoverSchemaRead;
 import dev.gale.server.api.model.DiscoverBodies.SourceDiscoverSchemaRequestBody;
 import dev.gale.server.api.model.DiscoverBodies.SourceDiscoverSchemaWriteRequestBody;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.Catalogs;
-import dev.gale.server.service.DiscoverService;
-import dev.gale.server.service.DiscoverService.Discovery;
+import dev.gale.server.service.catalog.DiscoverService;
 import java.util.List;
-import java.util.UUID;
 
 /** Schema discovery: {@code sources/discover_schema}, the catalog cache, and {@code scheduler/sources/discover_schema}. */
 public final class DiscoverApi implements ApiModule {
@@ -33,7 +27,7 @@ public final class DiscoverApi implements ApiModule {
     return List.of(
         rpc("/api/v1/sources/discover_schema", "source", "Discover the streams of a source (cached per configuration)",
             SourceDiscoverSchemaRequestBody.class, SourceDiscoverSchemaRead.class,
-            (body, call) -> read(discovery.discover(body.sourceId(), Boolean.TRUE.equals(body.disableCache()), body.connectionId()),
+            (body, call) -> DiscoverReads.read(discovery.discover(body.sourceId(), Boolean.TRUE.equals(body.disableCache()), body.connectionId()),
                 body.sourceId())),
         rpc("/api/v1/sources/most_recent_source_actor_catalog", "source", "The catalog last discovered for a source",
             SourceIdRequestBody.class, ActorCatalogWithUpdatedAt.class, (body, call) -> discovery.mostRecent(body.sourceId())
@@ -44,16 +38,8 @@ public final class DiscoverApi implements ApiModule {
             (body, call) -> new DiscoverCatalogResult(discovery.write(body.catalog(), body.sourceId(), body.connectorVersion(),
                 body.configurationHash()))),
         rpc("/api/v1/scheduler/sources/discover_schema", "scheduler", "Discover the streams of a source configuration that is not saved",
-            SourceCoreConfig.class, SourceDiscoverSchemaRead.class, (body, call) -> read(
+            SourceCoreConfig.class, SourceDiscoverSchemaRead.class, (body, call) -> DiscoverReads.read(
                 discovery.discoverUnsaved(body.workspaceId(), body.sourceDefinitionId(), body.connectionConfiguration()),
                 body.sourceDefinitionId())));
-  }
-
-  private static SourceDiscoverSchemaRead read(Discovery d, UUID configId) {
-    SynchronousJobRead job = new SynchronousJobRead(UUID.randomUUID(), SynchronousJobType.DISCOVER_SCHEMA, configId.toString(),
-        d.startedAtMillis(), d.endedAtMillis(), d.catalog().isPresent(), false,
-        new LogRead(d.failure() == null ? List.of() : List.of(d.failure())));
-    return new SourceDiscoverSchemaRead(d.catalog().map(Catalogs::toApi).orElse(null), job, d.catalogId().orElse(null),
-        d.diff().orElse(null), d.diff().isPresent() ? d.breakingChange() : null, null);
   }
 }

@@ -16,15 +16,14 @@ import dev.gale.server.api.model.WebBackendBodies.WebBackendWorkspaceStateResult
 import dev.gale.server.api.model.WorkspaceBodies.ConnectionIdRequestBody;
 import dev.gale.server.domain.StateType;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.WebBackendService;
 import java.util.List;
 
 /** {@code /api/v1/web_backend/*}: connections shaped for Airbyte's UI, and the small questions its pages ask. */
 public final class WebBackendApi implements ApiModule {
   private static final String TAG = "web_backend";
-  private final WebBackendService webBackend;
+  private final WebBackend webBackend;
 
-  public WebBackendApi(WebBackendService webBackend) {
+  public WebBackendApi(WebBackend webBackend) {
     this.webBackend = webBackend;
   }
 

@@ -2,18 +2,19 @@ package dev.gale.server.api.model;
 
 import static dev.gale.server.store.StoreLimits.TEXT;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gale.server.api.model.ActorBodies.DestinationSearch;
 import dev.gale.server.api.model.ActorBodies.SourceSearch;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
 import dev.gale.server.domain.BackfillPreference;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
-import dev.gale.server.domain.ScheduleTimeUnit;
+import dev.gale.server.domain.ResourceRequirements;
+import dev.gale.server.domain.ScheduleData.ConnectionSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Bodies of {@code /api/v1/connections/*}. The API's enums (status, schedule type, geography...) have the same wire
- * values as the domain's, so the domain enums serve as they are.
+ * values as the domain's, so the domain enums serve as they are; so do the catalog, schedule and resource records,
+ * which are what the domain stores.
  */
 public final class ConnectionBodies {
   private ConnectionBodies() {}
@@ -71,28 +73,4 @@ public final class ConnectionBodies {
                                  ConnectionSchedule schedule, ScheduleType scheduleType,
                                  ConnectionScheduleData scheduleData, ConnectionStatus status, SourceSearch source,
                                  DestinationSearch destination) {}
-
-  /**
-   * Criteria on a connection's source. {@code sourceName} is the name of its definition; each property of
-   * {@code connectionConfiguration} must equal the configuration as responses show it (secrets masked).
-   */
-  /** The legacy schedule: a basic schedule without a schedule type. */
-  public record ConnectionSchedule(@Required Long units, @Required ScheduleTimeUnit timeUnit) {}
-
-  /** Filled for the schedule type's own part only: {@code basicSchedule} for basic, {@code cron} for cron. */
-  public record ConnectionScheduleData(ConnectionScheduleDataBasicSchedule basicSchedule, ConnectionScheduleDataCron cron) {}
-
-  public record ConnectionScheduleDataBasicSchedule(@Required ScheduleTimeUnit timeUnit, @Required Long units) {}
-
-  /**
-   * A Quartz cron expression evaluated in a time zone (an IANA id such as {@code Europe/Paris}, or {@code UTC}); a Unix
-   * (five-field) expression is taken too, and stored as its Quartz equivalent.
-   */
-  public record ConnectionScheduleDataCron(@Required String cronExpression, @Required String cronTimeZone) {}
-
-  /** Kubernetes-style quantities; blank means unbounded. */
-  public record ResourceRequirements(@JsonProperty("cpu_request") String cpuRequest,
-                                     @JsonProperty("cpu_limit") String cpuLimit,
-                                     @JsonProperty("memory_request") String memoryRequest,
-                                     @JsonProperty("memory_limit") String memoryLimit) {}
 }

@@ -4,10 +4,12 @@ import static dev.gale.server.store.StoreLimits.TEXT;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.StateBodies.StreamDescriptor;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
 import dev.gale.server.api.model.DefinitionBodies.SynchronousJobRead;
+import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.domain.ConnectionStatus;
+import dev.gale.server.domain.SchemaChanges.FieldTransform;
+import dev.gale.server.domain.SchemaChanges.StreamTransformType;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.http.MaxLength;
 import dev.gale.server.http.Required;
 import dev.gale.server.store.StoreLimits;
@@ -38,25 +40,4 @@ public final class DiscoverBodies {
 
   public record StreamTransform(@Required StreamTransformType transformType, @Required StreamDescriptor streamDescriptor,
                                 List<FieldTransform> updateStream) {}
-
-  public enum StreamTransformType {
-    @JsonProperty("add_stream") ADD_STREAM,
-    @JsonProperty("remove_stream") REMOVE_STREAM,
-    @JsonProperty("update_stream") UPDATE_STREAM
-  }
-
-  public record FieldTransform(@Required FieldTransformType transformType, @Required List<String> fieldName,
-                               @Required Boolean breaking, FieldSchema addField, FieldSchema removeField,
-                               FieldSchemaUpdate updateFieldSchema) {}
-
-  public enum FieldTransformType {
-    @JsonProperty("add_field") ADD_FIELD,
-    @JsonProperty("remove_field") REMOVE_FIELD,
-    @JsonProperty("update_field_schema") UPDATE_FIELD_SCHEMA
-  }
-
-  /** Airbyte's FieldAdd and FieldRemove: the field's JSON schema. */
-  public record FieldSchema(JsonNode schema) {}
-
-  public record FieldSchemaUpdate(@Required JsonNode oldSchema, @Required JsonNode newSchema) {}
 }

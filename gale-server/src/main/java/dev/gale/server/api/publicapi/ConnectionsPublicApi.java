@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
 import dev.gale.server.api.publicapi.PageRequest.Page;
+import dev.gale.server.api.publicapi.PublicConnections;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionCreateRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionPatchRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionResponse;
@@ -16,7 +17,6 @@ import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionsRespon
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.PublicConnections;
 import java.util.List;
 import java.util.UUID;
 

@@ -4,6 +4,7 @@ import static dev.gale.server.api.publicapi.PublicRoutes.get;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.api.ApiModule;
+import dev.gale.server.api.publicapi.PublicStreams;
 import dev.gale.server.api.publicapi.model.StreamResources.LegacyStreamPropertiesResponse;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamPropertiesAnswer;
@@ -11,7 +12,6 @@ import dev.gale.server.api.publicapi.model.StreamResources.StreamPropertiesRespo
 import dev.gale.server.http.Call;
 import dev.gale.server.http.QueryParameter;
 import dev.gale.server.http.Route;
-import dev.gale.server.service.PublicStreams;
 import java.util.List;
 
 /**

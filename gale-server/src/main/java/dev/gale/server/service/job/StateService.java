@@ -9,7 +9,7 @@ import dev.gale.server.domain.StreamDescriptor;
 import dev.gale.server.domain.StreamState;
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.InvalidInputException;
-import dev.gale.server.service.ConnectionService;
+import dev.gale.server.service.connection.ConnectionService;
 import dev.gale.server.store.StateRepository;
 import java.util.HashSet;
 import java.util.List;

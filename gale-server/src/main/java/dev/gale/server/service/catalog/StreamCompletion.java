@@ -1,9 +1,9 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import dev.gale.protocol.StreamDescriptor;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,20 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.StreamDescriptor;
 import dev.gale.protocol.SyncMode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
-import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionSyncModeEnum;
 import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfiguration;
 import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfigurations;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamConfiguration;
+import dev.gale.server.domain.SyncCatalog.SelectedFieldInfo;
 import dev.gale.server.http.BadRequestException;
-import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.service.catalog.SourceStreams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * ({@code incremental_deduped_history}) that stands for a source and a destination sync mode. The catalog is built
  * from the source's discovered one: streams a request does not name stay in it, unselected, as the Config API keeps
  * them. The catalog's own rules (a cursor for incremental reads, a primary key for dedup, fields that exist) are left
- * to {@link SyncCatalogs}, which checks every catalog a connection stores.
+ * to {@code SyncCatalogs}, which checks every catalog a connection stores.
  */
 final class StreamSelection {
   private final AirbyteCatalog discovered;

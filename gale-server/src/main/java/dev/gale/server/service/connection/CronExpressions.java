@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import com.cronutils.mapper.CronMapper;
 import com.cronutils.model.Cron;
@@ -19,10 +19,10 @@ import java.util.List;
  * day field), and that is what Gale stores and shows; clients such as PyAirbyte write the five-field Unix form
  * ({@code 0 0 * * *}), which is taken and turned into its Quartz equivalent.
  */
-final class CronExpressions {
+public final class CronExpressions {
   static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
   private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-  static final String FORMS = "Give a Unix expression (minute hour day-of-month month day-of-week, such as '0 0 * * *' "
+  public static final String FORMS = "Give a Unix expression (minute hour day-of-month month day-of-week, such as '0 0 * * *' "
       + "for every day at midnight) or a Quartz one (seconds minutes hours day-of-month month day-of-week [year], "
       + "such as '0 0 0 * * ?')";
   // Quartz counts days of the week from 1 = Sunday; index i holds the number of DayOfWeek.of(i + 1), Monday first.
@@ -31,7 +31,7 @@ final class CronExpressions {
   private CronExpressions() {}
 
   /** Refused expression; the message says what is wrong and shows both accepted forms. */
-  static final class MalformedCronException extends IllegalArgumentException {
+  public static final class MalformedCronException extends IllegalArgumentException {
     private final String problem;
 
     MalformedCronException(String expression, String problem) {
@@ -40,13 +40,13 @@ final class CronExpressions {
     }
 
     /** What is wrong, without the expression or the accepted forms. */
-    String problem() {
+    public String problem() {
       return problem;
     }
   }
 
   /** The Quartz form of a Quartz (six or seven fields) or Unix (five fields) expression. */
-  static String quartz(String expression) {
+  public static String quartz(String expression) {
     String trimmed = expression == null ? "" : expression.strip();
     int fields = trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     return switch (fields) {

@@ -1,18 +1,18 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleData;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataBasicSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataCron;
+import dev.gale.server.domain.ScheduleData.ConnectionSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
-import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
-import dev.gale.server.service.ConnectionSchedules.Schedule;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.service.connection.ConnectionSchedules.Schedule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,17 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleData;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataBasicSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataCron;
 import dev.gale.server.domain.Connection;
+import dev.gale.server.domain.ScheduleData.ConnectionSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.domain.ScheduleTimeUnit;
 import dev.gale.server.domain.ScheduleType;
-import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
-import dev.gale.server.service.CronExpressions.MalformedCronException;
+import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.service.connection.CronExpressions.MalformedCronException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,18 +1,16 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.gale.protocol.AirbyteStream;
-import dev.gale.server.api.model.StateBodies.StreamDescriptor;
-import dev.gale.server.api.model.CatalogBodies;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
-import dev.gale.server.api.model.DiscoverBodies.FieldSchema;
-import dev.gale.server.api.model.DiscoverBodies.FieldSchemaUpdate;
-import dev.gale.server.api.model.DiscoverBodies.FieldTransform;
-import dev.gale.server.api.model.DiscoverBodies.FieldTransformType;
-import dev.gale.server.api.model.DiscoverBodies.StreamTransform;
-import dev.gale.server.api.model.DiscoverBodies.StreamTransformType;
+import dev.gale.server.domain.SchemaChanges.FieldSchema;
+import dev.gale.server.domain.SchemaChanges.FieldSchemaUpdate;
+import dev.gale.server.domain.SchemaChanges.FieldTransform;
+import dev.gale.server.domain.SchemaChanges.FieldTransformType;
+import dev.gale.server.domain.SchemaChanges.StreamTransformType;
+import dev.gale.server.domain.StreamDescriptor;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,40 +23,40 @@ import java.util.TreeSet;
  * added and removed, and per stream the top-level fields added, removed or retyped. A change is breaking when it
  * takes away what a selected stream syncs by: the stream itself, its cursor or a primary-key field.
  */
-final class CatalogDiffs {
+public final class CatalogDiffs {
   private CatalogDiffs() {}
 
-  static CatalogDiff between(CatalogBodies.AirbyteCatalog current, dev.gale.protocol.AirbyteCatalog discovered) {
+  public static List<StreamChange> between(SyncCatalog.AirbyteCatalog current, dev.gale.protocol.AirbyteCatalog discovered) {
     Map<StreamDescriptor, AirbyteStreamAndConfiguration> before = new LinkedHashMap<>();
     current.streams().forEach(s -> before.put(new StreamDescriptor(s.stream().name(), s.stream().namespace()), s));
     Map<StreamDescriptor, AirbyteStream> after = new LinkedHashMap<>();
     discovered.streams().forEach(s -> after.put(new StreamDescriptor(s.name(), s.namespace()), s));
 
-    List<StreamTransform> transforms = new ArrayList<>();
+    List<StreamChange> changes = new ArrayList<>();
     after.keySet().stream().filter(d -> !before.containsKey(d))
-        .forEach(d -> transforms.add(new StreamTransform(StreamTransformType.ADD_STREAM, d, null)));
+        .forEach(d -> changes.add(new StreamChange(StreamTransformType.ADD_STREAM, d, null)));
     before.keySet().stream().filter(d -> !after.containsKey(d))
-        .forEach(d -> transforms.add(new StreamTransform(StreamTransformType.REMOVE_STREAM, d, null)));
+        .forEach(d -> changes.add(new StreamChange(StreamTransformType.REMOVE_STREAM, d, null)));
     for (var entry : before.entrySet()) {
       AirbyteStream now = after.get(entry.getKey());
       if (now != null) {
         List<FieldTransform> fields = fields(entry.getValue(), now.jsonSchema());
         if (!fields.isEmpty()) {
-          transforms.add(new StreamTransform(StreamTransformType.UPDATE_STREAM, entry.getKey(), fields));
+          changes.add(new StreamChange(StreamTransformType.UPDATE_STREAM, entry.getKey(), fields));
         }
       }
     }
-    return new CatalogDiff(transforms);
+    return changes;
   }
 
   /** Whether applying the diff would break a selected stream of the current catalog. */
-  static boolean isBreaking(CatalogDiff diff, CatalogBodies.AirbyteCatalog current) {
-    for (StreamTransform transform : diff.transforms()) {
-      boolean selected = current.streams().stream().anyMatch(s -> s.stream().name().equals(transform.streamDescriptor().name())
-          && java.util.Objects.equals(s.stream().namespace(), transform.streamDescriptor().namespace())
+  public static boolean isBreaking(List<StreamChange> diff, SyncCatalog.AirbyteCatalog current) {
+    for (StreamChange change : diff) {
+      boolean selected = current.streams().stream().anyMatch(s -> s.stream().name().equals(change.stream().name())
+          && java.util.Objects.equals(s.stream().namespace(), change.stream().namespace())
           && (s.config() == null || !Boolean.FALSE.equals(s.config().selected())));
-      if (selected && (transform.transformType() == StreamTransformType.REMOVE_STREAM
-          || transform.updateStream() != null && transform.updateStream().stream().anyMatch(FieldTransform::breaking))) {
+      if (selected && (change.type() == StreamTransformType.REMOVE_STREAM
+          || change.fields() != null && change.fields().stream().anyMatch(FieldTransform::breaking))) {
         return true;
       }
     }

@@ -1,14 +1,14 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.SyncMode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
-import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
-import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamConfiguration;
+import dev.gale.server.domain.SyncCatalog.SelectedFieldInfo;
 import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.http.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,16 +16,36 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Checks a connection's sync catalog before it is stored, and fills in the defaults Airbyte shows when it reads one
  * back: a stream is selected unless it says otherwise, its alias is its name, and cursor and primary key fall back to
  * what the source defines. Every problem is reported at once, each with its property path.
  */
-final class SyncCatalogs {
-  static final AirbyteCatalog EMPTY = new AirbyteCatalog(List.of());
-
+public final class SyncCatalogs {
   private SyncCatalogs() {}
+
+  /**
+   * The catalog to store for a connection of a saved source: streams given only by name (and namespace) are
+   * completed from the source's discovery, then the catalog is checked against the destination's sync modes and
+   * against what the source has (when it names streams).
+   *
+   * @param destinationModes what the destination's spec lists as supported (empty when it lists nothing), looked up
+   *     once the streams are completed
+   * @throws InvalidInputException naming every stream setting that cannot work, or when the source cannot be discovered
+   */
+  public static AirbyteCatalog storable(AirbyteCatalog requested, UUID sourceId, DiscoverService discovery,
+                                        Supplier<List<DestinationSyncMode>> destinationModes) {
+    AirbyteCatalog completed = StreamCompletion.completed(requested, () -> discovery.catalogOf(sourceId));
+    List<DestinationSyncMode> modes = destinationModes.get();
+    // A catalog naming no streams needs no discovery. Completion may have discovered the source already: then that
+    // catalog is the latest.
+    Optional<SourceStreams> source = requested.streams().isEmpty() ? Optional.empty()
+        : Optional.of(new SourceStreams(Catalogs.toApi(discovery.latestCatalog(sourceId))));
+    return validated(completed, modes, source);
+  }
 
   /**
    * The catalog to store.

@@ -1,14 +1,14 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.SyncMode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
-import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamConfiguration;
 import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.http.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +45,7 @@ public final class Catalogs {
    * @param property the catalog's property path in the request
    * @throws InvalidInputException naming every broken part by its path
    */
-  public static AirbyteCatalog requireDiscovered(AirbyteCatalog catalog, String property) {
+  static AirbyteCatalog requireDiscovered(AirbyteCatalog catalog, String property) {
     List<ValidationError> errors = new ArrayList<>();
     for (int i = 0; i < catalog.streams().size(); i++) {
       String path = property + ".streams[" + i + "]";
@@ -86,7 +86,7 @@ public final class Catalogs {
   }
 
   /** The protocol catalog of an API catalog's streams (their configurations left out). */
-  public static dev.gale.protocol.AirbyteCatalog toProtocol(AirbyteCatalog catalog) {
+  static dev.gale.protocol.AirbyteCatalog toProtocol(AirbyteCatalog catalog) {
     return new dev.gale.protocol.AirbyteCatalog(catalog.streams().stream().map(AirbyteStreamAndConfiguration::stream)
         .map(s -> new dev.gale.protocol.AirbyteStream(s.name(), s.jsonSchema(), orEmpty(s.supportedSyncModes()).isEmpty()
             ? List.of(SyncMode.FULL_REFRESH) : s.supportedSyncModes(), s.sourceDefinedCursor(), s.defaultCursorField(),

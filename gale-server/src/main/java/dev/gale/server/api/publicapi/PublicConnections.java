@@ -1,11 +1,8 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
+import dev.gale.server.api.publicapi.PublicSchedules.Requested;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionCreateRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionPatchRequest;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionResponse;
@@ -15,16 +12,23 @@ import dev.gale.server.api.publicapi.model.ConnectionResources.StreamConfigurati
 import dev.gale.server.api.publicapi.model.TagResources.Tag;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.ScheduleType;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.http.BadRequestException;
 import dev.gale.server.http.NotFoundException;
-import dev.gale.server.service.DiscoverService.Discovery;
-import dev.gale.server.service.PublicSchedules.Requested;
 import dev.gale.server.service.actor.ActorService;
+import dev.gale.server.service.catalog.Catalogs;
+import dev.gale.server.service.catalog.DiscoverService.Discovery;
+import dev.gale.server.service.catalog.DiscoverService;
+import dev.gale.server.service.connection.ConnectionChanges;
+import dev.gale.server.service.connection.ConnectionService;
+import dev.gale.server.service.connection.ConnectionView;
+import dev.gale.server.service.connection.NewConnection;
 import dev.gale.server.service.workspace.TagService;
 import dev.gale.server.service.workspace.WorkspaceService;
 import java.util.Arrays;
@@ -72,29 +76,29 @@ public final class PublicConnections {
     StreamSelection selection = selection(discovered, destinationId);
     AirbyteCatalog catalog = namesStreams(request.configurations())
         ? selection.named(request.configurations().streams(), null) : selection.all();
-    ConnectionRead created = connections.create(new ConnectionCreate(request.name(),
+    ConnectionView created = connections.create(new NewConnection(request.name(),
         request.namespaceDefinition() == null ? NamespaceDefinitionType.DESTINATION : request.namespaceDefinition().domain(),
         request.namespaceFormat(), request.prefix(), source.id(), destinationId, null, catalog, null, schedule.type(),
         schedule.data(), request.status() == null ? ConnectionStatus.ACTIVE : request.status(), null,
         discovered.catalogId().orElse(null), geography(request.dataResidency()), null, null,
         behavior(request.nonBreakingSchemaUpdatesBehavior()), null));
-    tags.tagConnection(created.connectionId(), tagIds);
+    tags.tagConnection(created.connection().id(), tagIds);
     return response(created);
   }
 
   /** Applies a patch; named streams replace the connection's selection, and given tags its tags. */
   public ConnectionResponse patch(UUID connectionId, ConnectionPatchRequest patch) {
-    ConnectionRead current = live(connectionId);
+    ConnectionView current = live(connectionId);
     Optional<Requested> schedule = PublicSchedules.requested(patch.schedule());
     List<UUID> tagIds = patch.tags() == null ? null : tags.checkedForConnection(tagIds(patch.tags()), current.workspaceId());
     AirbyteCatalog catalog = null;
     UUID catalogId = null;
     if (namesStreams(patch.configurations())) {
-      Discovery discovered = discovery.succeeded(current.sourceId(), false);
-      catalog = selection(discovered, current.destinationId()).named(patch.configurations().streams(), current.syncCatalog());
+      Discovery discovered = discovery.succeeded(current.connection().sourceId(), false);
+      catalog = selection(discovered, current.connection().destinationId()).named(patch.configurations().streams(), current.syncCatalog());
       catalogId = discovered.catalogId().orElse(null);
     }
-    ConnectionRead updated = connections.update(new ConnectionUpdate(connectionId,
+    ConnectionView updated = connections.update(new ConnectionChanges(connectionId,
         patch.namespaceDefinition() == null ? null : patch.namespaceDefinition().domain(), patch.namespaceFormat(),
         patch.name(), patch.prefix(), null, catalog, null, schedule.map(Requested::type).orElse(null),
         schedule.map(Requested::data).orElse(null), patch.status(), null, catalogId, geography(patch.dataResidency()),
@@ -117,23 +121,23 @@ public final class PublicConnections {
                                        int limit, int offset) {
     List<UUID> ids = workspaceIds.isEmpty() ? workspaces.list().stream().map(dev.gale.server.domain.Workspace::id).toList()
         : workspaceIds.stream().map(id -> workspaces.live(id).id()).distinct().toList();
-    List<ConnectionRead> reads = connections.list(ids, tagIds, includeDeleted, limit, offset);
-    Map<UUID, List<dev.gale.server.domain.Tag>> tagsById = tags.tagsOf(reads.stream().map(ConnectionRead::connectionId).toList());
-    return reads.stream().map(read -> response(read, tagsById.get(read.connectionId()))).toList();
+    List<ConnectionView> views = connections.list(ids, tagIds, includeDeleted, limit, offset);
+    Map<UUID, List<dev.gale.server.domain.Tag>> tagsById = tags.tagsOf(views.stream().map(v -> v.connection().id()).toList());
+    return views.stream().map(view -> response(view, tagsById.get(view.connection().id()))).toList();
   }
 
   /** Deletes (deprecates) a connection. */
   public void delete(UUID connectionId) {
-    connections.delete(live(connectionId).connectionId());
+    connections.delete(live(connectionId).connection().id());
   }
 
   /**
    * A connection that is not deleted. The Config API still reads a deleted (deprecated) connection, and a list
    * shows it when asked to include deleted ones; but here it is gone, as deleted sources and workspaces are.
    */
-  private ConnectionRead live(UUID connectionId) {
-    ConnectionRead connection = connections.get(connectionId);
-    if (connection.status() == ConnectionStatus.DEPRECATED) {
+  private ConnectionView live(UUID connectionId) {
+    ConnectionView connection = connections.get(connectionId);
+    if (connection.connection().status() == ConnectionStatus.DEPRECATED) {
       throw new NotFoundException("connection", connectionId, "it was deleted");
     }
     return connection;
@@ -143,17 +147,19 @@ public final class PublicConnections {
     return new StreamSelection(Catalogs.toApi(discovered.catalog().orElseThrow()), connections.destinationModes(destinationId));
   }
 
-  private ConnectionResponse response(ConnectionRead read) {
-    return response(read, tags.tagsOf(List.of(read.connectionId())).get(read.connectionId()));
+  private ConnectionResponse response(ConnectionView view) {
+    UUID id = view.connection().id();
+    return response(view, tags.tagsOf(List.of(id)).get(id));
   }
 
-  private static ConnectionResponse response(ConnectionRead c, List<dev.gale.server.domain.Tag> tags) {
-    StreamConfigurations streams = StreamSelection.configurations(c.syncCatalog());
-    return new ConnectionResponse(c.connectionId(), c.name(), c.sourceId(), c.destinationId(), c.workspaceId(),
-        c.status(), PublicSchedules.response(c.scheduleType(), c.scheduleData()), c.geography(),
+  private static ConnectionResponse response(ConnectionView view, List<dev.gale.server.domain.Tag> tags) {
+    Connection c = view.connection();
+    StreamConfigurations streams = StreamSelection.configurations(view.syncCatalog());
+    return new ConnectionResponse(c.id(), c.name(), c.sourceId(), c.destinationId(), view.workspaceId(),
+        c.status(), PublicSchedules.response(c.scheduleType(), view.scheduleData()), c.geography(),
         NonBreakingSchemaUpdatesBehaviorEnum.of(c.nonBreakingChangesPreference()),
-        NamespaceDefinitionEnum.of(c.namespaceDefinition()), c.namespaceFormat(), c.prefix(), streams, c.createdAt(),
-        tags.stream().map(Tag::of).toList());
+        NamespaceDefinitionEnum.of(c.namespaceDefinition()), c.namespaceFormat(), c.prefix(), streams,
+        c.createdAt().getEpochSecond(), tags.stream().map(Tag::of).toList());
   }
 
   /** An empty list of streams names none: Airbyte reads it as absent too. */

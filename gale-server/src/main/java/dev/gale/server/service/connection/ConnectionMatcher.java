@@ -1,45 +1,42 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
 import dev.gale.server.domain.Actor;
+import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.DefinitionWithVersion;
 import dev.gale.server.secrets.SecretPaths;
+import dev.gale.server.service.actor.ActorService;
 import dev.gale.server.service.definition.DefinitionService;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Whether a connection matches a {@link ConnectionSearch}: every criterion given must equal the connection's value,
+ * Whether a connection matches a {@link ConnectionCriteria}: every criterion given must equal the connection's value,
  * including those on its source and destination. Texts match exactly; a blank text is no criterion, as in Airbyte.
  */
-record ConnectionMatcher(ConnectionSearch search, DefinitionService definitions) {
+record ConnectionMatcher(ConnectionCriteria search, DefinitionService definitions) {
 
-  boolean matches(ConnectionRead c, Actor source, Actor destination) {
+  boolean matches(Connection c, Actor source, Actor destination) {
     var s = search;
-    return given(s.connectionId(), c.connectionId()) && givenText(s.name(), c.name())
+    return given(s.connectionId(), c.id()) && givenText(s.name(), c.name())
         && given(s.namespaceDefinition(), c.namespaceDefinition())
         // Airbyte's web app sends the text "null" for an unset format; it means no criterion there too.
         && (givenText(s.namespaceFormat(), c.namespaceFormat()) || "null".equals(s.namespaceFormat()))
         && givenText(s.prefix(), c.prefix()) && given(s.sourceId(), c.sourceId())
-        && given(s.destinationId(), c.destinationId()) && given(s.schedule(), c.schedule())
-        && given(s.scheduleType(), c.scheduleType()) && given(s.scheduleData(), c.scheduleData())
+        && given(s.destinationId(), c.destinationId()) && given(s.schedule(), ConnectionSchedules.legacy(c))
+        && given(s.scheduleType(), c.scheduleType()) && given(s.scheduleData(), ConnectionSchedules.data(c))
         && given(s.status(), c.status())
-        && (s.source() == null || actorMatches(source, s.source().sourceDefinitionId(), s.source().sourceId(),
-            s.source().workspaceId(), s.source().name(), s.source().sourceName(), s.source().connectionConfiguration()))
-        && (s.destination() == null || actorMatches(destination, s.destination().destinationDefinitionId(),
-            s.destination().destinationId(), s.destination().workspaceId(), s.destination().name(),
-            s.destination().destinationName(), s.destination().connectionConfiguration()));
+        && (s.source() == null || actorMatches(source, s.source()))
+        && (s.destination() == null || actorMatches(destination, s.destination()));
   }
 
-  private boolean actorMatches(Actor actor, UUID definitionId, UUID actorId, UUID workspaceId, String name,
-                               String definitionName, JsonNode configuration) {
-    if (!(given(definitionId, actor.actorDefinitionId()) && given(actorId, actor.id())
-        && given(workspaceId, actor.workspaceId()) && givenText(name, actor.name()))) {
+  private boolean actorMatches(Actor actor, ActorService.Criteria criteria) {
+    if (!(given(criteria.definitionId(), actor.actorDefinitionId()) && given(criteria.actorId(), actor.id())
+        && given(criteria.workspaceId(), actor.workspaceId()) && givenText(criteria.name(), actor.name()))) {
       return false;
     }
+    String definitionName = criteria.definitionName();
+    JsonNode configuration = criteria.configuration();
     // Configurations are objects: only an object with properties to compare is a criterion.
     boolean anyConfiguration = configuration == null || !configuration.isObject() || configuration.isEmpty();
     if (isBlank(definitionName) && anyConfiguration) {

@@ -1,16 +1,11 @@
-package dev.gale.server.service;
+package dev.gale.server.api.config;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.protocol.Json;
-import dev.gale.server.api.config.ActorReads;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
 import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
 import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.api.model.OperationBodies.OperationCreate;
-import dev.gale.server.api.model.StateBodies.StreamDescriptor;
 import dev.gale.server.api.model.WebBackendBodies.DestinationSnippetRead;
 import dev.gale.server.api.model.WebBackendBodies.SchemaChange;
 import dev.gale.server.api.model.WebBackendBodies.SourceSnippetRead;
@@ -30,18 +25,27 @@ import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.Geography;
 import dev.gale.server.domain.Job;
 import dev.gale.server.domain.StateType;
+import dev.gale.server.domain.StreamDescriptor;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.http.ConflictException;
-import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.InvalidInputException.ValidationError;
-import dev.gale.server.service.DiscoverService.Discovery;
+import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.service.actor.ActorService;
 import dev.gale.server.service.actor.ActorView;
+import dev.gale.server.service.catalog.CatalogDiffs;
+import dev.gale.server.service.catalog.Catalogs;
+import dev.gale.server.service.catalog.ConnectionCatalogs;
+import dev.gale.server.service.catalog.DiscoverService.Discovery;
+import dev.gale.server.service.catalog.DiscoverService;
+import dev.gale.server.service.catalog.StreamChange;
+import dev.gale.server.service.connection.ConnectionChanges;
+import dev.gale.server.service.connection.ConnectionService;
+import dev.gale.server.service.connection.NewConnection;
 import dev.gale.server.service.definition.DefinitionService;
 import dev.gale.server.service.job.JobService;
 import dev.gale.server.service.job.StateService;
 import dev.gale.server.service.operation.OperationService;
 import dev.gale.server.service.workspace.WorkspaceService;
-import dev.gale.server.store.CatalogRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,32 +59,30 @@ import java.util.function.Supplier;
 
 /**
  * Airbyte's web backend: connections shaped for the pages of Airbyte's UI (and the scripts and PyAirbyte calls that
- * read them), built from the other services. A connection comes with its source, destination, operations, latest
+ * read them), composed from the services into the API's {@code WebBackend*} bodies. A connection comes with its source, destination, operations, latest
  * sync job and whether its source's schema changed; its catalog lists every stream the source offers. Creating and
  * updating a connection also creates, updates and deletes its operations, and an update that changes how streams
  * are synced resets those streams, as Airbyte does.
  */
-public final class WebBackendService {
+public final class WebBackend {
   private final ConnectionService connections;
   private final ActorService actors;
   private final OperationService operations;
   private final JobService jobs;
   private final StateService states;
   private final DiscoverService discovery;
-  private final CatalogRepository catalogs;
   private final WorkspaceService workspaces;
   private final DefinitionService definitions;
 
-  public WebBackendService(ConnectionService connections, ActorService actors, OperationService operations, JobService jobs,
-                           StateService states, DiscoverService discovery, CatalogRepository catalogs,
-                           WorkspaceService workspaces, DefinitionService definitions) {
+  public WebBackend(ConnectionService connections, ActorService actors, OperationService operations, JobService jobs,
+                    StateService states, DiscoverService discovery, WorkspaceService workspaces,
+                    DefinitionService definitions) {
     this.connections = requireNonNull(connections, "connections is null");
     this.actors = requireNonNull(actors, "actors is null");
     this.operations = requireNonNull(operations, "operations is null");
     this.jobs = requireNonNull(jobs, "jobs is null");
     this.states = requireNonNull(states, "states is null");
     this.discovery = requireNonNull(discovery, "discovery is null");
-    this.catalogs = requireNonNull(catalogs, "catalogs is null");
     this.workspaces = requireNonNull(workspaces, "workspaces is null");
     this.definitions = requireNonNull(definitions, "definitions is null");
   }
@@ -93,7 +95,7 @@ public final class WebBackendService {
     Map<UUID, DestinationSnippetRead> destinationSnippets = new HashMap<>();
     Map<UUID, Optional<UUID>> latestCatalogs = new HashMap<>();
     List<WebBackendConnectionListItem> items = new ArrayList<>();
-    for (ConnectionRead c : connections.list(request.workspaceId(), false).connections()) {
+    for (ConnectionRead c : ConnectionReads.list(connections.list(request.workspaceId(), false)).connections()) {
       if (!sources.isEmpty() && !sources.contains(c.sourceId())
           || !destinations.isEmpty() && !destinations.contains(c.destinationId())) {
         continue;
@@ -118,9 +120,9 @@ public final class WebBackendService {
    * @throws InvalidInputException when the refresh cannot discover the source
    */
   public WebBackendConnectionRead get(UUID connectionId, boolean withRefreshedCatalog) {
-    ConnectionRead connection = connections.get(connectionId);
+    ConnectionRead connection = ConnectionReads.read(connections.get(connectionId));
     AirbyteCatalog configured = connection.syncCatalog();
-    Optional<AirbyteCatalog> original = discoveredCatalog(connection.sourceCatalogId());
+    Optional<AirbyteCatalog> original = discovery.discovered(connection.sourceCatalogId());
     if (!withRefreshedCatalog) {
       return read(connection, original.map(o -> ConnectionCatalogs.withUnselectedStreams(configured, o)).orElse(configured),
           connection.sourceCatalogId(), null, connection.breakingChange());
@@ -129,7 +131,8 @@ public final class WebBackendService {
     dev.gale.protocol.AirbyteCatalog found = refresh.catalog().orElseThrow(() -> new InvalidInputException(
         "withRefreshedCatalog", true, "The source's streams could not be discovered again: " + refresh.failure()));
     AirbyteCatalog shown = ConnectionCatalogs.refreshed(configured, original.orElse(configured), Catalogs.toApi(found));
-    return read(connection, shown, refresh.catalogId().orElse(null), refresh.diff().orElse(null), refresh.breakingChange());
+    return read(connection, shown, refresh.catalogId().orElse(null), refresh.diff().map(DiscoverReads::diff).orElse(null),
+        refresh.breakingChange());
   }
 
   /**
@@ -147,11 +150,11 @@ public final class WebBackendService {
       }
       List<UUID> operationIds = new ArrayList<>(request.operationIds() == null ? List.of() : request.operationIds());
       operationIds.addAll(created);
-      return connections.create(new ConnectionCreate(request.name(), request.namespaceDefinition(), request.namespaceFormat(),
+      return ConnectionReads.read(connections.create(new NewConnection(request.name(), request.namespaceDefinition(), request.namespaceFormat(),
           request.prefix(), request.sourceId(), request.destinationId(), operationIds, request.syncCatalog(),
           request.schedule(), request.scheduleType(), request.scheduleData(), request.status(),
           request.resourceRequirements(), request.sourceCatalogId(), request.geography(), request.notifySchemaChanges(),
-          null, request.nonBreakingChangesPreference(), request.backfillPreference()));
+          null, request.nonBreakingChangesPreference(), request.backfillPreference())));
     });
     return read(connection, shownCatalog(connection), connection.sourceCatalogId(), null, connection.breakingChange());
   }
@@ -164,7 +167,7 @@ public final class WebBackendService {
    * their state. A sync or reset already under way is cancelled for it, as Airbyte's reset supersedes it.
    */
   public WebBackendConnectionRead update(WebBackendConnectionUpdate patch) {
-    ConnectionRead before = connections.get(patch.connectionId());
+    ConnectionRead before = ConnectionReads.read(connections.get(patch.connectionId()));
     // Checked before the operations change, which a deleted connection must not cause.
     if (before.status() == ConnectionStatus.DEPRECATED) {
       throw new ConflictException("Connection %s is deleted (deprecated); it cannot be changed".formatted(before.connectionId()));
@@ -178,11 +181,11 @@ public final class WebBackendService {
       if (operationIds != null) {
         kept.addAll(operationIds);
       }
-      return connections.update(new ConnectionUpdate(patch.connectionId(), patch.namespaceDefinition(),
+      return ConnectionReads.read(connections.update(new ConnectionChanges(patch.connectionId(), patch.namespaceDefinition(),
           patch.namespaceFormat(), patch.name(), patch.prefix(), operationIds, patch.syncCatalog(), patch.schedule(),
           patch.scheduleType(), patch.scheduleData(), patch.status(), patch.resourceRequirements(),
           patch.sourceCatalogId(), patch.geography(), patch.notifySchemaChanges(), patch.notifySchemaChangesByEmail(),
-          patch.nonBreakingChangesPreference(), patch.backfillPreference(), breakingChange));
+          patch.nonBreakingChangesPreference(), patch.backfillPreference(), breakingChange)));
     });
     if (patch.operations() != null) {
       before.operationIds().stream().filter(id -> !kept.contains(id))
@@ -202,7 +205,7 @@ public final class WebBackendService {
   /** Whether a live workspace has connections (not deleted), sources and destinations. */
   public WebBackendWorkspaceStateResult workspaceState(UUID workspaceId) {
     UUID id = workspaces.live(workspaceId).id();
-    return new WebBackendWorkspaceStateResult(!connections.list(id, false).connections().isEmpty(),
+    return new WebBackendWorkspaceStateResult(!connections.list(id, false).isEmpty(),
         !actors.list(ActorType.SOURCE, id).isEmpty(), !actors.list(ActorType.DESTINATION, id).isEmpty());
   }
 
@@ -254,7 +257,7 @@ public final class WebBackendService {
     // Malformed entries are left to the catalog's validation, which names them.
     AirbyteCatalog streams = new AirbyteCatalog(requested.streams().stream()
         .filter(s -> s != null && s.stream() != null).toList());
-    CatalogDiff diff = CatalogDiffs.between(streams, Json.convert(latest.get().catalog(), dev.gale.protocol.AirbyteCatalog.class));
+    List<StreamChange> diff = CatalogDiffs.between(streams, Json.convert(latest.get().catalog(), dev.gale.protocol.AirbyteCatalog.class));
     return CatalogDiffs.isBreaking(diff, streams);
   }
 
@@ -270,8 +273,7 @@ public final class WebBackendService {
     if (stateType == StateType.LEGACY || stateType == StateType.NOT_SET) {
       toReset = new LinkedHashSet<>(selected);
     }
-    List<dev.gale.server.domain.StreamDescriptor> resettable = toReset.stream().filter(selected::contains)
-        .map(s -> new dev.gale.server.domain.StreamDescriptor(s.name(), s.namespace())).toList();
+    List<StreamDescriptor> resettable = toReset.stream().filter(selected::contains).toList();
     if (!resettable.isEmpty()) {
       jobs.activeReplicationJob(connectionId).ifPresent(this::cancel);
       try {
@@ -279,13 +281,12 @@ public final class WebBackendService {
       } catch (ConflictException busy) {
         throw new ConflictException(("Connection %s was updated, but the reset of %s could not be queued: %s Reset them "
             + "with connections/reset/stream once it has ended.").formatted(connectionId,
-            resettable.stream().map(dev.gale.server.domain.StreamDescriptor::name).toList(), busy.getMessage()));
+            resettable.stream().map(StreamDescriptor::name).toList(), busy.getMessage()));
       }
     }
     List<StreamDescriptor> deselected = stale.stream().filter(s -> !selected.contains(s)).toList();
     if (!deselected.isEmpty() && stateType != StateType.NOT_SET) {
-      states.clearStreams(connectionId, deselected.stream()
-          .map(s -> new dev.gale.server.domain.StreamDescriptor(s.name(), s.namespace())).toList());
+      states.clearStreams(connectionId, deselected);
     }
   }
 
@@ -329,15 +330,9 @@ public final class WebBackendService {
   }
 
   private AirbyteCatalog shownCatalog(ConnectionRead connection) {
-    return discoveredCatalog(connection.sourceCatalogId())
+    return discovery.discovered(connection.sourceCatalogId())
         .map(original -> ConnectionCatalogs.withUnselectedStreams(connection.syncCatalog(), original))
         .orElse(connection.syncCatalog());
-  }
-
-  /** A stored discovered catalog in the API's shape, each stream with its default configuration. */
-  private Optional<AirbyteCatalog> discoveredCatalog(UUID catalogId) {
-    return catalogId == null ? Optional.empty() : catalogs.find(catalogId)
-        .map(c -> Catalogs.toApi(Json.convert(c.catalog(), dev.gale.protocol.AirbyteCatalog.class)));
   }
 
   private Optional<UUID> latestCatalogId(UUID sourceId) {

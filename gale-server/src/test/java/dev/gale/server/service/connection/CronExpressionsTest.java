@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import dev.gale.server.service.CronExpressions.MalformedCronException;
+import dev.gale.server.service.connection.CronExpressions.MalformedCronException;
 import java.time.DayOfWeek;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

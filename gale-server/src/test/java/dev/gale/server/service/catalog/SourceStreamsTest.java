@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.Json;
 import dev.gale.protocol.SyncMode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
-import dev.gale.server.http.InvalidInputException;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamConfiguration;
 import dev.gale.server.http.InvalidInputException.ValidationError;
+import dev.gale.server.http.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;

@@ -1,4 +1,4 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.connector.Source;
 import dev.gale.protocol.AirbyteCatalog;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.CatalogBodies;
-import dev.gale.server.api.model.DiscoverBodies.CatalogDiff;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorCatalog;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.Connection;
 import dev.gale.server.domain.DefinitionWithVersion;
+import dev.gale.server.domain.SyncCatalog;
 import dev.gale.server.http.InvalidInputException;
-import dev.gale.server.service.actor.ActorService.Candidate;
 import dev.gale.server.http.NotFoundException;
+import dev.gale.server.service.BoundedCall;
+import dev.gale.server.service.actor.ActorService.Candidate;
 import dev.gale.server.service.actor.ActorService;
 import dev.gale.server.service.definition.DefinitionService;
 import dev.gale.server.service.definition.UnrunnableDefinitionException;
@@ -23,6 +23,7 @@ import dev.gale.server.store.CatalogRepository;
 import dev.gale.server.store.ConnectionRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class DiscoverService {
    * @param catalog empty when the connector failed; {@code failure} says why
    * @param diff against the connection's catalog, when a connection was named
    */
-  public record Discovery(Optional<AirbyteCatalog> catalog, Optional<UUID> catalogId, Optional<CatalogDiff> diff,
+  public record Discovery(Optional<AirbyteCatalog> catalog, Optional<UUID> catalogId, Optional<List<StreamChange>> diff,
                           boolean breakingChange, String failure, long startedAtMillis, long endedAtMillis) {}
 
   /** Discovers a saved source; a cached catalog for its current configuration answers unless {@code disableCache}. */
@@ -87,7 +88,7 @@ public final class DiscoverService {
    *
    * @throws InvalidInputException when the source cannot be discovered
    */
-  public AirbyteCatalog catalogOf(UUID sourceId) {
+  AirbyteCatalog catalogOf(UUID sourceId) {
     return succeeded(sourceId, false).catalog().orElseThrow();
   }
 
@@ -110,7 +111,7 @@ public final class DiscoverService {
    *
    * @throws InvalidInputException when the source has no catalog yet and cannot be discovered
    */
-  public AirbyteCatalog latestCatalog(UUID sourceId) {
+  AirbyteCatalog latestCatalog(UUID sourceId) {
     return catalogs.findLatest(sourceId)
         .map(stored -> Json.convert(stored.catalog(), AirbyteCatalog.class))
         .orElseGet(() -> catalogOf(sourceId));
@@ -128,8 +129,17 @@ public final class DiscoverService {
     return catalogs.findLatest(sourceId);
   }
 
+  /**
+   * A stored discovered catalog in the Config API's shape, each stream with its default configuration; empty when
+   * {@code catalogId} is null or names none.
+   */
+  public Optional<SyncCatalog.AirbyteCatalog> discovered(UUID catalogId) {
+    return catalogId == null ? Optional.empty() : catalogs.find(catalogId)
+        .map(c -> Catalogs.toApi(Json.convert(c.catalog(), AirbyteCatalog.class)));
+  }
+
   /** Stores a catalog discovered elsewhere (by a worker) for a source, as the cache for that configuration. */
-  public UUID write(CatalogBodies.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
+  public UUID write(SyncCatalog.AirbyteCatalog catalog, UUID sourceId, String connectorVersion, String configurationHash) {
     ActorCatalog stored = catalogs.store(Json.tree(Catalogs.toProtocol(Catalogs.requireDiscovered(catalog, "catalog"))));
     if (sourceId != null) {
       Actor source = actors.resolve(ActorType.SOURCE, sourceId);
@@ -166,12 +176,11 @@ public final class DiscoverService {
    */
   private Discovery withDiff(Discovery discovery, UUID connectionId) {
     Connection connection = connections.find(connectionId).orElseThrow(() -> new NotFoundException("connection", connectionId));
-    CatalogBodies.AirbyteCatalog configured = Json.convert(connection.syncCatalog(), CatalogBodies.AirbyteCatalog.class);
-    CatalogBodies.AirbyteCatalog current = connection.sourceCatalogId() == null ? configured : catalogs.find(connection.sourceCatalogId())
-        .map(original -> ConnectionCatalogs.withUnselectedStreams(configured,
-            Catalogs.toApi(Json.convert(original.catalog(), AirbyteCatalog.class))))
+    SyncCatalog.AirbyteCatalog configured = Json.convert(connection.syncCatalog(), SyncCatalog.AirbyteCatalog.class);
+    SyncCatalog.AirbyteCatalog current = discovered(connection.sourceCatalogId())
+        .map(original -> ConnectionCatalogs.withUnselectedStreams(configured, original))
         .orElse(configured);
-    CatalogDiff diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
+    List<StreamChange> diff = CatalogDiffs.between(current, discovery.catalog().orElseThrow());
     return new Discovery(discovery.catalog(), discovery.catalogId(), Optional.of(diff), CatalogDiffs.isBreaking(diff, current),
         null, discovery.startedAtMillis(), discovery.endedAtMillis());
   }

@@ -1,4 +1,4 @@
-package dev.gale.server.api.model;
+package dev.gale.server.domain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gale.protocol.DestinationSyncMode;
@@ -7,13 +7,14 @@ import dev.gale.server.http.Required;
 import java.util.List;
 
 /**
- * The Config API's catalog: the streams a source offers, each with how a connection syncs it. These are the API's
- * camelCase shapes ({@code jsonSchema}, {@code supportedSyncModes}), not the Airbyte Protocol's snake_case ones.
- * Airbyte declares these objects closed ({@code additionalProperties: false}), so they carry exactly the fields of
- * its 2023 document: clients generated from it reject any other field.
+ * A connection's sync catalog, as it is stored and as the Config API shows it: the streams a source offers, each with
+ * how a connection syncs it. These are the API's camelCase shapes ({@code jsonSchema}, {@code supportedSyncModes}), not
+ * the Airbyte Protocol's snake_case ones; the API's bodies use these records as they are, so their names and fields are
+ * Airbyte's schema names. Airbyte declares these objects closed ({@code additionalProperties: false}), so they carry
+ * exactly the fields of its 2023 document: clients generated from it reject any other field.
  */
-public final class CatalogBodies {
-  private CatalogBodies() {}
+public final class SyncCatalog {
+  private SyncCatalog() {}
 
   public record AirbyteCatalog(@Required List<AirbyteStreamAndConfiguration> streams) {}
 

@@ -1,13 +1,16 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
 import dev.gale.server.api.publicapi.model.StreamResources.StreamProperties;
 import dev.gale.server.domain.ActorType;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
 import dev.gale.server.service.actor.ActorService;
+import dev.gale.server.service.catalog.Catalogs;
+import dev.gale.server.service.catalog.DiscoverService;
+import dev.gale.server.service.connection.ConnectionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

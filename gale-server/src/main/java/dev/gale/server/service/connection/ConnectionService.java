@@ -1,17 +1,10 @@
-package dev.gale.server.service;
+package dev.gale.server.service.connection;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gale.protocol.DestinationSyncMode;
 import dev.gale.protocol.Json;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionCreate;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionRead;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionReadList;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionSearch;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionUpdate;
-import dev.gale.server.api.model.ConnectionBodies.ResourceRequirements;
 import dev.gale.server.domain.Actor;
 import dev.gale.server.domain.ActorType;
 import dev.gale.server.domain.BackfillPreference;
@@ -20,11 +13,15 @@ import dev.gale.server.domain.ConnectionStatus;
 import dev.gale.server.domain.NamespaceDefinitionType;
 import dev.gale.server.domain.NonBreakingChangesPreference;
 import dev.gale.server.domain.Operation;
+import dev.gale.server.domain.ResourceRequirements;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
 import dev.gale.server.http.ConflictException;
 import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.http.NotFoundException;
-import dev.gale.server.service.ConnectionSchedules.Schedule;
 import dev.gale.server.service.actor.ActorService;
+import dev.gale.server.service.catalog.DiscoverService;
+import dev.gale.server.service.catalog.SyncCatalogs;
+import dev.gale.server.service.connection.ConnectionSchedules.Schedule;
 import dev.gale.server.service.definition.DefinitionService;
 import dev.gale.server.service.workspace.WorkspaceService;
 import dev.gale.server.store.CatalogRepository;
@@ -39,7 +36,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,6 +45,8 @@ import java.util.UUID;
  * and in {@code list_all}, but it no longer syncs and cannot be changed.
  */
 public final class ConnectionService {
+  private static final AirbyteCatalog NO_STREAMS = new AirbyteCatalog(List.of());
+
   private final ConnectionRepository connections;
   private final ActorService actors;
   private final OperationRepository operations;
@@ -72,7 +70,7 @@ public final class ConnectionService {
   }
 
   /** Creates a connection, with Airbyte's defaults for what the request leaves out. */
-  public ConnectionRead create(ConnectionCreate request) {
+  public ConnectionView create(NewConnection request) {
     Actor source = liveActor(request.sourceId(), ActorType.SOURCE, "sourceId");
     Actor destination = liveActor(request.destinationId(), ActorType.DESTINATION, "destinationId");
     if (!source.workspaceId().equals(destination.workspaceId())) {
@@ -86,9 +84,8 @@ public final class ConnectionService {
     UUID workspaceId = source.workspaceId();
     Schedule schedule = ConnectionSchedules.requested(request.schedule(), request.scheduleType(), request.scheduleData())
         .orElse(Schedule.MANUAL);
-    AirbyteCatalog catalog = request.syncCatalog() == null ? SyncCatalogs.EMPTY
-        : SyncCatalogs.validated(StreamCompletion.completed(request.syncCatalog(), () -> discovery.catalogOf(source.id())),
-            destinationModes(destination), streamsOf(source.id(), request.syncCatalog()));
+    AirbyteCatalog catalog = request.syncCatalog() == null ? NO_STREAMS
+        : SyncCatalogs.storable(request.syncCatalog(), source.id(), discovery, () -> destinationModes(destination));
     Instant now = clock.instant();
     Connection connection = new Connection(UUID.randomUUID(),
         request.name() == null ? defaultName(source.name(), destination.name()) : requireName(request.name()),
@@ -101,11 +98,11 @@ public final class ConnectionService {
         or(request.backfillPreference(), BackfillPreference.DISABLED), operationIds(request.operationIds(), workspaceId),
         now, now);
     connections.insert(connection);
-    return read(connection, workspaceId);
+    return new ConnectionView(connection, workspaceId);
   }
 
   /** Applies a patch: what the request leaves out keeps its value. A deleted connection cannot be changed (409). */
-  public ConnectionRead update(ConnectionUpdate patch) {
+  public ConnectionView update(ConnectionChanges patch) {
     Connection current = find(patch.connectionId());
     if (current.status() == ConnectionStatus.DEPRECATED) {
       throw new ConflictException("Connection %s is deleted (deprecated); it cannot be changed".formatted(current.id()));
@@ -114,9 +111,8 @@ public final class ConnectionService {
     Schedule schedule = ConnectionSchedules.updated(new Schedule(current.scheduleType(), current.scheduleData()),
         patch.schedule(), patch.scheduleType(), patch.scheduleData());
     AirbyteCatalog catalog = patch.syncCatalog() == null ? null
-        : SyncCatalogs.validated(StreamCompletion.completed(patch.syncCatalog(), () -> discovery.catalogOf(current.sourceId())),
-            destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())),
-            streamsOf(current.sourceId(), patch.syncCatalog()));
+        : SyncCatalogs.storable(patch.syncCatalog(), current.sourceId(), discovery,
+            () -> destinationModes(actors.resolve(ActorType.DESTINATION, current.destinationId())));
     Connection updated = new Connection(current.id(), patch.name() == null ? current.name() : requireName(patch.name()),
         current.sourceId(), current.destinationId(), or(patch.namespaceDefinition(), current.namespaceDefinition()),
         or(patch.namespaceFormat(), current.namespaceFormat()), or(patch.prefix(), current.prefix()),
@@ -132,28 +128,28 @@ public final class ConnectionService {
         patch.operationIds() == null ? current.operationIds() : operationIds(patch.operationIds(), workspaceId),
         current.createdAt(), clock.instant());
     connections.update(updated);
-    return read(updated, workspaceId);
+    return new ConnectionView(updated, workspaceId);
   }
 
   /** A connection, deleted (deprecated) ones included. */
-  public ConnectionRead get(UUID connectionId) {
+  public ConnectionView get(UUID connectionId) {
     Connection connection = find(connectionId);
-    return read(connection, workspaceOf(connection));
+    return new ConnectionView(connection, workspaceOf(connection));
   }
 
-  public ConnectionReadList list(UUID workspaceId, boolean includeDeleted) {
+  public List<ConnectionView> list(UUID workspaceId, boolean includeDeleted) {
     UUID id = workspaces.live(workspaceId).id();
-    return new ConnectionReadList(connections.listByWorkspace(id, includeDeleted).stream().map(c -> read(c, id)).toList());
+    return connections.listByWorkspace(id, includeDeleted).stream().map(c -> new ConnectionView(c, id)).toList();
   }
 
   /**
    * A window of the connections of these workspaces, by name, with at least one of {@code tagIds} when any are given.
    * The workspaces are taken as they are: the caller checks them.
    */
-  public List<ConnectionRead> list(Collection<UUID> workspaceIds, Collection<UUID> tagIds, boolean includeDeleted,
+  public List<ConnectionView> list(Collection<UUID> workspaceIds, Collection<UUID> tagIds, boolean includeDeleted,
                                    int limit, int offset) {
     return connections.listByWorkspaces(workspaceIds, tagIds, includeDeleted, limit, offset).stream()
-        .map(c -> read(c, workspaceOf(c)))
+        .map(c -> new ConnectionView(c, workspaceOf(c)))
         .toList();
   }
 
@@ -161,23 +157,22 @@ public final class ConnectionService {
    * The connections of every workspace that match each criterion the search gives. Deleted connections are left
    * out, as in Airbyte, unless the search asks for status {@code deprecated}.
    */
-  public ConnectionReadList search(ConnectionSearch search) {
+  public List<ConnectionView> search(ConnectionCriteria search) {
     List<ConnectionStatus> statuses = search.status() == null
         ? List.of(ConnectionStatus.ACTIVE, ConnectionStatus.INACTIVE) : List.of(search.status());
     ConnectionMatcher matcher = new ConnectionMatcher(search, definitions);
-    List<ConnectionRead> found = new ArrayList<>();
+    List<ConnectionView> found = new ArrayList<>();
     for (ConnectionStatus status : statuses) {
       for (Connection connection : connections.listByStatus(status)) {
         Actor source = actors.resolve(ActorType.SOURCE, connection.sourceId());
-        ConnectionRead read = read(connection, source.workspaceId());
-        if (matcher.matches(read, source, actors.resolve(ActorType.DESTINATION, connection.destinationId()))) {
-          found.add(read);
+        if (matcher.matches(connection, source, actors.resolve(ActorType.DESTINATION, connection.destinationId()))) {
+          found.add(new ConnectionView(connection, source.workspaceId()));
         }
       }
     }
-    found.sort(Comparator.comparing((ConnectionRead c) -> c.name().toLowerCase(Locale.ROOT))
-        .thenComparing(ConnectionRead::connectionId));
-    return new ConnectionReadList(found);
+    found.sort(Comparator.comparing((ConnectionView c) -> c.connection().name().toLowerCase(Locale.ROOT))
+        .thenComparing(c -> c.connection().id()));
+    return found;
   }
 
   /** Deprecates a connection; deleting one that is deleted already changes nothing. */
@@ -225,15 +220,6 @@ public final class ConnectionService {
     return List.copyOf(ids);
   }
 
-  /**
-   * What the source has, for a catalog that names streams: a catalog naming none needs no discovery. Called after
-   * the catalog's completion, which may have discovered the source already (then that catalog is the latest).
-   */
-  private Optional<SourceStreams> streamsOf(UUID sourceId, AirbyteCatalog requested) {
-    return requested.streams().isEmpty() ? Optional.empty()
-        : Optional.of(new SourceStreams(Catalogs.toApi(discovery.latestCatalog(sourceId))));
-  }
-
   private UUID sourceCatalog(UUID catalogId) {
     if (catalogId != null && catalogs.find(catalogId).isEmpty()) {
       throw new InvalidInputException("sourceCatalogId", catalogId, "No discovered catalog has the id " + catalogId);
@@ -262,15 +248,6 @@ public final class ConnectionService {
 
   private static String label(ActorType type) {
     return type == ActorType.SOURCE ? "source" : "destination";
-  }
-
-  private static ConnectionRead read(Connection c, UUID workspaceId) {
-    return new ConnectionRead(c.id(), c.name(), c.namespaceDefinition(), c.namespaceFormat(), c.prefix(), c.sourceId(),
-        c.destinationId(), c.operationIds(), Json.convert(c.syncCatalog(), AirbyteCatalog.class),
-        ConnectionSchedules.legacy(c), c.scheduleType(), ConnectionSchedules.data(c), c.status(),
-        c.resourceRequirements() == null ? null : Json.convert(c.resourceRequirements(), ResourceRequirements.class),
-        c.sourceCatalogId(), c.geography(), c.breakingChange(), c.notifySchemaChanges(), c.notifySchemaChangesByEmail(),
-        c.nonBreakingChangesPreference(), c.backfillPreference(), workspaceId, c.createdAt().getEpochSecond());
   }
 
   private static JsonNode resources(ResourceRequirements requirements) {

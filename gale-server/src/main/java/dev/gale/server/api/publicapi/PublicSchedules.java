@@ -1,14 +1,15 @@
-package dev.gale.server.service;
+package dev.gale.server.api.publicapi;
 
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleData;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataBasicSchedule;
-import dev.gale.server.api.model.ConnectionBodies.ConnectionScheduleDataCron;
 import dev.gale.server.api.publicapi.model.ConnectionResources.AirbyteApiConnectionSchedule;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ConnectionScheduleResponse;
 import dev.gale.server.api.publicapi.model.ConnectionResources.ScheduleTypeWithBasicEnum;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleData;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataBasicSchedule;
+import dev.gale.server.domain.ScheduleData.ConnectionScheduleDataCron;
 import dev.gale.server.domain.ScheduleType;
 import dev.gale.server.http.BadRequestException;
-import dev.gale.server.service.CronExpressions.MalformedCronException;
+import dev.gale.server.service.connection.CronExpressions.MalformedCronException;
+import dev.gale.server.service.connection.CronExpressions;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * The Public API's schedule ({@code manual}, or {@code cron} with a Quartz or Unix expression, stored as Quartz) and the Config API's
  * {@code scheduleType} and {@code scheduleData} it stands for. Airbyte reads the expression in UTC, and writes it back
  * followed by its time zone ({@code 0 0 12 * * ? UTC}); Gale reads such a trailing time zone too, so that what a
- * client read it can send back. {@link ConnectionSchedules} checks the result as for any connection.
+ * client read it can send back. {@code ConnectionSchedules} checks the result as for any connection.
  */
 final class PublicSchedules {
   private PublicSchedules() {}

@@ -1,9 +1,9 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
 import dev.gale.server.http.InvalidInputException.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +16,18 @@ import java.util.Optional;
  * connection is saved rather than failing its first sync. The discovered schema is the reference, not the one a
  * request carries, which a client may have edited.
  */
-final class SourceStreams {
+public final class SourceStreams {
   /** Up to this many streams are listed by name in an error; a longer list would drown the message. */
   static final int LISTED = 20;
 
   private final List<AirbyteStream> streams;
 
-  SourceStreams(AirbyteCatalog discovered) {
+  public SourceStreams(AirbyteCatalog discovered) {
     this.streams = discovered.streams().stream().map(AirbyteStreamAndConfiguration::stream).filter(Objects::nonNull).toList();
   }
 
   /** A field of a stream as a request names it, and where. */
-  record Field(String path, List<String> field) {}
+  public record Field(String path, List<String> field) {}
 
   /**
    * One stream of a request.
@@ -37,11 +37,11 @@ final class SourceStreams {
    * @param cursor the cursor the sync would use, when it uses one
    * @param primaryKey the primary key fields the sync would use
    */
-  record Requested(String path, String name, String namespace, boolean anyNamespace, Optional<Field> cursor,
+  public record Requested(String path, String name, String namespace, boolean anyNamespace, Optional<Field> cursor,
                    List<Field> primaryKey) {}
 
   /** Every stream the source lacks, and every cursor or primary key field its stream's schema lacks. */
-  List<ValidationError> problems(List<Requested> requested) {
+  public List<ValidationError> problems(List<Requested> requested) {
     List<ValidationError> errors = new ArrayList<>();
     for (Requested request : requested) {
       List<AirbyteStream> matches = matches(request);

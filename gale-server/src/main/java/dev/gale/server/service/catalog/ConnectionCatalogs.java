@@ -1,13 +1,12 @@
-package dev.gale.server.service;
+package dev.gale.server.service.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gale.server.api.model.CatalogBodies.AirbyteCatalog;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStream;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamAndConfiguration;
-import dev.gale.server.api.model.CatalogBodies.AirbyteStreamConfiguration;
-import dev.gale.server.api.model.CatalogBodies.SelectedFieldInfo;
-import dev.gale.server.api.model.DiscoverBodies.StreamTransform;
-import dev.gale.server.api.model.StateBodies.StreamDescriptor;
+import dev.gale.server.domain.StreamDescriptor;
+import dev.gale.server.domain.SyncCatalog.AirbyteCatalog;
+import dev.gale.server.domain.SyncCatalog.AirbyteStream;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamAndConfiguration;
+import dev.gale.server.domain.SyncCatalog.AirbyteStreamConfiguration;
+import dev.gale.server.domain.SyncCatalog.SelectedFieldInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,11 +21,11 @@ import java.util.Set;
  * offers (the streams it does not sync unselected), its configuration carried over onto a newly discovered catalog,
  * and which streams a change of its catalog makes stale in the destination.
  */
-final class ConnectionCatalogs {
+public final class ConnectionCatalogs {
   private ConnectionCatalogs() {}
 
   /** The connection's streams as stored, followed by the discovered streams it lacks, unselected. */
-  static AirbyteCatalog withUnselectedStreams(AirbyteCatalog configured, AirbyteCatalog discovered) {
+  public static AirbyteCatalog withUnselectedStreams(AirbyteCatalog configured, AirbyteCatalog discovered) {
     Set<StreamDescriptor> known = new HashSet<>(byDescriptor(configured).keySet());
     List<AirbyteStreamAndConfiguration> streams = new ArrayList<>(configured.streams());
     for (AirbyteStreamAndConfiguration stream : discovered.streams()) {
@@ -46,7 +45,7 @@ final class ConnectionCatalogs {
    * @param original the discovered catalog the connection's catalog was made from; the connection's own where unknown
    * @param discovered the new discovered catalog, each stream with its default configuration
    */
-  static AirbyteCatalog refreshed(AirbyteCatalog configured, AirbyteCatalog original, AirbyteCatalog discovered) {
+  public static AirbyteCatalog refreshed(AirbyteCatalog configured, AirbyteCatalog original, AirbyteCatalog discovered) {
     Map<StreamDescriptor, AirbyteStreamAndConfiguration> before = byDescriptor(configured);
     Map<StreamDescriptor, AirbyteStreamAndConfiguration> originals = byDescriptor(original);
     List<AirbyteStreamAndConfiguration> streams = new ArrayList<>();
@@ -103,12 +102,12 @@ final class ConnectionCatalogs {
    * {@code before} to {@code after}, as Airbyte decides it: among the selected streams, those selected or
    * deselected, those whose schema changed, and those read or written another way (sync modes, cursor, primary key).
    */
-  static Set<StreamDescriptor> streamsToReset(AirbyteCatalog before, AirbyteCatalog after) {
+  public static Set<StreamDescriptor> streamsToReset(AirbyteCatalog before, AirbyteCatalog after) {
     AirbyteCatalog selectedBefore = selected(before);
     AirbyteCatalog selectedAfter = selected(after);
     Set<StreamDescriptor> streams = new LinkedHashSet<>();
-    CatalogDiffs.between(selectedBefore, Catalogs.toProtocol(selectedAfter)).transforms().stream()
-        .map(StreamTransform::streamDescriptor).forEach(streams::add);
+    CatalogDiffs.between(selectedBefore, Catalogs.toProtocol(selectedAfter)).stream()
+        .map(StreamChange::stream).forEach(streams::add);
     Map<StreamDescriptor, AirbyteStreamAndConfiguration> old = byDescriptor(selectedBefore);
     for (AirbyteStreamAndConfiguration now : selectedAfter.streams()) {
       AirbyteStreamAndConfiguration was = old.get(descriptor(now));
@@ -120,7 +119,7 @@ final class ConnectionCatalogs {
   }
 
   /** The selected streams of a stored catalog. */
-  static List<StreamDescriptor> selectedStreams(AirbyteCatalog catalog) {
+  public static List<StreamDescriptor> selectedStreams(AirbyteCatalog catalog) {
     return selected(catalog).streams().stream().map(ConnectionCatalogs::descriptor).toList();
   }
 
