@@ -53,7 +53,7 @@ public final class JobRuntime implements AutoCloseable {
     WorkerPool workers = new WorkerPool(parts.queue(), runner, settings);
     metrics.bindWorkers(settings.workers(), workers::running);
     workers.start();
-    JobScheduler scheduler = new JobScheduler(parts.connectionRepository(), parts.jobs(), parts.queue(), workers,
+    JobScheduler scheduler = new JobScheduler(parts.connectionRepository(), parts.queue(), workers,
         settings.schedulerTick(), clock, metrics);
     scheduler.start();
     Housekeeping housekeeping = new Housekeeping(parts.pruning(), settings.retention(), attemptLogs, clock);

@@ -16,6 +16,7 @@ import dev.gale.server.store.JobQueue.Claim;
 import dev.gale.server.store.JobQueue.Enqueued;
 import dev.gale.server.store.JobQueue.Lease;
 import dev.gale.server.testing.ManualClock;
+import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
 import dev.gale.server.testing.TestingStore;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +89,55 @@ class JobQueueIT {
         .isInstanceOf(Enqueued.Superseded.class);
     assertThat(queue.enqueue(connection.id(), JobConfigType.SYNC, null, Optional.of(OptionalLong.of(first.id()))))
         .isInstanceOf(Enqueued.Created.class);
+  }
+
+  @Test
+  void scheduledRunsAreQueuedOnlyForFreeConnectionsWhoseNewestJobIsStillTheOneSeen() {
+    Connection neverRun = store.newConnection("never run");
+    Connection ranSince = store.newConnection("ran since the scheduler looked");
+    cancelAtOnce(created(queue.enqueue(ranSince.id(), JobConfigType.SYNC, null, Optional.empty())));
+    Connection ranBefore = store.newConnection("ran before the scheduler looked");
+    Job before = created(queue.enqueue(ranBefore.id(), JobConfigType.SYNC, null, Optional.empty()));
+    cancelAtOnce(before);
+    Connection busy = store.newConnection("busy");
+    Job active = created(queue.enqueue(busy.id(), JobConfigType.SYNC, null, Optional.empty()));
+
+    List<Job> jobs = queue.enqueueScheduled(List.of(
+        new JobQueue.ScheduledRun(neverRun.id(), OptionalLong.empty()),
+        new JobQueue.ScheduledRun(ranSince.id(), OptionalLong.empty()),
+        new JobQueue.ScheduledRun(ranBefore.id(), OptionalLong.of(before.id())),
+        new JobQueue.ScheduledRun(busy.id(), OptionalLong.of(active.id())),
+        new JobQueue.ScheduledRun(UUID.randomUUID(), OptionalLong.empty())));
+
+    assertThat(jobs).extracting(Job::scope)
+        .containsExactlyInAnyOrder(neverRun.id().toString(), ranBefore.id().toString());
+    assertThat(jobs).allSatisfy(job -> {
+      assertThat(job.configType()).isEqualTo(JobConfigType.SYNC);
+      assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(store.jobs.find(job.id())).contains(job);
+    });
+    assertThat(queue.enqueueScheduled(List.of(new JobQueue.ScheduledRun(neverRun.id(), OptionalLong.empty()))))
+        .as("the connection has an active job now").isEmpty();
+  }
+
+  @Test
+  void manyScheduledRunsAreQueuedOverSeveralTransactions() {
+    Connection first = store.newConnection("first of many");
+    List<JobQueue.ScheduledRun> runs = new ArrayList<>();
+    runs.add(new JobQueue.ScheduledRun(first.id(), OptionalLong.empty()));
+    for (int i = 1; i <= JobQueue.SCHEDULED_BATCH; i++) {
+      Connection connection = StoreSamples.connection(first.sourceId(), first.destinationId(),
+          "many " + i, List.of(), CLOCK.instant());
+      store.connections.insert(connection);
+      runs.add(new JobQueue.ScheduledRun(connection.id(), OptionalLong.empty()));
+    }
+
+    List<Job> jobs = queue.enqueueScheduled(runs);
+
+    assertThat(jobs).extracting(Job::scope)
+        .containsExactlyElementsOf(runs.stream().map(run -> run.connectionId().toString()).toList());
+    assertThat(jobs).extracting(Job::id).doesNotHaveDuplicates();
+    assertThat(jobs).allSatisfy(job -> assertThat(store.jobs.find(job.id())).contains(job));
   }
 
   @Test
