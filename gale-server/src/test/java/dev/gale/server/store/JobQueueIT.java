@@ -373,12 +373,12 @@ class JobQueueIT {
     assertThat(after.jobs(JobStatus.PENDING, JobConfigType.SYNC) - before.jobs(JobStatus.PENDING, JobConfigType.SYNC))
         .as("claimed, no attempt yet").isEqualTo(2);
     assertThat(after.waiting() - before.waiting()).as("every pending job is held by a lease").isZero();
-    assertThat(after.liveWorkerProcesses() - before.liveWorkerProcesses()).isEqualTo(2);
+    assertThat(after.busyWorkerProcesses() - before.busyWorkerProcesses()).isEqualTo(2);
 
     CLOCK.advance(LEASE.plusSeconds(1));
     JobCensus.Count expired = census.take();
-    assertThat(expired.liveWorkerProcesses()).as("the leases of this test expired")
-        .isEqualTo(before.liveWorkerProcesses());
+    assertThat(expired.busyWorkerProcesses()).as("the leases of this test expired")
+        .isEqualTo(before.busyWorkerProcesses());
     assertThat(expired.waiting() - before.waiting()).as("the pending jobs whose leases expired wait again")
         .isEqualTo(2);
   }
