@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each tick reads every scheduled connection with its newest job in one query, and queues the due ones in a few
  * transactions ({@link JobQueue#enqueueScheduled}). It then sleeps until the next tick, or until the earliest due
- * time it saw if that comes first: a schedule is met on time rather than up to a tick late. The tick still bounds how
- * long a new or changed schedule, or a job another process queued, goes unseen.
+ * time it saw if that comes first, when it queues the runs due then before it ticks again: a schedule is met on time
+ * rather than up to a tick late. The tick still bounds how long a new or changed schedule, or a job another process
+ * queued, goes unseen.
  */
 final class JobScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
@@ -59,10 +61,11 @@ final class JobScheduler implements AutoCloseable {
   void start() {
     thread = Thread.ofVirtual().name("gale-scheduler").start(() -> {
       try {
-        Duration sleep;
-        do {
-          sleep = untilNextLook(tick());
-        } while (!stopped.await(sleep.toNanos(), TimeUnit.NANOSECONDS));
+        Upcoming upcoming = tick();
+        while (!stopped.await(untilNextLook(upcoming).toNanos(), TimeUnit.NANOSECONDS)) {
+          queueIfDue(upcoming);
+          upcoming = tick();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -70,41 +73,68 @@ final class JobScheduler implements AutoCloseable {
   }
 
   /**
+   * The runs due next as a tick saw them, all due at {@code due}: queued as soon as they are due, without reading
+   * every connection again first (which takes a while when there are thousands); the queue checks that each
+   * connection and its newest job are still as seen.
+   */
+  record Upcoming(Instant due, List<ScheduledRun> runs) {
+    static final Upcoming NONE = new Upcoming(Instant.MAX, List.of());
+  }
+
+  /**
    * Queues a sync for each active scheduled connection that is due now.
    *
-   * @return the earliest due time still ahead among the connections seen; empty when none is
+   * @return the runs due soonest after now among the connections seen; {@link Upcoming#NONE} when there are none
    */
-  Optional<Instant> tick() {
+  Upcoming tick() {
     Instant now = clock.instant();
     try {
-      Map<UUID, Instant> due = new HashMap<>();
-      List<ScheduledRun> runs = new ArrayList<>();
-      Instant earliestAhead = null;
+      Map<UUID, Instant> dueNow = new HashMap<>();
+      List<ScheduledRun> runsNow = new ArrayList<>();
+      Upcoming upcoming = Upcoming.NONE;
       for (ScheduledConnection connection : connections.listScheduled()) {
         Optional<Instant> next = next(connection);
         if (next.isEmpty()) {
           continue;
         }
-        if (next.get().isAfter(now)) {
-          earliestAhead = earliestAhead == null || next.get().isBefore(earliestAhead) ? next.get() : earliestAhead;
-        } else {
-          due.put(connection.id(), next.get());
-          runs.add(new ScheduledRun(connection.id(), connection.newestJobId()));
+        ScheduledRun run = new ScheduledRun(connection.id(), connection.updatedAt(), connection.newestJobId());
+        if (!next.get().isAfter(now)) {
+          dueNow.put(connection.id(), next.get());
+          runsNow.add(run);
+        } else if (next.get().isBefore(upcoming.due())) {
+          upcoming = new Upcoming(next.get(), new ArrayList<>(List.of(run)));
+        } else if (next.get().equals(upcoming.due())) {
+          upcoming.runs().add(run);
         }
       }
-      if (!runs.isEmpty()) {
-        queued(queue.enqueueScheduled(runs), due);
+      if (!runsNow.isEmpty()) {
+        queued(queue.enqueueScheduled(runsNow), dueNow::get);
       }
-      return Optional.ofNullable(earliestAhead);
+      return upcoming;
     } catch (RuntimeException e) {
       LOG.warn("The scheduler could not look for due connections; it tries again at its next tick", e);
-      return Optional.empty();
+      return Upcoming.NONE;
     }
   }
 
-  /** How long to sleep after a tick: until the next one, or just past the earliest due time if sooner. */
-  Duration untilNextLook(Optional<Instant> earliestAhead) {
-    Duration sleep = earliestAhead.map(due -> Duration.between(clock.instant(), due).plus(PAST_DUE)).orElse(tick);
+  /** Queues the upcoming runs if they are due now. */
+  void queueIfDue(Upcoming upcoming) {
+    if (upcoming.runs().isEmpty() || clock.instant().isBefore(upcoming.due())) {
+      return;
+    }
+    try {
+      queued(queue.enqueueScheduled(upcoming.runs()), scope -> upcoming.due());
+    } catch (RuntimeException e) {
+      LOG.warn("The scheduler could not queue the syncs due at {}; its next tick tries again", upcoming.due(), e);
+    }
+  }
+
+  /** How long to sleep after a tick: until the next one, or just past the upcoming runs' due time if sooner. */
+  Duration untilNextLook(Upcoming upcoming) {
+    if (upcoming.runs().isEmpty()) {
+      return tick;
+    }
+    Duration sleep = Duration.between(clock.instant(), upcoming.due()).plus(PAST_DUE);
     return sleep.isNegative() ? Duration.ZERO : sleep.compareTo(tick) < 0 ? sleep : tick;
   }
 
@@ -119,11 +149,11 @@ final class JobScheduler implements AutoCloseable {
     }
   }
 
-  private void queued(List<Job> created, Map<UUID, Instant> due) {
+  private void queued(List<Job> created, Function<UUID, Instant> dueOf) {
     for (Job job : created) {
-      Instant dueAt = due.get(UUID.fromString(job.scope()));
-      LOG.info("Scheduled sync job {} for connection {} (due at {})", job.id(), job.scope(), dueAt);
-      metrics.scheduled(dueAt, job.createdAt());
+      Instant due = dueOf.apply(UUID.fromString(job.scope()));
+      LOG.info("Scheduled sync job {} for connection {} (due at {})", job.id(), job.scope(), due);
+      metrics.scheduled(due, job.createdAt());
     }
     if (!created.isEmpty()) {
       local.wake();

@@ -170,7 +170,7 @@ public final class ConnectionRepository {
    */
   public List<ScheduledConnection> listScheduled() {
     return database.jdbi().withHandle(handle -> handle.createQuery("SELECT c.id, c.schedule_type, c.schedule_data, "
-            + "c.created_at, " + JobQueue.NEWEST_REPLICATION_JOB + " AS newest_id, "
+            + "c.created_at, c.updated_at, " + JobQueue.NEWEST_REPLICATION_JOB + " AS newest_id, "
             + JobQueue.NEWEST_REPLICATION_JOB_CREATED_AT + " AS newest_created_at "
             + "FROM connection c WHERE c.status = :active AND c.schedule_type <> :manual")
         .bindList("types", JobQueue.REPLICATION)
@@ -180,7 +180,7 @@ public final class ConnectionRepository {
           Long newest = row.getColumn("newest_id", Long.class);
           return new ScheduledConnection(row.getColumn("id", UUID.class),
               row.getColumn("schedule_type", ScheduleType.class), row.getColumn("schedule_data", JsonNode.class),
-              row.getColumn("created_at", Instant.class),
+              row.getColumn("created_at", Instant.class), row.getColumn("updated_at", Instant.class),
               newest == null ? OptionalLong.empty() : OptionalLong.of(newest),
               Optional.ofNullable(row.getColumn("newest_created_at", Instant.class)));
         })

@@ -122,18 +122,24 @@ public final class JobQueue {
     });
   }
 
-  /** A run the scheduler found due: its connection, and the newest replication job it saw (empty: none). */
-  public record ScheduledRun(UUID connectionId, OptionalLong newestSeen) {
+  /**
+   * A run the scheduler found due, or about to be: its connection as the scheduler saw it (when it was last changed)
+   * and the newest replication job it saw (empty: none).
+   */
+  public record ScheduledRun(UUID connectionId, Instant connectionUpdatedAt, OptionalLong newestSeen) {
     public ScheduledRun {
       requireNonNull(connectionId, "connectionId is null");
+      requireNonNull(connectionUpdatedAt, "connectionUpdatedAt is null");
       requireNonNull(newestSeen, "newestSeen is null");
     }
   }
 
   /**
    * Queues a sync for each run, as {@link #enqueue} with {@code latestSeen} does for one: a connection gets its job
-   * only while it has no active replication job and its newest one is still the one the scheduler saw. Skips the
-   * connections that do not qualify, or no longer exist. One transaction per {@value #SCHEDULED_BATCH} runs, with a
+   * only while it has no active replication job and its newest one is still the one the scheduler saw; and only while
+   * it is active and unchanged since the scheduler read it, so that a run read ahead of its due time is not queued
+   * after its connection was switched off or its schedule changed. Skips the connections that do not qualify, or no
+   * longer exist. One transaction per {@value #SCHEDULED_BATCH} runs, with a
    * few statements each rather than a few per run: when thousands of connections are due in the same minute, a
    * transaction each made the last of them wait for seconds (a commit, with its flush to disk, per job).
    *
@@ -156,22 +162,24 @@ public final class JobQueue {
         .bindList("ids", ids)
         .mapTo(UUID.class)
         .list();
-    Map<UUID, OptionalLong> free = new HashMap<>();
-    handle.createQuery("SELECT c.id, " + NEWEST_REPLICATION_JOB + " AS newest_id, EXISTS (SELECT 1 FROM jobs a "
-            + "WHERE a.scope = CAST(c.id AS varchar(36)) AND a.config_type IN (<types>) AND a.status IN (<active>)) "
-            + "AS busy FROM connection c WHERE c.id IN (<ids>)")
+    Map<UUID, ScheduledRun> free = new HashMap<>();
+    handle.createQuery("SELECT c.id, c.updated_at, " + NEWEST_REPLICATION_JOB + " AS newest_id, EXISTS (SELECT 1 FROM jobs a "
+            + "WHERE a.scope = CAST(c.id AS varchar(36)) AND " + filterOnly("a.config_type IN (<types>)") + " AND "
+            + filterOnly("a.status IN (<active>)") + ") AS busy FROM connection c WHERE c.id IN (<ids>) AND c.status = :connectionActive")
         .bindList("ids", ids)
         .bindList("types", REPLICATION)
         .bindList("active", ACTIVE)
-        .map(row -> row.getColumn("busy", Boolean.class) ? null : Map.entry(row.getColumn("id", UUID.class),
-            Optional.ofNullable(row.getColumn("newest_id", Long.class)).map(OptionalLong::of).orElse(OptionalLong.empty())))
-        .forEach(entry -> {
-          if (entry != null) {
-            free.put(entry.getKey(), entry.getValue());
+        .bind("connectionActive", ConnectionStatus.ACTIVE)
+        .map(row -> row.getColumn("busy", Boolean.class) ? null : new ScheduledRun(row.getColumn("id", UUID.class),
+            row.getColumn("updated_at", Instant.class), Optional.ofNullable(row.getColumn("newest_id", Long.class))
+                .map(OptionalLong::of).orElse(OptionalLong.empty())))
+        .forEach(run -> {
+          if (run != null) {
+            free.put(run.connectionId(), run);
           }
         });
     List<String> scopes = runs.stream()
-        .filter(run -> run.newestSeen().equals(free.get(run.connectionId())))
+        .filter(run -> run.equals(free.get(run.connectionId())))
         .map(run -> run.connectionId().toString())
         .toList();
     if (scopes.isEmpty()) {
@@ -191,8 +199,18 @@ public final class JobQueue {
   }
 
   private static String newestReplicationJob(String column) {
-    return "(SELECT j." + column + " FROM jobs j WHERE j.scope = CAST(c.id AS varchar(36)) AND j.config_type IN (<types>) "
-        + "ORDER BY j.created_at DESC, j.id DESC LIMIT 1)";
+    return "(SELECT j." + column + " FROM jobs j WHERE j.scope = CAST(c.id AS varchar(36)) AND "
+        + filterOnly("j.config_type IN (<types>)") + " ORDER BY j.created_at DESC, j.id DESC LIMIT 1)";
+  }
+
+  /**
+   * A condition on one connection's jobs that H2 must not take for an index condition. Given a plain {@code IN} on
+   * the type or the status in a subquery per connection, H2 walks the index on that column, through every job of the
+   * type or status for each connection (45 s for 500 connections among 10,000 jobs), rather than the connection's
+   * few jobs on the index on scope. PostgreSQL plans it the same either way.
+   */
+  private static String filterOnly(String condition) {
+    return "(" + condition + ") IS TRUE";
   }
 
   /**

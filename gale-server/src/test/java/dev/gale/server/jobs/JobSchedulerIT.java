@@ -10,6 +10,7 @@ import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.metrics.JobMetrics;
 import dev.gale.server.store.JobQuery;
 import dev.gale.server.store.JobQueue;
+import dev.gale.server.store.JobQueue.ScheduledRun;
 import dev.gale.server.testing.ManualClock;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
@@ -24,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,9 +70,10 @@ class JobSchedulerIT {
     Connection inactive = store.newConnection("inactive");
     store.connections.updateStatus(inactive.id(), ConnectionStatus.INACTIVE);
 
-    Optional<Instant> ahead = scheduler.tick();
+    JobScheduler.Upcoming ahead = scheduler.tick();
 
-    assertThat(ahead).contains(laterDue);
+    assertThat(ahead.due()).isEqualTo(laterDue);
+    assertThat(ahead.runs()).extracting(ScheduledRun::connectionId).containsExactly(later.id());
     assertThat(jobsOf(due)).hasSize(1);
     assertThat(jobsOf(alsoDue)).hasSize(1);
     assertThat(jobsOf(busy)).as("its active job only").extracting(Job::id).containsExactly(running.id());
@@ -80,13 +83,41 @@ class JobSchedulerIT {
     assertThat(registry.get("gale.scheduler.lag").timer().count()).isEqualTo(2);
     assertThat(wakes.count()).as("the local workers are woken once for the lot").isEqualTo(1);
 
-    assertThat(scheduler.tick()).as("the due connections are busy now; the next due time is the same").contains(laterDue);
+    assertThat(scheduler.tick().due()).as("the due connections are busy now; the next due time is the same")
+        .isEqualTo(laterDue);
     assertThat(jobsOf(due)).hasSize(1);
     assertThat(jobsOf(alsoDue)).hasSize(1);
     assertThat(scheduler.untilNextLook(ahead)).isEqualTo(Duration.ofSeconds(30).minusNanos(123_456_000).plusMillis(1));
-    assertThat(scheduler.untilNextLook(Optional.empty())).isEqualTo(TICK);
-    assertThat(scheduler.untilNextLook(Optional.of(clock.instant().plus(TICK.multipliedBy(2))))).isEqualTo(TICK);
-    assertThat(scheduler.untilNextLook(Optional.of(clock.instant().minusSeconds(1)))).isEqualTo(Duration.ZERO);
+    assertThat(scheduler.untilNextLook(JobScheduler.Upcoming.NONE)).isEqualTo(TICK);
+    assertThat(scheduler.untilNextLook(new JobScheduler.Upcoming(clock.instant().plus(TICK.multipliedBy(2)),
+        ahead.runs()))).isEqualTo(TICK);
+    assertThat(scheduler.untilNextLook(new JobScheduler.Upcoming(clock.instant().minusSeconds(1), ahead.runs())))
+        .isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void theRunsReadAheadAreQueuedWhenDueUnlessTheirConnectionChangedMeanwhile() {
+    ManualClock clock = ManualClock.at2025();
+    JobScheduler scheduler = scheduler(clock);
+    Instant due = clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+    Connection unchanged = store.newConnection("unchanged");
+    schedule(unchanged, "cron", cronAt(due));
+    Connection switchedOff = store.newConnection("switched off");
+    schedule(switchedOff, "cron", cronAt(due));
+    JobScheduler.Upcoming upcoming = scheduler.tick();
+    assertThat(upcoming.runs()).hasSize(2);
+
+    scheduler.queueIfDue(upcoming);
+    assertThat(jobsOf(unchanged)).as("not due yet").isEmpty();
+
+    clock.advance(Duration.ofSeconds(40));
+    store.connections.updateStatus(switchedOff.id(), ConnectionStatus.INACTIVE);
+    scheduler.queueIfDue(upcoming);
+
+    assertThat(jobsOf(unchanged)).hasSize(1);
+    assertThat(jobsOf(switchedOff)).isEmpty();
+    assertThat(registry.get("gale.scheduler.lag").timer().totalTime(TimeUnit.MICROSECONDS))
+        .as("queued when the clock said, 10.123456 s after the due time").isEqualTo(10_123_456.0);
   }
 
   @Test

@@ -92,7 +92,7 @@ class JobQueueIT {
   }
 
   @Test
-  void scheduledRunsAreQueuedOnlyForFreeConnectionsWhoseNewestJobIsStillTheOneSeen() {
+  void scheduledRunsAreQueuedOnlyForActiveUnchangedFreeConnectionsWhoseNewestJobIsStillTheOneSeen() {
     Connection neverRun = store.newConnection("never run");
     Connection ranSince = store.newConnection("ran since the scheduler looked");
     cancelAtOnce(created(queue.enqueue(ranSince.id(), JobConfigType.SYNC, null, Optional.empty())));
@@ -101,13 +101,21 @@ class JobQueueIT {
     cancelAtOnce(before);
     Connection busy = store.newConnection("busy");
     Job active = created(queue.enqueue(busy.id(), JobConfigType.SYNC, null, Optional.empty()));
+    Connection switchedOff = store.newConnection("switched off since");
+    CLOCK.advance(Duration.ofSeconds(1));
+    store.connections.updateStatus(switchedOff.id(), ConnectionStatus.INACTIVE);
+    Connection changed = store.newConnection("changed since");
+    CLOCK.advance(Duration.ofSeconds(1));
+    store.connections.updateStatus(changed.id(), ConnectionStatus.ACTIVE);
 
     List<Job> jobs = queue.enqueueScheduled(List.of(
-        new JobQueue.ScheduledRun(neverRun.id(), OptionalLong.empty()),
-        new JobQueue.ScheduledRun(ranSince.id(), OptionalLong.empty()),
-        new JobQueue.ScheduledRun(ranBefore.id(), OptionalLong.of(before.id())),
-        new JobQueue.ScheduledRun(busy.id(), OptionalLong.of(active.id())),
-        new JobQueue.ScheduledRun(UUID.randomUUID(), OptionalLong.empty())));
+        run(neverRun, OptionalLong.empty()),
+        run(ranSince, OptionalLong.empty()),
+        run(ranBefore, OptionalLong.of(before.id())),
+        run(busy, OptionalLong.of(active.id())),
+        run(switchedOff, OptionalLong.empty()),
+        run(changed, OptionalLong.empty()),
+        new JobQueue.ScheduledRun(UUID.randomUUID(), CLOCK.instant(), OptionalLong.empty())));
 
     assertThat(jobs).extracting(Job::scope)
         .containsExactlyInAnyOrder(neverRun.id().toString(), ranBefore.id().toString());
@@ -116,7 +124,7 @@ class JobQueueIT {
       assertThat(job.status()).isEqualTo(JobStatus.PENDING);
       assertThat(store.jobs.find(job.id())).contains(job);
     });
-    assertThat(queue.enqueueScheduled(List.of(new JobQueue.ScheduledRun(neverRun.id(), OptionalLong.empty()))))
+    assertThat(queue.enqueueScheduled(List.of(run(neverRun, OptionalLong.empty()))))
         .as("the connection has an active job now").isEmpty();
   }
 
@@ -124,12 +132,12 @@ class JobQueueIT {
   void manyScheduledRunsAreQueuedOverSeveralTransactions() {
     Connection first = store.newConnection("first of many");
     List<JobQueue.ScheduledRun> runs = new ArrayList<>();
-    runs.add(new JobQueue.ScheduledRun(first.id(), OptionalLong.empty()));
+    runs.add(run(first, OptionalLong.empty()));
     for (int i = 1; i <= JobQueue.SCHEDULED_BATCH; i++) {
       Connection connection = StoreSamples.connection(first.sourceId(), first.destinationId(),
           "many " + i, List.of(), CLOCK.instant());
       store.connections.insert(connection);
-      runs.add(new JobQueue.ScheduledRun(connection.id(), OptionalLong.empty()));
+      runs.add(run(connection, OptionalLong.empty()));
     }
 
     List<Job> jobs = queue.enqueueScheduled(runs);
@@ -381,6 +389,11 @@ class JobQueueIT {
         .isEqualTo(before.busyWorkerProcesses());
     assertThat(expired.waiting() - before.waiting()).as("the pending jobs whose leases expired wait again")
         .isEqualTo(2);
+  }
+
+  /** A run as the scheduler sees it when it reads {@code connection} as it was created. */
+  private static JobQueue.ScheduledRun run(Connection connection, OptionalLong newestSeen) {
+    return new JobQueue.ScheduledRun(connection.id(), connection.updatedAt(), newestSeen);
   }
 
   private Job newJob(String name) {
