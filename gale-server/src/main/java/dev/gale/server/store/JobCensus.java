@@ -36,7 +36,8 @@ public final class JobCensus {
    * @param jobs jobs by status, then by config type; a pair with no job is absent
    * @param waiting pending or incomplete jobs that no live lease holds: queued, or between attempts
    * @param busyWorkerProcesses processes whose workers hold a lease that has not expired
-   * @param liveProcesses processes seen within {@link ProcessHeartbeats#GONE_AFTER}, by kind; a kind with none is absent
+   * @param liveProcesses processes seen within {@link ProcessHeartbeats#GONE_AFTER}, by kind (a kind with none is
+   *     absent)
    * @param liveWorkerProcesses of those, the ones that run workers
    */
   public record Count(Map<JobStatus, Map<JobConfigType, Long>> jobs, long waiting, int busyWorkerProcesses,

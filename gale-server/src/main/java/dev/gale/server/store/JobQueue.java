@@ -11,12 +11,12 @@ import dev.gale.server.domain.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -139,9 +139,9 @@ public final class JobQueue {
    * only while it has no active replication job and its newest one is still the one the scheduler saw; and only while
    * it is active and unchanged since the scheduler read it, so that a run read ahead of its due time is not queued
    * after its connection was switched off or its schedule changed. Skips the connections that do not qualify, or no
-   * longer exist. One transaction per {@value #SCHEDULED_BATCH} runs, with a
-   * few statements each rather than a few per run: when thousands of connections are due in the same minute, a
-   * transaction each made the last of them wait for seconds (a commit, with its flush to disk, per job).
+   * longer exist. One transaction per {@value #SCHEDULED_BATCH} runs, with a few statements each rather than a few
+   * per run: when thousands of connections are due in the same minute, a transaction each made the last of them wait
+   * for seconds (a commit, with its flush to disk, per job).
    *
    * @return the jobs created
    */
@@ -162,24 +162,25 @@ public final class JobQueue {
         .bindList("ids", ids)
         .mapTo(UUID.class)
         .list();
-    Map<UUID, ScheduledRun> free = new HashMap<>();
-    handle.createQuery("SELECT c.id, c.updated_at, " + NEWEST_REPLICATION_JOB + " AS newest_id, EXISTS (SELECT 1 FROM jobs a "
-            + "WHERE a.scope = CAST(c.id AS varchar(36)) AND " + filterOnly("a.config_type IN (<types>)") + " AND "
-            + filterOnly("a.status IN (<active>)") + ") AS busy FROM connection c WHERE c.id IN (<ids>) AND c.status = :connectionActive")
+    // The runs the scheduler would see now for the connections that are active and have no active job: a run it
+    // saw qualifies when it is one of these, the same connection state and the same newest job.
+    Set<ScheduledRun> free = handle.createQuery("SELECT c.id, c.updated_at, " + NEWEST_REPLICATION_JOB
+            + " AS newest_id, EXISTS (SELECT 1 FROM jobs a WHERE a.scope = CAST(c.id AS varchar(36)) AND "
+            + filterOnly("a.config_type IN (<types>)") + " AND " + filterOnly("a.status IN (<active>)") + ") AS busy "
+            + "FROM connection c WHERE c.id IN (<ids>) AND c.status = :connectionActive")
         .bindList("ids", ids)
         .bindList("types", REPLICATION)
         .bindList("active", ACTIVE)
         .bind("connectionActive", ConnectionStatus.ACTIVE)
-        .map(row -> row.getColumn("busy", Boolean.class) ? null : new ScheduledRun(row.getColumn("id", UUID.class),
-            row.getColumn("updated_at", Instant.class), Optional.ofNullable(row.getColumn("newest_id", Long.class))
-                .map(OptionalLong::of).orElse(OptionalLong.empty())))
-        .forEach(run -> {
-          if (run != null) {
-            free.put(run.connectionId(), run);
-          }
-        });
+        .map(row -> row.getColumn("busy", Boolean.class) ? Optional.<ScheduledRun>empty()
+            : Optional.of(new ScheduledRun(row.getColumn("id", UUID.class), row.getColumn("updated_at", Instant.class),
+                Optional.ofNullable(row.getColumn("newest_id", Long.class)).map(OptionalLong::of)
+                    .orElse(OptionalLong.empty()))))
+        .stream()
+        .flatMap(Optional::stream)
+        .collect(Collectors.toSet());
     List<String> scopes = runs.stream()
-        .filter(run -> run.equals(free.get(run.connectionId())))
+        .filter(free::contains)
         .map(run -> run.connectionId().toString())
         .toList();
     if (scopes.isEmpty()) {

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * What the scheduler needs of an active scheduled connection: its schedule, when it was created and last changed,
- * and its newest replication job (by creation, then id), which the schedule counts from. {@link JobQueue#enqueueScheduled}
- * checks that the connection is unchanged and its newest job still the same.
+ * and its newest replication job (by creation, then id), which the schedule counts from.
+ * {@link JobQueue#enqueueScheduled} checks that the connection is unchanged and its newest job still the same.
  *
  * @param scheduleData nullable, as stored
  * @param newestJobId empty when the connection has no replication job
