@@ -86,6 +86,7 @@ import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobRepository;
 import dev.gale.server.store.OperationRepository;
 import dev.gale.server.store.PrivateFiles;
+import dev.gale.server.store.ProcessHeartbeats;
 import dev.gale.server.store.SecretKeyCheck;
 import dev.gale.server.store.StateRepository;
 import dev.gale.server.store.StreamGenerationRepository;
@@ -142,7 +143,7 @@ public final class GaleServer implements AutoCloseable {
     Wiring wiring = null;
     try {
       Router router = new Router();
-      wiring = wire(router, database, config, clock, logs, metrics);
+      wiring = wire(ProcessHeartbeats.Kind.SERVER, router, database, config, clock, logs, metrics);
       for (ApiModule module : wiring.modules()) {
         module.routes().forEach(router::add);
       }
@@ -209,11 +210,12 @@ public final class GaleServer implements AutoCloseable {
   }
 
   /**
-   * Builds the repositories and services, brings the store's built-in state up to date, starts the workers and the
-   * scheduler, and lists the APIs. The store pool, the jobs and the store-wide gauges report to {@code metrics}.
+   * Builds the repositories and services, brings the store's built-in state up to date, starts the workers, the
+   * scheduler and the heartbeat of a process of that {@code kind}, and lists the APIs. The store pool, the jobs and
+   * the store-wide gauges report to {@code metrics}.
    */
-  static Wiring wire(Router router, Database database, GaleConfig config, Clock clock, LogFiles logs,
-                     GaleMetrics metrics) {
+  static Wiring wire(ProcessHeartbeats.Kind kind, Router router, Database database, GaleConfig config, Clock clock,
+                     LogFiles logs, GaleMetrics metrics) {
     SecretCipher cipher = SecretCipher.forServer(config.secretKey(), config.dataDir());
     database.instrument(metrics.registry());
 
@@ -248,9 +250,9 @@ public final class GaleServer implements AutoCloseable {
     JobMetrics jobMetrics = new JobMetrics(metrics.registry(), jobRepository);
     JobQueue queue = new JobQueue(database, jobMetrics);
     StoreGauges.register(metrics.registry(), new JobCensus(database));
-    JobRuntime jobs = JobRuntime.start(config.jobs(), new JobRuntime.Parts(jobRepository, queue, stateRepository,
+    JobRuntime jobs = JobRuntime.start(kind, config.jobs(), new JobRuntime.Parts(jobRepository, queue, stateRepository,
         new StreamGenerationRepository(database), connectionRepository, connections, actors, definitions,
-        new HistoryPruning(database)),
+        new HistoryPruning(database), new ProcessHeartbeats(database)),
         config.dataDir(), clock, jobMetrics);
     JobService jobService = new JobService(jobRepository, queue, connections, actors, jobs.localJobs(),
         config.jobs().cancelWait(), clock);

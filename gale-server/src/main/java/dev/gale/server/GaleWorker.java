@@ -10,6 +10,7 @@ import dev.gale.server.logs.LogFiles;
 import dev.gale.server.metrics.GaleMetrics;
 import dev.gale.server.metrics.MetricsApi;
 import dev.gale.server.store.Database;
+import dev.gale.server.store.ProcessHeartbeats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class GaleWorker implements AutoCloseable {
     GaleServer.Wiring wiring = null;
     try {
       // The API's routes are built and never served: the wiring is the server's, so both run jobs the same way.
-      wiring = GaleServer.wire(new Router(), database, config, clock, logs, metrics);
+      wiring = GaleServer.wire(ProcessHeartbeats.Kind.WORKER, new Router(), database, config, clock, logs, metrics);
       Router served = new Router();
       new SystemApi(served, GaleServer.VERSION).routes().forEach(served::add);
       new MetricsApi(metrics).routes().forEach(served::add);

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When a scheduled connection's next sync is due. A basic schedule runs every N units after the start of the last
@@ -24,6 +26,13 @@ import java.util.Optional;
  */
 final class ScheduleDue {
   private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+  /**
+   * Parsed expressions: the scheduler asks for every scheduled connection at every tick, and parsing costs far more
+   * than finding the next match. Deployments share a few expressions among many connections; the bound only guards
+   * against a store full of distinct ones.
+   */
+  private static final Map<String, ExecutionTime> PARSED = new ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 10_000;
 
   private ScheduleDue() {}
 
@@ -59,7 +68,11 @@ final class ScheduleDue {
   }
 
   private static Optional<Instant> cron(ConnectionScheduleDataCron cron, Instant after) {
-    ExecutionTime execution = ExecutionTime.forCron(QUARTZ.parse(cron.cronExpression()));
+    if (PARSED.size() >= MAX_PARSED) {
+      PARSED.clear();
+    }
+    ExecutionTime execution = PARSED.computeIfAbsent(cron.cronExpression(),
+        expression -> ExecutionTime.forCron(QUARTZ.parse(expression)));
     return execution.nextExecution(after.atZone(ZoneId.of(cron.cronTimeZone()))).map(ZonedDateTime::toInstant);
   }
 }

@@ -4,12 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.gale.server.store.JobQueue;
 import dev.gale.server.store.JobQueue.Claim;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,12 +35,12 @@ public final class WorkerPool implements LocalJobs, AutoCloseable {
   private long wakeUps;
   private volatile boolean closed;
 
-  WorkerPool(JobQueue queue, AttemptRunner runner, WorkerSettings settings) {
+  /** @param identity this process's, unique among the processes of the store: its workers' leases carry it */
+  WorkerPool(String identity, JobQueue queue, AttemptRunner runner, WorkerSettings settings) {
+    this.identity = requireNonNull(identity, "identity is null");
     this.queue = requireNonNull(queue, "queue is null");
     this.runner = requireNonNull(runner, "runner is null");
     this.settings = requireNonNull(settings, "settings is null");
-    // Unique per process, and telling in the jobs table: which host and process holds a lease.
-    this.identity = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   void start() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.gale.server.domain.JobConfigType;
 import dev.gale.server.domain.JobStatus;
 import dev.gale.server.store.JobCensus;
+import dev.gale.server.store.ProcessHeartbeats;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gauges read from the store at scrape time: jobs by status and type ({@code gale_jobs}), the jobs waiting for a
- * worker ({@code gale_queue_depth}) and the worker processes holding a live lease
- * ({@code gale_worker_processes_live}).
+ * worker ({@code gale_queue_depth}), the live processes by kind ({@code gale_processes_live}, from their heartbeats,
+ * idle ones included), those of them that run workers ({@code gale_worker_processes_live}), and the processes whose
+ * workers hold a live lease ({@code gale_worker_processes_busy}).
  *
  * <p>Why gauges over the store rather than counters of transitions: a job is created by one process, run by another
  * and cancelled by a third, and survives them all; only the store knows every job's status. Every process exports
@@ -59,9 +61,21 @@ public final class StoreGauges {
         .description("Jobs waiting for a worker: pending, or incomplete between attempts, and held by no lease")
         .strongReference(true)
         .register(registry);
+    // Micrometer holds a gauge's object weakly by default; nothing else keeps these.
+    for (ProcessHeartbeats.Kind kind : ProcessHeartbeats.Kind.values()) {
+      Gauge.builder("gale.processes.live", gauges, g -> g.read(count -> count.liveProcesses(kind)))
+          .description("Gale processes alive, by kind: those whose heartbeat the store saw lately, idle ones included")
+          .tag("kind", kind.wire())
+          .strongReference(true)
+          .register(registry);
+    }
     Gauge.builder("gale.worker.processes.live", gauges, g -> g.read(JobCensus.Count::liveWorkerProcesses))
+        .description("Gale processes alive that run workers (servers with GALE_WORKERS above 0, and gale worker), "
+            + "idle or not")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("gale.worker.processes.busy", gauges, g -> g.read(JobCensus.Count::busyWorkerProcesses))
         .description("Processes whose workers hold a job lease they keep renewing (idle workers hold none)")
-        // Micrometer holds a gauge's object weakly by default; nothing else keeps this one.
         .strongReference(true)
         .register(registry);
     return gauges;

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -162,7 +163,31 @@ public final class ConnectionRepository {
     }, new Window(limit, offset));
   }
 
-  /** Every connection with a status, across workspaces: what the scheduler scans for {@code active}. */
+  /**
+   * The active connections on a basic or cron schedule, across workspaces, each with its newest replication job: what
+   * the scheduler reads at each tick, in one query (a lookup per connection cost a round trip each, and the whole
+   * connection with its catalog was read only for its schedule).
+   */
+  public List<ScheduledConnection> listScheduled() {
+    return database.jdbi().withHandle(handle -> handle.createQuery("SELECT c.id, c.schedule_type, c.schedule_data, "
+            + "c.created_at, c.updated_at, " + JobQueue.NEWEST_REPLICATION_JOB + " AS newest_id, "
+            + JobQueue.NEWEST_REPLICATION_JOB_CREATED_AT + " AS newest_created_at "
+            + "FROM connection c WHERE c.status = :active AND c.schedule_type <> :manual")
+        .bindList("types", JobQueue.REPLICATION)
+        .bind("active", ConnectionStatus.ACTIVE)
+        .bind("manual", ScheduleType.MANUAL)
+        .map(row -> {
+          Long newest = row.getColumn("newest_id", Long.class);
+          return new ScheduledConnection(row.getColumn("id", UUID.class),
+              row.getColumn("schedule_type", ScheduleType.class), row.getColumn("schedule_data", JsonNode.class),
+              row.getColumn("created_at", Instant.class), row.getColumn("updated_at", Instant.class),
+              newest == null ? OptionalLong.empty() : OptionalLong.of(newest),
+              Optional.ofNullable(row.getColumn("newest_created_at", Instant.class)));
+        })
+        .list());
+  }
+
+  /** Every connection with a status, across workspaces. */
   public List<Connection> listByStatus(ConnectionStatus status) {
     requireNonNull(status, "status is null");
     return select("c.status = :status", query -> query.bind("status", status));

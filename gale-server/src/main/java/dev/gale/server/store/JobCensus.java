@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Counts over the jobs table for metrics: jobs by status and type, the jobs waiting for a worker, and the worker
- * processes holding a live lease. Every Gale process on one store counts the same rows, so each sees the whole
- * deployment, whichever of them does the work.
+ * Counts over the jobs and process heartbeat tables for metrics: jobs by status and type, the jobs waiting for a
+ * worker, the live processes (by their heartbeats, idle ones included) and those whose workers hold a live lease.
+ * Every Gale process on one store counts the same rows, so each sees the whole deployment, whichever of them does
+ * the work.
  */
 public final class JobCensus {
   private static final List<String> WAITING =
@@ -34,12 +35,21 @@ public final class JobCensus {
    *
    * @param jobs jobs by status, then by config type; a pair with no job is absent
    * @param waiting pending or incomplete jobs that no live lease holds: queued, or between attempts
-   * @param liveWorkerProcesses processes whose workers hold a lease that has not expired
+   * @param busyWorkerProcesses processes whose workers hold a lease that has not expired
+   * @param liveProcesses processes seen within {@link ProcessHeartbeats#GONE_AFTER}, by kind (a kind with none is
+   *     absent)
+   * @param liveWorkerProcesses of those, the ones that run workers
    */
-  public record Count(Map<JobStatus, Map<JobConfigType, Long>> jobs, long waiting, int liveWorkerProcesses) {
+  public record Count(Map<JobStatus, Map<JobConfigType, Long>> jobs, long waiting, int busyWorkerProcesses,
+                      Map<ProcessHeartbeats.Kind, Integer> liveProcesses, int liveWorkerProcesses) {
     public Count {
       jobs = jobs.entrySet().stream()
           .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, byType -> Map.copyOf(byType.getValue())));
+      liveProcesses = Map.copyOf(liveProcesses);
+    }
+
+    public int liveProcesses(ProcessHeartbeats.Kind kind) {
+      return liveProcesses.getOrDefault(kind, 0);
     }
 
     public long jobs(JobStatus status, JobConfigType type) {
@@ -47,7 +57,7 @@ public final class JobCensus {
     }
   }
 
-  /** Counts in one transaction: three small aggregate queries. */
+  /** Counts in one transaction: four small aggregate queries. */
   public Count take() {
     return database.jdbi().inTransaction(handle -> {
       Instant now = database.now();
@@ -68,9 +78,20 @@ public final class JobCensus {
           .bind("now", now)
           .mapTo(String.class)
           .forEach(owner -> processes.add(processOf(owner)));
-      return new Count(jobs, waiting, processes.size());
+      List<LiveKind> live = handle.createQuery("SELECT kind, COUNT(*) AS processes, "
+              + "SUM(CASE WHEN workers > 0 THEN 1 ELSE 0 END) AS with_workers FROM process_heartbeats "
+              + "WHERE seen_at >= :since GROUP BY kind")
+          .bind("since", now.minus(ProcessHeartbeats.GONE_AFTER))
+          .map(row -> new LiveKind(ProcessHeartbeats.Kind.ofWire(row.getColumn("kind", String.class)),
+              row.getColumn("processes", Integer.class), row.getColumn("with_workers", Integer.class)))
+          .list();
+      return new Count(jobs, waiting, processes.size(),
+          live.stream().collect(Collectors.toMap(LiveKind::kind, LiveKind::processes)),
+          live.stream().mapToInt(LiveKind::withWorkers).sum());
     });
   }
+
+  private record LiveKind(ProcessHeartbeats.Kind kind, int processes, int withWorkers) {}
 
   private static String processOf(String leaseOwner) {
     int worker = leaseOwner.lastIndexOf(WORKER_SUFFIX);

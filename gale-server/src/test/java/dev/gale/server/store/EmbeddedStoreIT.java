@@ -117,8 +117,10 @@ class EmbeddedStoreIT {
       TestingStore store = new TestingStore(database);
       saved = store.newActor(store.newWorkspace("before seals").id(), store.newDefinition(ActorType.SOURCE, "old"), "old");
       // The store as the version before seals left it: no seal column, no key check, migration 7 (and the ones after
-      // it, builder projects) never applied.
+      // it, builder projects and process heartbeats) never applied.
       database.jdbi().useHandle(handle -> {
+        handle.execute("DROP TABLE process_heartbeats");
+        handle.execute("DELETE FROM flyway_schema_history WHERE version = '9'");
         handle.execute("DROP TABLE connector_builder_project");
         handle.execute("ALTER TABLE declarative_manifest DROP COLUMN description");
         handle.execute("DELETE FROM flyway_schema_history WHERE version = '8'");

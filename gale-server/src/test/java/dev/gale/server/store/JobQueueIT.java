@@ -16,6 +16,7 @@ import dev.gale.server.store.JobQueue.Claim;
 import dev.gale.server.store.JobQueue.Enqueued;
 import dev.gale.server.store.JobQueue.Lease;
 import dev.gale.server.testing.ManualClock;
+import dev.gale.server.testing.StoreSamples;
 import dev.gale.server.testing.TestDatabase;
 import dev.gale.server.testing.TestDatabases;
 import dev.gale.server.testing.TestingStore;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +89,63 @@ class JobQueueIT {
         .isInstanceOf(Enqueued.Superseded.class);
     assertThat(queue.enqueue(connection.id(), JobConfigType.SYNC, null, Optional.of(OptionalLong.of(first.id()))))
         .isInstanceOf(Enqueued.Created.class);
+  }
+
+  @Test
+  void scheduledRunsAreQueuedOnlyForActiveUnchangedFreeConnectionsWhoseNewestJobIsStillTheOneSeen() {
+    Connection neverRun = store.newConnection("never run");
+    Connection ranSince = store.newConnection("ran since the scheduler looked");
+    cancelAtOnce(created(queue.enqueue(ranSince.id(), JobConfigType.SYNC, null, Optional.empty())));
+    Connection ranBefore = store.newConnection("ran before the scheduler looked");
+    Job before = created(queue.enqueue(ranBefore.id(), JobConfigType.SYNC, null, Optional.empty()));
+    cancelAtOnce(before);
+    Connection busy = store.newConnection("busy");
+    Job active = created(queue.enqueue(busy.id(), JobConfigType.SYNC, null, Optional.empty()));
+    Connection switchedOff = store.newConnection("switched off since");
+    CLOCK.advance(Duration.ofSeconds(1));
+    store.connections.updateStatus(switchedOff.id(), ConnectionStatus.INACTIVE);
+    Connection changed = store.newConnection("changed since");
+    CLOCK.advance(Duration.ofSeconds(1));
+    store.connections.updateStatus(changed.id(), ConnectionStatus.ACTIVE);
+
+    List<Job> jobs = queue.enqueueScheduled(List.of(
+        run(neverRun, OptionalLong.empty()),
+        run(ranSince, OptionalLong.empty()),
+        run(ranBefore, OptionalLong.of(before.id())),
+        run(busy, OptionalLong.of(active.id())),
+        run(switchedOff, OptionalLong.empty()),
+        run(changed, OptionalLong.empty()),
+        new JobQueue.ScheduledRun(UUID.randomUUID(), CLOCK.instant(), OptionalLong.empty())));
+
+    assertThat(jobs).extracting(Job::scope)
+        .containsExactlyInAnyOrder(neverRun.id().toString(), ranBefore.id().toString());
+    assertThat(jobs).allSatisfy(job -> {
+      assertThat(job.configType()).isEqualTo(JobConfigType.SYNC);
+      assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+      assertThat(store.jobs.find(job.id())).contains(job);
+    });
+    assertThat(queue.enqueueScheduled(List.of(run(neverRun, OptionalLong.empty()))))
+        .as("the connection has an active job now").isEmpty();
+  }
+
+  @Test
+  void manyScheduledRunsAreQueuedOverSeveralTransactions() {
+    Connection first = store.newConnection("first of many");
+    List<JobQueue.ScheduledRun> runs = new ArrayList<>();
+    runs.add(run(first, OptionalLong.empty()));
+    for (int i = 1; i <= JobQueue.SCHEDULED_BATCH; i++) {
+      Connection connection = StoreSamples.connection(first.sourceId(), first.destinationId(),
+          "many " + i, List.of(), CLOCK.instant());
+      store.connections.insert(connection);
+      runs.add(run(connection, OptionalLong.empty()));
+    }
+
+    List<Job> jobs = queue.enqueueScheduled(runs);
+
+    assertThat(jobs).extracting(Job::scope)
+        .containsExactlyElementsOf(runs.stream().map(run -> run.connectionId().toString()).toList());
+    assertThat(jobs).extracting(Job::id).doesNotHaveDuplicates();
+    assertThat(jobs).allSatisfy(job -> assertThat(store.jobs.find(job.id())).contains(job));
   }
 
   @Test
@@ -322,14 +381,19 @@ class JobQueueIT {
     assertThat(after.jobs(JobStatus.PENDING, JobConfigType.SYNC) - before.jobs(JobStatus.PENDING, JobConfigType.SYNC))
         .as("claimed, no attempt yet").isEqualTo(2);
     assertThat(after.waiting() - before.waiting()).as("every pending job is held by a lease").isZero();
-    assertThat(after.liveWorkerProcesses() - before.liveWorkerProcesses()).isEqualTo(2);
+    assertThat(after.busyWorkerProcesses() - before.busyWorkerProcesses()).isEqualTo(2);
 
     CLOCK.advance(LEASE.plusSeconds(1));
     JobCensus.Count expired = census.take();
-    assertThat(expired.liveWorkerProcesses()).as("the leases of this test expired")
-        .isEqualTo(before.liveWorkerProcesses());
+    assertThat(expired.busyWorkerProcesses()).as("the leases of this test expired")
+        .isEqualTo(before.busyWorkerProcesses());
     assertThat(expired.waiting() - before.waiting()).as("the pending jobs whose leases expired wait again")
         .isEqualTo(2);
+  }
+
+  /** A run as the scheduler sees it when it reads {@code connection} as it was created. */
+  private static JobQueue.ScheduledRun run(Connection connection, OptionalLong newestSeen) {
+    return new JobQueue.ScheduledRun(connection.id(), connection.updatedAt(), newestSeen);
   }
 
   private Job newJob(String name) {
