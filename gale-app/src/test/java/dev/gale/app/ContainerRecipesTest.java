@@ -39,6 +39,7 @@ class ContainerRecipesTest {
   void theImageShipsTheRuntimeAndLauncherThatContainerRuntimeItRuns() {
     // ContainerRuntimeIT lays out the same files: the runtime linked by the same script, the launcher and its options.
     assertThat(DOCKERFILE).contains("RUN deploy/build-runtime.sh /opt/gale/jre")
+        .contains("deploy/train-aot-cache.sh /opt/gale")
         .contains("cp deploy/bin/gale deploy/bin/gale-health scripts/jvm-options.sh /opt/gale/bin/")
         .contains("cp gale-app/target/gale.jar /opt/gale/").contains("cp -r gale-app/target/lib /opt/gale/lib");
     assertThat(galeNamesIn(DOCKERFILE)).isNotEmpty().isSubsetOf(GaleConfig.ENVIRONMENT);

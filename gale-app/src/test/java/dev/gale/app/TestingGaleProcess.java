@@ -94,6 +94,13 @@ final class TestingGaleProcess implements AutoCloseable {
     }
   }
 
+  /** The files the process has mapped into its memory (a JVM maps its class-data archive or AOT cache). */
+  List<String> mappedFiles() throws IOException {
+    return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "maps")).stream()
+        .map(line -> line.split("\\s+", 6)).filter(fields -> fields.length == 6).map(fields -> fields[5].strip())
+        .distinct().toList();
+  }
+
   /** The program the process runs: what a launcher script ended up executing. */
   String program() {
     return process.info().command().orElseThrow();

@@ -59,6 +59,7 @@ final class ApiHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     long started = System.nanoTime();
+    CountedAnswers.markCounted(request);
     String method = request.getMethod();
     String path = request.getHttpURI().getPath();
     RequestHeaders headers = headers(request);
@@ -67,7 +68,7 @@ final class ApiHandler extends Handler.Abstract {
     request.addIdleTimeoutListener(timeout -> !working.get());
     Answer answer = answer(request, method, path, headers, working, response);
     working.set(false);
-    Callback counted = counted(callback, answer.route(), method, answer.status(), started);
+    Callback counted = CountedAnswers.callback(metrics, callback, answer.route(), method, answer.status(), started);
     try {
       if (answer.body() instanceof IOException gone) {
         throw gone;
@@ -87,17 +88,6 @@ final class ApiHandler extends Handler.Abstract {
    * @param route the template of the route the request matched, or {@link HttpMetrics#UNMATCHED}: for the metrics
    */
   private record Answer(String route, int status, Object body, String mediaType) {}
-
-  /** The callback that ends the request, telling the metrics first: -1 when the client went away unanswered. */
-  private Callback counted(Callback callback, String route, String method, int status, long started) {
-    return Callback.from(() -> {
-      metrics.record(route, method, status, System.nanoTime() - started);
-      callback.succeeded();
-    }, failure -> {
-      metrics.record(route, method, -1, System.nanoTime() - started);
-      callback.failed(failure);
-    });
-  }
 
   private Answer answer(Request request, String method, String path, RequestHeaders headers, AtomicBoolean working,
                         Response response) {

@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
     connector.addBean(deadlines);
     server.addConnector(connector);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-    server.setErrorHandler(new ProtocolErrors(limits));
+    server.setErrorHandler(new ProtocolErrors(limits, metrics));
     server.setHandler(new GracefulHandler(new ApiHandler(router, authenticators, limits, deadlines, metrics)));
   }
 

@@ -3,6 +3,7 @@ package dev.gale.server.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.gale.protocol.Json;
+import dev.gale.server.metrics.HttpMetrics;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,15 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers what the HTTP layer refuses before Gale's handler sees a request (headers over the limit, a malformed or
- * ambiguous request line) in Airbyte's error shapes, as the handler's own refusals are, never as an HTML page.
+ * ambiguous request line) in Airbyte's error shapes, as the handler's own refusals are, never as an HTML page; and
+ * counts those answers in the HTTP metrics, under {@link HttpMetrics#REFUSED}.
  */
 final class ProtocolErrors extends ErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ProtocolErrors.class);
 
   private final HttpLimits limits;
+  private final HttpMetrics metrics;
 
-  ProtocolErrors(HttpLimits limits) {
+  ProtocolErrors(HttpLimits limits, HttpMetrics metrics) {
     this.limits = requireNonNull(limits, "limits is null");
+    this.metrics = requireNonNull(metrics, "metrics is null");
   }
 
   @Override
@@ -46,7 +50,10 @@ final class ProtocolErrors extends ErrorHandler {
     }
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Route.JSON);
-    response.write(true, ByteBuffer.wrap(json(body)), callback);
+    Callback answered = CountedAnswers.counted(request) ? callback
+        : CountedAnswers.callback(metrics, callback, HttpMetrics.REFUSED, request.getMethod(), status,
+            request.getBeginNanoTime());
+    response.write(true, ByteBuffer.wrap(json(body)), answered);
     return true;
   }
 

@@ -10,6 +10,48 @@ import java.util.Optional;
 /** Finds the route for a method and path. Templates use {@code {name}} segments; literal segments win over them. */
 public final class Router {
   private final List<Route<?, ?>> routes = new ArrayList<>();
+  /** The routes' templates split once, here rather than at each request: matching was a fifth of a request's CPU. */
+  private final List<Template> templates = new ArrayList<>();
+
+  /** A route's template, in segments; a {@code {name}} segment is a parameter, kept as its name. */
+  private record Template(Route<?, ?> route, String[] segments, boolean[] parameters) {
+    static Template of(Route<?, ?> route) {
+      String[] segments = split(route.path());
+      boolean[] parameters = new boolean[segments.length];
+      for (int i = 0; i < segments.length; i++) {
+        parameters[i] = segments[i].startsWith("{") && segments[i].endsWith("}");
+        segments[i] = parameters[i] ? segments[i].substring(1, segments[i].length() - 1) : segments[i];
+      }
+      return new Template(route, segments, parameters);
+    }
+
+    /** How many literal segments match {@code path}; -1 when it does not match. */
+    int literalsMatched(String[] path) {
+      if (path.length != segments.length) {
+        return -1;
+      }
+      int literals = 0;
+      for (int i = 0; i < segments.length; i++) {
+        if (!parameters[i]) {
+          if (!segments[i].equals(path[i])) {
+            return -1;
+          }
+          literals++;
+        }
+      }
+      return literals;
+    }
+
+    Map<String, String> parameterValues(String[] path) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (int i = 0; i < segments.length; i++) {
+        if (parameters[i]) {
+          values.put(segments[i], path[i]);
+        }
+      }
+      return values;
+    }
+  }
 
   public Router add(Route<?, ?> route) {
     for (Route<?, ?> existing : routes) {
@@ -18,6 +60,7 @@ public final class Router {
       }
     }
     routes.add(route);
+    templates.add(Template.of(route));
     return this;
   }
 
@@ -34,39 +77,24 @@ public final class Router {
    */
   public Optional<Match> match(String method, String path) {
     String[] segments = split(path);
-    Match best = null;
+    Template best = null;
     int bestLiterals = -1;
     boolean pathKnown = false;
-    for (Route<?, ?> route : routes) {
-      String[] template = split(route.path());
-      if (template.length != segments.length) {
-        continue;
-      }
-      Map<String, String> params = new LinkedHashMap<>();
-      int literals = 0;
-      boolean matches = true;
-      for (int i = 0; i < template.length && matches; i++) {
-        if (template[i].startsWith("{") && template[i].endsWith("}")) {
-          params.put(template[i].substring(1, template[i].length() - 1), segments[i]);
-        } else if (template[i].equals(segments[i])) {
-          literals++;
-        } else {
-          matches = false;
-        }
-      }
-      if (!matches) {
+    for (Template template : templates) {
+      int literals = template.literalsMatched(segments);
+      if (literals < 0) {
         continue;
       }
       pathKnown = true;
-      if (route.method().equals(method) && literals > bestLiterals) {
-        best = new Match(route, params);
+      if (template.route().method().equals(method) && literals > bestLiterals) {
+        best = template;
         bestLiterals = literals;
       }
     }
     if (best == null && pathKnown) {
       throw new BadRequestException(405, "Method " + method + " is not allowed on " + path);
     }
-    return Optional.ofNullable(best);
+    return best == null ? Optional.empty() : Optional.of(new Match(best.route(), best.parameterValues(segments)));
   }
 
   private static String[] split(String path) {
