@@ -37,4 +37,9 @@ public record ActorDefinition(
     requireNonNull(createdAt, "createdAt is null");
     requireNonNull(updatedAt, "updatedAt is null");
   }
+
+  public ActorDefinition withUpdatedAt(Instant instant) {
+    return new ActorDefinition(id, actorType, name, icon, sourceType, custom, isPublic, tombstone, defaultVersionId,
+        resourceRequirements, createdAt, instant);
+  }
 }

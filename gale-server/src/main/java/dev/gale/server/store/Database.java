@@ -36,12 +36,19 @@ public final class Database implements AutoCloseable {
   }
 
   public enum Vendor {
-    H2("h2"), POSTGRESQL("postgresql");
+    H2("h2", "org.h2.jdbcx.JdbcDataSource"), POSTGRESQL("postgresql", "org.postgresql.ds.PGSimpleDataSource");
 
     private final String migrationFolder;
+    /**
+     * The driver's own DataSource. Through a JDBC URL alone the pool would go to {@code DriverManager}, which starts
+     * every driver on the class path, DuckDB's among them (it starts a JFR recording for its memory monitor): a
+     * tenth of a second or more at every start, for a driver the store never uses.
+     */
+    private final String dataSourceClass;
 
-    Vendor(String migrationFolder) {
+    Vendor(String migrationFolder, String dataSourceClass) {
       this.migrationFolder = migrationFolder;
+      this.dataSourceClass = dataSourceClass;
     }
 
     public static Vendor of(String jdbcUrl) {
@@ -142,7 +149,8 @@ public final class Database implements AutoCloseable {
 
   private static HikariDataSource pool(Settings settings, String password) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.url());
+    config.setDataSourceClassName(Vendor.of(settings.url()).dataSourceClass);
+    config.addDataSourceProperty("url", settings.url());
     config.setUsername(settings.user());
     config.setPassword(password);
     config.setMaximumPoolSize(settings.maxPoolSize());

@@ -90,8 +90,13 @@ public final class DefinitionService {
       if (definitions.findVersion(version.id()).isEmpty()) {
         definitions.insertVersion(version);
       }
-      definitions.update(new ActorDefinition(current.id(), current.actorType(), d.name(), d.icon(), sourceType(d),
-          false, true, current.tombstone(), version.id(), current.resourceRequirements(), current.createdAt(), now));
+      ActorDefinition shipped = new ActorDefinition(current.id(), current.actorType(), d.name(), d.icon(), sourceType(d),
+          false, true, current.tombstone(), version.id(), current.resourceRequirements(), current.createdAt(),
+          current.updatedAt());
+      // A restart of the same build changes nothing: no write, and the definition keeps its updatedAt.
+      if (!shipped.equals(current)) {
+        definitions.update(shipped.withUpdatedAt(now));
+      }
     }
   }
 
