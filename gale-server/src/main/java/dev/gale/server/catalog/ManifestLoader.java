@@ -8,25 +8,44 @@ import dev.gale.connectors.declarative.DeclarativeSource;
 import dev.gale.connectors.declarative.ManifestException;
 import dev.gale.connectors.declarative.interpolation.Interpolation;
 import dev.gale.connectors.declarative.interpolation.JinjavaInterpolation;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads declarative manifests as sources, all with one interpolation engine (Jinjava is costly to set up and
- * thread-safe). Loading parses and checks the whole manifest, so a manifest that loads runs; one that does not is a
+ * Loads declarative manifests as sources, all with one interpolation engine (Jinjava is thread-safe, and costly to
+ * set up: a fifth of a second, so the default engine is made when the first manifest loads, not at the server's
+ * start). Loading parses and checks the whole manifest, so a manifest that loads runs; one that does not is a
  * {@link ManifestException} naming the place in the manifest. Thread-safe.
  */
 public final class ManifestLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ManifestLoader.class);
 
-  private final Interpolation interpolation;
+  private final Supplier<Interpolation> engine;
+  private volatile Interpolation interpolation;
 
   public ManifestLoader() {
-    this(new JinjavaInterpolation());
+    this.engine = JinjavaInterpolation::new;
   }
 
   public ManifestLoader(Interpolation interpolation) {
-    this.interpolation = requireNonNull(interpolation, "interpolation is null");
+    requireNonNull(interpolation, "interpolation is null");
+    this.engine = () -> interpolation;
+    this.interpolation = interpolation;
+  }
+
+  private Interpolation interpolation() {
+    Interpolation made = interpolation;
+    if (made == null) {
+      synchronized (this) {
+        made = interpolation;
+        if (made == null) {
+          made = engine.get();
+          interpolation = made;
+        }
+      }
+    }
+    return made;
   }
 
   /**
@@ -38,7 +57,7 @@ public final class ManifestLoader {
     requireNonNull(descriptor, "descriptor is null");
     requireNonNull(manifest, "manifest is null");
     try {
-      return DeclarativeSource.load(descriptor, manifest, interpolation);
+      return DeclarativeSource.load(descriptor, manifest, interpolation());
     } catch (ManifestException e) {
       throw e;
     } catch (RuntimeException e) {
