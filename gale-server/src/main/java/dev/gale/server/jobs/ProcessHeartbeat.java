@@ -2,6 +2,7 @@ package dev.gale.server.jobs;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.gale.server.store.Database;
 import dev.gale.server.store.ProcessHeartbeats;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -63,6 +64,11 @@ final class ProcessHeartbeat implements AutoCloseable {
     try {
       heartbeats.remove(process.id());
     } catch (RuntimeException e) {
+      if (Database.closedAtShutdown(e)) {
+        // The embedded store is gone with this process; no other process reads the row.
+        LOG.debug("The embedded store closed before the heartbeat of process {} was deleted", process.id());
+        return;
+      }
       LOG.warn("Cannot delete the heartbeat of process {}; it stops counting as alive within {} s: {}", process.id(),
           ProcessHeartbeats.GONE_AFTER.toSeconds(), e.getMessage());
     }

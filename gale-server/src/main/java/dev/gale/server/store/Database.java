@@ -8,6 +8,7 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -24,6 +25,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>The database also owns the clock the repositories stamp rows with, so that tests can control time.
  */
 public final class Database implements AutoCloseable {
+  /** H2's DATABASE_CALLED_AT_SHUTDOWN. */
+  private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Vendor vendor;
@@ -186,6 +190,20 @@ public final class Database implements AutoCloseable {
   /** The time to stamp rows with, at the precision the database keeps (so it reads back equal). */
   public Instant now() {
     return InstantArguments.toStoredPrecision(clock.instant());
+  }
+
+  /**
+   * Whether {@code e} says the embedded H2 store was closed by H2's own JVM shutdown hook, which H2 will not switch
+   * off in its AUTO_SERVER mode and which races Gale's stop: a write at stop that finds this is lost with the process,
+   * not a fault of the store.
+   */
+  public static boolean closedAtShutdown(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getErrorCode() == H2_CLOSED_AT_SHUTDOWN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
