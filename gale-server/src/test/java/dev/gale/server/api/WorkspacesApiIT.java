@@ -120,6 +120,18 @@ class WorkspacesApiIT {
   }
 
   @Test
+  void aWebhookConfigurationThatIsNullIsRefused() {
+    String id = create("Null hooks").path("workspaceId").asText();
+    JsonNode created = gale.api().unchecked().post("/api/v1/workspaces/create",
+        "{\"name\": \"Null hook\", \"webhookConfigs\": [null]}").expectError(422);
+    assertThat(created.toString()).contains("webhookConfigs[0]");
+    gale.api().unchecked().post("/api/v1/workspaces/update",
+        "{\"workspaceId\": \"" + id + "\", \"webhookConfigs\": [{\"name\": \"a\"}, null]}").expectError(422);
+    assertThat(gale.api().post("/api/v1/workspaces/get", Map.of("workspaceId", id)).expect(200)
+        .path("webhookConfigs").size()).isZero();
+  }
+
+  @Test
   void getByConnectionIdFindsTheWorkspaceOfTheConnectionsSource() {
     UUID workspaceId = UUID.fromString(create("Owner").path("workspaceId").asText());
     var database = gale.server().database();

@@ -10,6 +10,7 @@ import dev.gale.server.api.model.WorkspaceBodies.WorkspaceCreate;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceRead;
 import dev.gale.server.api.model.WorkspaceBodies.WorkspaceUpdate;
 import dev.gale.server.domain.Workspace;
+import dev.gale.server.http.InvalidInputException;
 import dev.gale.server.service.workspace.NewWorkspace;
 import dev.gale.server.service.workspace.WorkspaceChanges;
 import dev.gale.server.service.workspace.WorkspaceService;
@@ -51,8 +52,18 @@ public final class WorkspaceReads {
   }
 
   private static List<WebhookWrite> webhooks(List<WebhookConfigWrite> configs) {
-    return configs == null ? null : configs.stream()
-        .map(config -> new WebhookWrite(config.name(), config.authToken(), config.validationUrl())).toList();
+    if (configs == null) {
+      return null;
+    }
+    List<WebhookWrite> webhooks = new ArrayList<>();
+    for (int i = 0; i < configs.size(); i++) {
+      WebhookConfigWrite config = configs.get(i);
+      if (config == null) {
+        throw new InvalidInputException("webhookConfigs[" + i + "]", null, "A webhook configuration is an object");
+      }
+      webhooks.add(new WebhookWrite(config.name(), config.authToken(), config.validationUrl()));
+    }
+    return webhooks;
   }
 
   private static List<Notification> notifications(JsonNode stored) {
