@@ -10,6 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"
+. "$root/bench/lib.sh"
 runs="${1:-3}"
 seconds="${2:-10}"
 port=18766
@@ -40,50 +41,19 @@ if [ -n "$compare" ]; then
   other=("$compare/gale" server --port "$port" --data-dir "$work/data-other")
 fi
 
-now_ms() { date +%s%3N; }
-
-# Starts "$@" in the background and waits for the health answer; sets PID and MS (to healthy).
-launch() {
-  local start
-  # The previous server's port may linger a moment after its process is gone.
-  while [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; do sleep 0.05; done
-  start=$(now_ms)
-  "$@" >"$work/server.log" 2>&1 &
-  PID=$!
-  until curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; do
-    kill -0 "$PID" 2>/dev/null || { echo "server died:" >&2; cat "$work/server.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  MS=$(( $(now_ms) - start ))
-}
-
-halt() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
-
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }
-
-# Start to healthy, then 5 s idle (start-up work settled) and the resident memory: prints "<ms> <MB>".
-measure_start() {
-  launch "$@"
-  sleep 5
-  echo "$MS $(rss_mb)"
-  halt
-}
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-m() { printf '%s\n' "$@" | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a/b}'; }
 
 declare -a g_ms g_rss o_ms o_rss j_ms j_rss d_ms d_rss
 for i in $(seq "$runs"); do
   rm -rf "$work/data" "$work/data-other"
-  measure_start "${gale[@]}" >/dev/null   # first start: migrations and built-ins; the restarts are measured
-  read -r ms rss < <(measure_start "${gale[@]}"); g_ms+=("$ms"); g_rss+=("$rss")
+  bench_measure_start "${gale[@]}" >/dev/null   # first start: migrations and built-ins; the restarts are measured
+  read -r ms rss < <(bench_measure_start "${gale[@]}"); g_ms+=("$ms"); g_rss+=("$rss")
   if [ -n "$compare" ]; then
-    measure_start "${other[@]}" >/dev/null
-    read -r ms rss < <(measure_start "${other[@]}"); o_ms+=("$ms"); o_rss+=("$rss")
+    bench_measure_start "${other[@]}" >/dev/null
+    read -r ms rss < <(bench_measure_start "${other[@]}"); o_ms+=("$ms"); o_rss+=("$rss")
   fi
-  read -r ms rss < <(measure_start "${jetty[@]}"); j_ms+=("$ms"); j_rss+=("$rss")
-  read -r ms rss < <(measure_start "${jdk[@]}"); d_ms+=("$ms"); d_rss+=("$rss")
+  read -r ms rss < <(bench_measure_start "${jetty[@]}"); j_ms+=("$ms"); j_rss+=("$rss")
+  read -r ms rss < <(bench_measure_start "${jdk[@]}"); d_ms+=("$ms"); d_rss+=("$rss")
 done
 
 # A wrk script that POSTs a JSON body with Gale's default Basic credentials (airbyte:password).
@@ -116,17 +86,17 @@ throughput() {
 
 # Both list calls against a Gale server: prints two rows' figures and the RSS after them.
 gale_throughput() {
-  launch "$@"
+  bench_launch "$@"
   curl -sf -u airbyte:password -H 'Content-Type: application/json' -d '{}' \
     "http://127.0.0.1:$port/api/v1/workspaces/list" >/dev/null || { echo "workspaces/list failed" >&2; exit 1; }
   curl -sf -u airbyte:password -H 'Content-Type: application/json' -d '{"configTypes":["sync"]}' \
     "http://127.0.0.1:$port/api/v1/jobs/list" >/dev/null || { echo "jobs/list failed" >&2; exit 1; }
-  echo "$(throughput "$workspaces" /api/v1/workspaces/list) $(throughput "$jobs" /api/v1/jobs/list) $(rss_mb)"
-  halt
+  echo "$(throughput "$workspaces" /api/v1/workspaces/list) $(throughput "$jobs" /api/v1/jobs/list) $(bench_rss_mb)"
+  bench_halt
 }
-launch "${jetty[@]}"
+bench_launch "${jetty[@]}"
 read -r jw_rps jw_p50 jw_p99 jw_bad < <(throughput "$workspaces" /api/v1/workspaces/list)
-halt
+bench_halt
 read -r gw_rps gw_p50 gw_p99 gw_bad gj_rps gj_p50 gj_p99 gj_bad busy_rss < <(gale_throughput "${gale[@]}")
 if [ -n "$compare" ]; then
   read -r ow_rps ow_p50 ow_p99 ow_bad oj_rps oj_p50 oj_p99 oj_bad other_rss < <(gale_throughput "${other[@]}")
@@ -138,10 +108,10 @@ echo "Start to healthy and idle RSS, medians of $runs runs (Gale: a restart on i
 echo
 echo "| server | start to healthy (ms) | vs Jetty | idle RSS (MB) | vs Jetty |"
 echo "|---|---|---|---|---|"
-jm=$(m "${j_ms[@]}"); jr=$(m "${j_rss[@]}")
-rows=("Gale (./gale server)|$(m "${g_ms[@]}")|$(m "${g_rss[@]}")")
-[ -z "$compare" ] || rows+=("Gale of $compare|$(m "${o_ms[@]}")|$(m "${o_rss[@]}")")
-rows+=("Bare Jetty 12, one answer|$jm|$jr" "Bare JDK HttpServer, one answer|$(m "${d_ms[@]}")|$(m "${d_rss[@]}")")
+jm=$(bench_median "${j_ms[@]}"); jr=$(bench_median "${j_rss[@]}")
+rows=("Gale (./gale server)|$(bench_median "${g_ms[@]}")|$(bench_median "${g_rss[@]}")")
+[ -z "$compare" ] || rows+=("Gale of $compare|$(bench_median "${o_ms[@]}")|$(bench_median "${o_rss[@]}")")
+rows+=("Bare Jetty 12, one answer|$jm|$jr" "Bare JDK HttpServer, one answer|$(bench_median "${d_ms[@]}")|$(bench_median "${d_rss[@]}")")
 for row in "${rows[@]}"; do
   IFS='|' read -r name ms rss <<<"$row"
   echo "| $name | $ms | $(ratio "$ms" "$jm") | $rss | $(ratio "$rss" "$jr") |"

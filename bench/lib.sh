@@ -144,3 +144,35 @@ bench_environment() {
     "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1);" \
     "PostgreSQL $(bench_value postgres 'SHOW server_version') ($settings)"
 }
+
+# --- A server on the caller's $port, its output in $work/server.log ---
+
+# Starts "$@" in the background and waits for its health answer; sets PID and MS (milliseconds to healthy).
+bench_launch() {
+  local start
+  # The previous server's port may linger a moment after its process is gone.
+  while [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; do sleep 0.05; done
+  start=$(date +%s%3N)
+  "$@" >"$work/server.log" 2>&1 &
+  PID=$!
+  until curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1; do
+    kill -0 "$PID" 2>/dev/null || { echo "server died:" >&2; cat "$work/server.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  MS=$(( $(date +%s%3N) - start ))
+}
+
+bench_halt() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+
+bench_rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }
+
+# Start to healthy, then 5 s idle (start-up work, JIT and pools settled) and the resident memory: prints "<ms> <MB>".
+bench_measure_start() {
+  bench_launch "$@"
+  sleep 5
+  echo "$MS $(bench_rss_mb)"
+  bench_halt
+}
+
+# The median of the numbers given as arguments.
+bench_median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
